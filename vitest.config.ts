@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Two layers: fast unit tests (`test/unit`), and end-to-end tests (`test/e2e`)
+// that drive the built `dist/` in headless Chromium. `npm test` runs both.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/harness/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
