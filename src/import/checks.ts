@@ -1,0 +1,46 @@
+/**
+ * Checks the imported structure: numbered tasks exist, their numbers run
+ * 1, 2, 3… (duplicates and gaps are reported, never renumbered), and the text
+ * does not stop mid-sentence (a truncated file).
+ */
+import type { Message } from '../model/schema.ts';
+import type { Line } from './lines.ts';
+import type { Block } from './structure.ts';
+import { FINAL, isStandalone } from './markers.ts';
+import { makeMessage } from './messages.ts';
+
+export function checkImport(blocks: Block[], lines: Line[], file: string): Message[] {
+  const messages: Message[] = [];
+  const tasks = blocks.filter((b): b is Extract<Block, { kind: 'task' }> => b.kind === 'task');
+  if (tasks.length === 0) {
+    const last = lines.at(-1);
+    messages.push(makeMessage(file, 'error', 'import-no-tasks', { line: last?.line ?? 1, column: 1 },
+      '没有找到编号的任务（如“1. 进一步强化党委政府责任。……”）：文本可能不完整或被截断',
+      '请确认输入包含完整的“主要任务”部分后再导入'));
+  }
+  let expected = 1;
+  const seen = new Map<number, number>();
+  for (const task of tasks) {
+    const place = { line: task.at.line, column: task.at.column };
+    const before = seen.get(task.number);
+    if (before !== undefined) {
+      messages.push(makeMessage(file, 'warning', 'import-task-number-duplicate', place,
+        `任务编号 ${task.number} 重复（第 ${before} 行已有任务 ${task.number}）`,
+        '请对照原文核对编号；导入保留原编号，不会自动重新编号'));
+    } else if (task.number !== expected) {
+      messages.push(makeMessage(file, 'warning', 'import-task-number-gap', place,
+        `任务 ${task.number} 紧接在任务 ${expected - 1} 之后；应为 ${expected}`,
+        '请对照原文核对是否漏掉或错编了任务；导入保留原编号'));
+    }
+    if (before === undefined) seen.set(task.number, task.at.line);
+    expected = Math.max(expected, task.number + 1);
+  }
+  const last = lines.at(-1);
+  // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
+  if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {
+    messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
+      '文本在句子中间结束，文件可能被截断',
+      '请确认提取的文本完整；若原文确实如此，可忽略此提示'));
+  }
+  return messages;
+}

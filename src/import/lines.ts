@@ -1,0 +1,88 @@
+/**
+ * Re-joins hard-wrapped lines and paragraphs split by page breaks.
+ *
+ * Two layouts occur: one paragraph per line (page breaks split a paragraph
+ * into two lines), and one printed line per line (every paragraph spread over
+ * many lines of nearly equal width). A line continues into the next unless it
+ * ends a sentence, is a heading or cover line, or the next starts a heading or
+ * numbered item; in the printed-line layout only a short line ends a paragraph.
+ */
+import { ACTION, SECTION, FINAL, continuesTitle, isStandalone, isTitleLike, startsStructure, unbalanced, DATE } from './markers.ts';
+
+export interface Line {
+  text: string; // trimmed, markup stripped
+  line: number; // 1-based line in the raw input
+  column: number; // 1-based column of the first kept character
+  heading: boolean; // the raw line was a Markdown heading
+}
+
+export interface Paragraph {
+  text: string;
+  line: number;
+  column: number;
+  heading: boolean;
+  lines: number[]; // raw lines joined into this paragraph
+}
+
+export function joinLines(lines: Line[]): Paragraph[] {
+  const wrapped = fullWidth(lines);
+  const out: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  let previous: Line | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (current && previous && continues(previous, line, current.text, wrapped, next)) {
+      current.text += line.text;
+      current.lines.push(line.line);
+    } else {
+      current = { text: line.text, line: line.line, column: line.column, heading: line.heading, lines: [line.line] };
+      out.push(current);
+    }
+    previous = line;
+  }
+  return out;
+}
+
+function continues(a: Line, b: Line, sofar: string, wrapped: number | null, afterB: Line | undefined): boolean {
+  if (a.heading || b.heading) return false;
+  const tiny = [...b.text].length <= 3 && !FINAL.test(b.text);
+  if (startsStructure(b.text) || isStandalone(b.text)) return false;
+  if (isStandalone(a.text)) return tiny && /^附件/.test(a.text); // `附件：…任务` / `清单`
+  if (afterB && DATE.test(afterB.text) && !/[，。；、]/.test(b.text)) return false; // signature above a date
+  if (isTitleLike(sofar)) return continuesTitle(b.text);
+  if (continuesTitle(b.text) && /三年行动$/.test(sofar)) return true;
+  if (unbalanced(sofar)) return true;
+  // A paragraph's first printed line is indented by two characters.
+  const indent = sofar === a.text ? 4 : 0;
+  const short = wrapped !== null && width(a.text) < wrapped - 6 - indent;
+  if (headingLike(sofar) && (wrapped === null || short)) return false;
+  if (FINAL.test(a.text)) return wrapped !== null && !short;
+  if (tiny) return true; // a wrapped tail word: `清单`
+  if (wrapped !== null) return !short;
+  return [...a.text].length >= 20 || /[，、；]/.test(a.text);
+}
+
+/** `一、总体要求`, `（一）开展…行动`: short, no sentence inside. */
+function headingLike(text: string): boolean {
+  return (SECTION.test(text) || ACTION.test(text)) && [...text].length <= 40 && !/[。；，]./.test(text);
+}
+
+/** Display width: ASCII and Latin count 1; CJK, quotes and full-width forms 2. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x1100 ? 1 : 2;
+  return w;
+}
+
+/**
+ * The printed line width when most lines share it (a hard-wrapped PDF
+ * extraction), else null (one paragraph per line).
+ */
+function fullWidth(lines: Line[]): number | null {
+  if (lines.length < 20) return null;
+  const widths = lines.map((l) => width(l.text)).sort((x, y) => x - y);
+  const p80 = widths[Math.floor(widths.length * 0.8)]!;
+  const near = widths.filter((w) => w >= p80 - 8 && w <= p80 + 2).length;
+  return p80 <= 80 && near >= lines.length * 0.5 ? p80 : null;
+}

@@ -1,0 +1,74 @@
+/**
+ * Writes blocks as the content format: front matter, cover paragraphs, one
+ * `#` title, `##` sections, `###` series and actions, ordered-list tasks with
+ * `**lead**。` and continuation paragraphs indented under the item.
+ */
+import type { FrontMatter } from '../model/schema.ts';
+import type { Block } from './structure.ts';
+import { escapeText } from './escape.ts';
+import { findLead } from './lead.ts';
+
+export function render(front: FrontMatter, blocks: Block[]): string {
+  const parts: string[] = [frontMatter(front)];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'cover':
+      case 'paragraph':
+        parts.push(escapeText(block.text));
+        break;
+      case 'notice-title':
+        parts.push(`## ${escapeText(block.text)}`);
+        break;
+      case 'title':
+        parts.push(`# ${escapeText(block.text)}`);
+        break;
+      case 'section':
+      case 'action':
+      case 'series':
+        parts.push(`${block.kind === 'section' ? '##' : '###'} ${escapeText(headingText(block.text))}`);
+        break;
+      case 'task':
+        parts.push(task(block.number, block.paragraphs));
+        break;
+    }
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** Headings drop a closing 。 or ：, and write ordinals as （一）. */
+function headingText(text: string): string {
+  return text.replace(/[。：:]$/, '');
+}
+
+function task(number: number, paragraphs: string[]): string {
+  const marker = `${number}. `;
+  const indent = ' '.repeat(marker.length);
+  const { lead, paragraphs: others } = findLead(paragraphs);
+  const first = lead
+    ? `**${escapeText(lead.phrase)}**${lead.punctuation}${escapeText(lead.rest)}`
+    : escapeText(others.shift() ?? '');
+  const rest = (lead ? others : others).map((p) => indent + escapeText(p));
+  return [marker + first, ...rest].join('\n\n');
+}
+
+function frontMatter(front: FrontMatter): string {
+  const lines = [
+    `id: ${scalar(front.id)}`,
+    `name: ${scalar(front.name)}`,
+    `title: ${scalar(front.title)}`,
+    `jurisdiction: [${front.jurisdiction.map(scalar).join(', ')}]`,
+    `level: ${scalar(front.level)}`,
+    `issuer: ${scalar(front.issuer)}`,
+    `docNumber: ${scalar(front.docNumber)}`,
+    `issuedOn: ${scalar(front.issuedOn)}`,
+    `period: [${front.period.join(', ')}]`,
+  ];
+  return `---\n${lines.join('\n')}\n---`;
+}
+
+/** Plain YAML when safe, else a double-quoted (JSON) string. */
+function scalar(value: string | null): string {
+  if (value === null) return 'null';
+  const plain = /^[\p{Script=Han}\p{L}\p{N}（《“]/u.test(value) && !/[:#,\[\]{}&*!|>'"%@`]|\s$/.test(value) && !/^(?:null|true|false|~|\d[\d-]*)$/.test(value);
+  return plain ? value : JSON.stringify(value);
+}
