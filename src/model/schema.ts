@@ -55,8 +55,10 @@ export type Milestone = z.output<typeof MilestoneSchema>;
 
 /** A span of years stated as a period (三年内, 2024年至2026年期间): not a deadline. */
 export const PeriodSchema = z.object({ from: z.number().int(), to: z.number().int(), text: z.string() });
+export type Period = z.output<typeof PeriodSchema>;
 
 export const RecurrenceSchema = z.enum(['每月', '每季度', '每半年', '每年']);
+export type Recurrence = z.output<typeof RecurrenceSchema>;
 
 export const TaskSchema = z.object({
   id: z.string(), // `${plan}-${number}`

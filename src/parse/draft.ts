@@ -1,0 +1,41 @@
+/**
+ * A task while the plugins fill it in: `remarkPlanStructure` creates it from
+ * a list item or a table row, later plugins add title, units and schedule,
+ * and `parsePlan` turns it into a `Task`.
+ */
+import type { Action, Block, Milestone, Place, Task, Unit, UnitRole } from '../model/schema.ts';
+
+export interface TableCells {
+  /** Unit cells with the role their column implies (牵头单位 → lead), or null to read it from the text. */
+  units: Array<{ text: string; role: UnitRole | null }>;
+  time: string | null;
+}
+
+export interface TaskDraft {
+  number: number;
+  action: number;
+  paragraphs: string[];
+  /** The `**lead**` phrase at the start of the task, if marked. */
+  marked: string | null;
+  place: Place;
+  table: TableCells | null;
+  title?: string;
+  titleSource?: Task['titleSource'];
+  units?: Unit[];
+  milestones?: Milestone[];
+  periods?: Task['periods'];
+  recurrence?: Task['recurrence'];
+}
+
+export interface Structure {
+  cover: Block[];
+  body: Block[];
+  actions: Action[];
+  tasks: TaskDraft[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    structure: Structure;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Checks the task numbers as written: each task should be the previous
+ * number plus one, starting at 1.
+ *
+ * ```markdown
+ * 12. …
+ * 14. …      → task-number-gap: 任务 14 接在任务 12 之后，缺少 13
+ * 14. …      → task-number-duplicate: 任务序号 14 重复
+ * ```
+ * Nothing is renumbered: the numbers stay as written so the page for task 14
+ * is the task the document calls 14.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from './report.ts';
+
+export default function remarkTaskNumbering() {
+  return (_tree: Root, file: VFile) => {
+    const tasks = file.data.structure?.tasks ?? [];
+    const seen = new Map<number, number>();
+    let previous = 0;
+    for (const task of tasks) {
+      const { number, place } = task;
+      const firstLine = seen.get(number);
+      if (firstLine !== undefined) {
+        report(file, 'error', 'task-number-duplicate', place, `任务序号 ${number} 重复（第 ${firstLine} 行已有任务 ${number}）`,
+          '每个任务的序号在方案内只能出现一次；按原文核对后改正其中一个序号。');
+      } else if (number > previous + 1) {
+        const missing = number - previous === 2 ? `${previous + 1}` : `${previous + 1}–${number - 1}`;
+        const after = previous === 0 ? `任务 ${number} 是第一个任务` : `任务 ${number} 接在任务 ${previous} 之后`;
+        report(file, 'error', 'task-number-gap', place, `${after}，缺少 ${missing}`,
+          '按原文核对：补上缺少的任务，或改正这个序号。序号不会被自动重排。');
+      } else if (number <= previous) {
+        report(file, 'error', 'task-number-order', place, `任务 ${number} 排在任务 ${previous} 之后，序号倒退`,
+          '任务按序号从小到大排列；按原文核对序号。');
+      }
+      if (firstLine === undefined) seen.set(number, place.line);
+      previous = Math.max(previous, number);
+    }
+  };
+}

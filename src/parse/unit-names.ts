@@ -1,0 +1,112 @@
+/**
+ * Splits a stated responsibility into units and roles.
+ *
+ * ```text
+ * 市公安局交警大队、市交通运输局牵头负责
+ *   → 市公安局交警大队 (lead), 市交通运输局 (lead)
+ * 市安委办及各专业安委办分别按照职责分工负责，各乡镇（街道）、经开区管委会具体落实
+ *   → 市安委办, 各专业安委办 (responsible); 各乡镇（街道）, 经开区管委会 (implement)
+ * ```
+ * `各乡镇（街道）` stays one name: nothing inside nested parentheses splits.
+ * `和/及/与` split only after a complete unit name (`市住房和城乡建设局` stays whole).
+ */
+import type { UnitRole } from '../model/schema.ts';
+
+export interface NamedRole {
+  name: string;
+  role: UnitRole;
+}
+
+const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实|配合|参与|协助|协办|分别负责|负责)$/u;
+const MODIFIER = /(分别|按照职责分工|按照职责|按职责分工|按职责|职责分工|各自|共同|要)$/u;
+/** A name is complete when it ends like a unit: 局, 办, 管委会, 各乡镇（街道）… */
+export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|队|院|部门|单位|中心|政府|办事处|办公室|派出所|司法所|站|公司|集团|乡镇|街道|街镇|科|领导小组|专班|团市委|（街道）|（镇）)$/u;
+
+const ROLES: Array<[RegExp, UnitRole]> = [
+  [/牵头/u, 'lead'],
+  [/配合|参与|协助|协办/u, 'support'],
+  [/落实/u, 'implement'],
+  [/负责/u, 'responsible'],
+];
+
+/** Units and roles in the text of one unit parenthesis or unit cell. */
+export function parseUnitGroups(text: string, fallback: UnitRole | null = null): NamedRole[] {
+  const groups = splitTopLevel(text, /[，,；;]/u).map((group) => {
+    let names = group.trim();
+    let role: UnitRole | null = null;
+    const word = ROLE_WORD.exec(names);
+    if (word) {
+      role = ROLES.find(([pattern]) => pattern.test(word[1] ?? ''))?.[1] ?? null;
+      names = names.slice(0, word.index);
+      for (let before = ''; before !== names; ) {
+        before = names;
+        names = names.replace(MODIFIER, '').replace(/(等部门|等单位|等)$/u, '');
+      }
+    }
+    return { names: splitNames(names), role };
+  });
+  const out: NamedRole[] = [];
+  groups.forEach((group, i) => {
+    const role = group.role ?? groups.slice(i + 1).find((g) => g.role)?.role ?? fallback ?? 'responsible';
+    for (const name of group.names) out.push({ name, role });
+  });
+  return out;
+}
+
+/** `A、B和C等` → ['A', 'B', 'C'], keeping nested parentheses whole. */
+export function splitNames(text: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  const push = () => {
+    const name = cleanName(current);
+    if (name) names.push(name);
+    current = '';
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i] ?? '';
+    if ('（(【[［'.includes(char)) depth += 1;
+    if ('）)】]］'.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,；;]/u.test(char)) {
+      push();
+      continue;
+    }
+    const conjunction = depth === 0 ? /^(以及|和|及|与)/u.exec(text.slice(i)) : null;
+    if (conjunction && UNIT_END.test(cleanName(current))) {
+      push();
+      i += (conjunction[1]?.length ?? 1) - 1;
+      continue;
+    }
+    current += char;
+  }
+  push();
+  return names;
+}
+
+/** Trims the words around a unit name: `由`, `等部门`, half-width parentheses. */
+export function cleanName(text: string): string {
+  return text
+    .replace(/\s+/gu, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）')
+    .replace(/^(由|其中|以及|和|及|与)/u, '')
+    .replace(/(等部门|等单位|等)$/u, '')
+    .trim();
+}
+
+/** Splits at separators outside any parentheses. */
+function splitTopLevel(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if ('（(【[［'.includes(char)) depth += 1;
+    if ('）)】]］'.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && separator.test(char)) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.filter((part) => part.trim() !== '');
+}

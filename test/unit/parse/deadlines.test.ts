@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { extractSchedule } from '../../../src/parse/deadlines.ts';
+
+const period: [number, number] = [2024, 2026];
+const years = (text: string) => extractSchedule(text, period).milestones.map((m) => m.year);
+
+describe('extractSchedule', () => {
+  test('reads 2024年底前 with its clause up to the next deadline', () => {
+    const { milestones } = extractSchedule(
+      '2024年底前，各负有安全生产监管职责的部门，培树本行业、本领域2-3家企业；2026年底前，各负有安全生产监管职责的部门总结经验做法，在本行业、本领域企业进行推广，形成长效机制。',
+      period,
+    );
+    expect(milestones).toEqual([
+      { year: 2024, month: null, qualifier: '底前', phrase: '2024年底前', text: '2024年底前，各负有安全生产监管职责的部门，培树本行业、本领域2-3家企业' },
+      { year: 2026, month: null, qualifier: '底前', phrase: '2026年底前', text: '2026年底前，各负有安全生产监管职责的部门总结经验做法，在本行业、本领域企业进行推广，形成长效机制' },
+    ]);
+  });
+
+  test('reads staged years 2024年，…；2025年，…；2026年，… as three milestones, each with its own clause', () => {
+    const { milestones } = extractSchedule(
+      '其中：2024年，组织燃气生产经营单位主要负责人和二级三级医院消防安全责任人参加集中培训；2025年，组织金属冶炼生产经营单位主要负责人、重点文物保护等单位消防安全责任人参加集中培训；2026年，组织大型商业综合体消防安全责任人参加集中培训。街道也将结合实际，组织开展安全教育培训。',
+      period,
+    );
+    expect(milestones.map((m) => [m.year, m.qualifier, m.text])).toEqual([
+      [2024, '年', '2024年，组织燃气生产经营单位主要负责人和二级三级医院消防安全责任人参加集中培训'],
+      [2025, '年', '2025年，组织金属冶炼生产经营单位主要负责人、重点文物保护等单位消防安全责任人参加集中培训'],
+      [2026, '年', '2026年，组织大型商业综合体消防安全责任人参加集中培训'],
+    ]);
+  });
+
+  test('reads a month: 2024年 6月底前 (with the space a PDF leaves)', () => {
+    const [milestone] = extractSchedule('2024年 6月底前，完善重大事故隐患判定标准汇编，结合安全宣传“五进”，开展重大事故隐患政策解读。', period).milestones;
+    expect(milestone).toMatchObject({ year: 2024, month: 6, qualifier: '底前' });
+  });
+
+  test('names the qualifier of 2024年前, 2025年内, 2026年年底前, 2026年底 and 到2026年', () => {
+    const qualifiers = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.qualifier, m.phrase]);
+    expect(qualifiers('2024年前完成排查。')).toEqual([[2024, '前', '2024年前']]);
+    expect(qualifiers('2025年内完成改造。')).toEqual([[2025, '年内', '2025年内']]);
+    expect(qualifiers('2026年年底前全面建成。')).toEqual([[2026, '底前', '2026年年底前']]);
+    expect(qualifiers('2026年底安全生产风险智能化管控能力显著增强。')).toEqual([[2026, '底', '2026年底']]);
+    expect(qualifiers('到2026年，基本达到建设标准。')).toEqual([[2026, '年', '到2026年']]);
+  });
+
+  test('ignores the year in a document number like 〔2023〕17号', () => {
+    expect(years('推动落实《关于加强本区安全生产举报处理和奖励工作的通知》（沪松安委办〔2023〕17 号），发挥主渠道优势。')).toEqual([]);
+  });
+
+  test('ignores the year of a standard like AQ8011-2023 or GB 55037-2022', () => {
+    expect(years('贯彻实施《安全生产培训机构基本条件》标准（AQ8011-2023），执行 GB 55037-2022 规定，2024年底前培育鼓励建设安全生产培训机构。')).toEqual([2024]);
+  });
+
+  test('ignores 2023行动, which names a campaign', () => {
+    expect(years('总结重大事故隐患专项排查整治2023行动经验做法，采取多种方式加强学习宣贯。')).toEqual([]);
+  });
+
+  test('ignores a year before the plan period: 2023年及以前排查发现的 refers to the past', () => {
+    expect(years('2024年底前基本消除2023年及以前排查发现的重大事故隐患存量。')).toEqual([2024]);
+  });
+
+  test('ignores years inside a title 《…（2024—2026年）》', () => {
+    const schedule = extractSchedule('根据《浦东新区安全生产治本攻坚三年行动实施方案（2024-2026年）》，结合辖区实际。', period);
+    expect(schedule.milestones).toEqual([]);
+    expect(schedule.periods).toEqual([]);
+  });
+
+  test('reads 2024年至2026年期间 as a period, not a deadline', () => {
+    const schedule = extractSchedule('根据新区工作要求和安排，在2024年至2026年期间，集中开展重点行业领域生产经营单位主要负责人专题安全教育轮训。', period);
+    expect(schedule.milestones).toEqual([]);
+    expect(schedule.periods).toEqual([{ from: 2024, to: 2026, text: '2024年至2026年期间，集中开展重点行业领域生产经营单位主要负责人专题安全教育轮训' }]);
+  });
+
+  test('reads 三年内 and 3年内 as the plan period, not a deadline', () => {
+    const schedule = extractSchedule('深入实施本市重点国有企业安全生产“啄木鸟”计划，三年内完成全覆盖。3年内，开设课堂。', period);
+    expect(schedule.milestones).toEqual([]);
+    expect(schedule.periods.map((p) => [p.from, p.to])).toEqual([[2024, 2026], [2024, 2026]]);
+  });
+
+  test('reports an implausible year instead of making it a deadline', () => {
+    const schedule = extractSchedule('2062年底前完成改造。', period);
+    expect(schedule.milestones).toEqual([]);
+    expect(schedule.implausible).toMatchObject([{ year: 2062, phrase: '2062年底前' }]);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import { parsePlan } from '../../../src/parse/index.ts';
+import { parseUnitGroups, splitNames } from '../../../src/parse/unit-names.ts';
+import { inlineUnits } from '../../../src/parse/unit-phrases.ts';
+
+const FRONT = `---
+id: xiangxiang
+name: 湘乡市
+title: 湘乡市安全生产治本攻坚三年行动工作方案（2024-2026年）
+jurisdiction: [湖南省, 湘潭市, 湘乡市]
+level: 县级市
+issuer: 湘乡市安全生产委员会
+docNumber: 湘乡安发〔2024〕2号
+issuedOn: "2024-04-03"
+period: [2024, 2026]
+---
+
+# 湘乡市安全生产治本攻坚三年行动工作方案（2024-2026年）
+
+### （一）持续开展重点行业领域专项整治
+
+`;
+
+function unitsOf(task: string) {
+  const { plan } = parsePlan(FRONT + task, 'content/plans/xiangxiang.md');
+  return plan?.tasks[0]?.units ?? [];
+}
+
+describe('parseUnitGroups', () => {
+  test('reads 牵头负责 as lead for every unit before it', () => {
+    expect(parseUnitGroups('市公安局交警大队、市交通运输局牵头负责')).toEqual([
+      { name: '市公安局交警大队', role: 'lead' },
+      { name: '市交通运输局', role: 'lead' },
+    ]);
+  });
+
+  test('splits a bracket into responsible and implementing units', () => {
+    expect(parseUnitGroups('各有关行业主管部门、负有安全监管职责的部门按照职责分工负责，各乡镇（街道）、经开区管委会具体落实')).toEqual([
+      { name: '各有关行业主管部门', role: 'responsible' },
+      { name: '负有安全监管职责的部门', role: 'responsible' },
+      { name: '各乡镇（街道）', role: 'implement' },
+      { name: '经开区管委会', role: 'implement' },
+    ]);
+  });
+
+  test('drops 等 and the role words from the last name', () => {
+    expect(parseUnitGroups('市应急管理局、市自然资源局、市交通运输局、市市场监管局、市发改局等按照职责分工负责').map((u) => u.name).at(-1)).toBe('市发改局');
+    expect(parseUnitGroups('市林业局、市应急管理局等和乡镇（街道）等按照职责分工负责').map((u) => u.name)).toEqual(['市林业局', '市应急管理局', '乡镇（街道）']);
+  });
+
+  test('gives a group without a role word the role of the next group', () => {
+    expect(parseUnitGroups('各乡镇（街道）、经开区管委会，市应急管理局、市人社局及各行业主管部门按照职责分工负责').map((u) => u.role)).toEqual(
+      Array(5).fill('responsible'),
+    );
+  });
+
+  test('reads a parenthesis without a role word as responsible units', () => {
+    expect(parseUnitGroups('市各负有安全监管职责的部门')).toEqual([{ name: '市各负有安全监管职责的部门', role: 'responsible' }]);
+  });
+});
+
+describe('splitNames', () => {
+  test('keeps 各乡镇（街道） whole and splits on 和 after a complete name', () => {
+    expect(splitNames('市应急管理局和各乡镇(街道)、经开区管委会')).toEqual(['市应急管理局', '各乡镇（街道）', '经开区管委会']);
+  });
+
+  test('does not split 和 inside a name such as 市住房和城乡建设局', () => {
+    expect(splitNames('市住房和城乡建设局、市水利局')).toEqual(['市住房和城乡建设局', '市水利局']);
+  });
+
+  test('splits 及 after a complete name', () => {
+    expect(splitNames('市安委办及各专业安委办')).toEqual(['市安委办', '各专业安委办']);
+  });
+});
+
+describe('units of a task', () => {
+  test('gives a task with seven unit parentheses seven clauses', () => {
+    const units = unitsOf(
+      '1. **深化专项整治**。持续推进道路交通问题顽瘴痼疾整治，加强国省干道建设、运维安全管理（市公安局交警大队、市交通运输局牵头负责）。持续巩固冬春消防安全整治成果（市消防救援大队牵头负责）。持续开展城镇燃气安全整治（市城管执法局牵头负责）。持续深化建筑施工、居民自建房安全整治（市住建局牵头负责）。持续推进非煤矿山和烟花爆竹安全整治（市应急管理局牵头负责）。持续加强工贸企业和危险化学品治理，确保重大事故隐患100%清零”（市应急管理局牵头负责）。持续抓好特种设备、农机、水利等重点方面的集中治理行动，着力规范安全生产秩序（市市场监管局、市农业农村局、市商务局等分别按照职责分工负责）。\n',
+    );
+    const clauses = [...new Set(units.map((u) => u.clause))];
+    expect(clauses).toHaveLength(7);
+    expect(clauses[0]).toBe('持续推进道路交通问题顽瘴痼疾整治，加强国省干道建设、运维安全管理');
+    expect(clauses[1]).toBe('持续巩固冬春消防安全整治成果');
+    expect(units.filter((u) => u.role === 'lead').map((u) => u.name)).toEqual([
+      '市公安局交警大队', '市交通运输局', '市消防救援大队', '市城管执法局', '市住建局', '市应急管理局', '市应急管理局',
+    ]);
+    expect(units.filter((u) => u.role === 'responsible').map((u) => u.name)).toEqual(['市市场监管局', '市农业农村局', '市商务局']);
+    expect(units[0]).toMatchObject({ source: 'stated', basis: '（市公安局交警大队、市交通运输局牵头负责）' });
+  });
+
+  test('reads a trailing bracket after the last sentence', () => {
+    const units = unitsOf('1. **强化隐患闭环管理**。确保100%按期整改到位\\[市安委办及各专业安委办分别按照职责分工负责，各乡镇（街道）、经开区管委会具体落实\\]。\n');
+    expect(units.map((u) => [u.name, u.role])).toEqual([
+      ['市安委办', 'responsible'], ['各专业安委办', 'responsible'], ['各乡镇（街道）', 'implement'], ['经开区管委会', 'implement'],
+    ]);
+    expect(units[0]?.clause).toBe('确保100%按期整改到位');
+  });
+
+  test('does not take a mid-sentence parenthesis for units', () => {
+    expect(unitsOf('1. **深化隐患排查整治**。主要负责人每季度要带队至少开展1次检查(高危行业领域每月至少1次)，完善并落实企业全员岗位安全生产责任制。\n')).toEqual([]);
+  });
+
+  test('states no unit when the text names none', () => {
+    expect(unitsOf('1. **深化道路交通专项治理**。严格落实典型和严重道路交通事故深度调查制度。\n')).toEqual([]);
+  });
+
+  test('warns about an unbalanced bracket in a unit clause and still reads its units', () => {
+    const { plan, messages } = parsePlan(`${FRONT}1. **强化源头管控**。不准生产经营（市自然资源局、市发改局分别按照职责分工负责。\n`, 'content/plans/xiangxiang.md');
+    expect(messages.map((m) => m.rule)).toEqual(['unbalanced-bracket']);
+    expect(plan?.tasks[0]?.units.map((u) => u.name)).toEqual(['市自然资源局', '市发改局']);
+  });
+
+  test('does not take a parenthesis about people (主要负责人) for units', () => {
+    expect(unitsOf('1. **压实责任**。督促企业落实责任（包括主要负责人和安全管理人员）。\n')).toEqual([]);
+  });
+});
+
+describe('inlineUnits', () => {
+  test('reads X牵头，Y、Z参与 inside a Shanghai sentence', () => {
+    const units = inlineUnits('深化城镇燃气安全排查整治，常态化推进街道发展办牵头，管理办、营商办、派出所、市场监管、消防等部门参与的排查整治工作，组织经营场所依法安装燃气泄漏报警装置。');
+    expect(units.map((u) => [u.name, u.role])).toEqual([
+      ['街道发展办', 'lead'], ['管理办', 'support'], ['营商办', 'support'], ['派出所', 'support'], ['市场监管', 'support'], ['消防', 'support'],
+    ]);
+    expect(units[0]?.basis).toBe('街道发展办牵头，管理办、营商办、派出所、市场监管、消防等部门参与');
+  });
+
+  test('reads 由X牵头', () => {
+    expect(inlineUnits('由区应急局牵头，开展专项检查。').map((u) => [u.name, u.role])).toEqual([['区应急局', 'lead']]);
+  });
+
+  test('finds no unit in 整治牵头部门参照相应评价指标', () => {
+    expect(inlineUnits('整治牵头部门参照相应评价指标，对整治工作开展动态评价。')).toEqual([]);
+  });
+});
