@@ -1,0 +1,35 @@
+/**
+ * What the CLI commands need from the rest of planbook, passed in so the
+ * commands stay testable without the real importer, parser or checker.
+ */
+import type { Message, Plan } from '../model/schema.ts';
+
+export interface CliDeps {
+  importPlan(input: Uint8Array, options: { id: string; path: string }): { markdown: string | null; messages: Message[] };
+  loadPlans(dir: string): Promise<{ plans: Plan[]; messages: Message[] }>;
+  checkFiles(paths: string[]): Promise<Message[]>;
+  formatMessage(message: Message): string;
+  /** Present once an alignment checker exists (src/align/check.ts). */
+  checkAlignmentFile?: (path: string, plans: Plan[]) => Message[] | Promise<Message[]>;
+  writeExports(plans: readonly Plan[], dir: string): Promise<string[]>;
+}
+
+export interface CliIo {
+  /** Folder that relative paths start from (the project root). */
+  cwd: string;
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+/** Exit codes: 0 fine (maybe with warnings), 1 a content or usage mistake, 2 an internal failure. */
+export type ExitCode = 0 | 1 | 2;
+
+/** A mistake the user can fix: shown as its message alone, never with a stack trace. */
+export class CliError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'CliError';
+    this.hint = hint;
+  }
+}
