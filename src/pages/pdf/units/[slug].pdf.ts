@@ -1,0 +1,14 @@
+/** `/pdf/units/<slug>.pdf`: everything one responsible unit owes across plans, by year. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { pdfResponse, unitPdf } from '../../../pdf/index.ts';
+import { getModel } from '../../../site/data.ts';
+
+export const getStaticPaths = (async () => {
+  const { units } = await getModel();
+  return units.units.map((u) => ({ params: { slug: u.slug }, props: { name: u.name } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { name } = props as { name: string };
+  return pdfResponse(await unitPdf(name, (await getModel()).plans));
+};

@@ -1,0 +1,185 @@
+/**
+ * Turns the plan model into task lists: one per plan (every task under its
+ * action), one per plan and year (what falls due that year, then the
+ * recurring duties), one per responsible unit (what it owes, by year).
+ * Pure: no I/O.
+ */
+import { ROLE_LABEL, unitSlug } from '../derive/units.ts';
+import { buildYearIndex } from '../derive/years.ts';
+import type { Milestone, Plan, Task } from '../model/schema.ts';
+import type { ListRow, ListSection, TaskListDoc } from './types.ts';
+
+/** Every task of `plan` in order, grouped under its action. */
+export function planTaskList(plan: Plan): TaskListDoc {
+  const sections: ListSection[] = [];
+  for (const task of plan.tasks) {
+    const title = actionTitle(plan, task.action);
+    const last = sections.at(-1);
+    if (last?.title === title) last.rows.push(taskRow(plan, task));
+    else sections.push({ title, rows: [taskRow(plan, task)] });
+  }
+  const [from, to] = plan.period;
+  return {
+    ...planHead(plan),
+    covers: `任务清单（${from}—${to}年）`,
+    summary: `共 ${plan.tasks.length} 项任务，按行动分组`,
+    sections,
+    subject: `${plan.name}安全生产治本攻坚三年行动任务清单`,
+  };
+}
+
+/** What `plan` has due in `year` (milestones with their clause), then its recurring duties. */
+export function yearTaskList(plan: Plan, year: number): TaskListDoc {
+  const entry = buildYearIndex([plan]).get(year);
+  const sections: ListSection[] = [];
+  for (const item of entry?.due[0]?.items ?? []) {
+    const task = plan.tasks.find((t) => t.number === item.number)!;
+    const row = item.implicit ? taskRow(plan, task) : milestoneRow(plan, task, item.milestones);
+    const title = actionTitle(plan, task.action);
+    const last = sections.at(-1);
+    if (last?.title === title) last.rows.push(row);
+    else sections.push({ title, rows: [row] });
+  }
+  const due = sections.reduce((n, s) => n + s.rows.length, 0);
+  const recurring = (entry?.recurring[0]?.tasks ?? []).map((r) => plan.tasks.find((t) => t.number === r.number)!);
+  if (recurring.length > 0) {
+    sections.push({ title: '周期性工作（本年度内按期开展）', rows: recurring.map((t) => recurringRow(plan, t)) });
+  }
+  return {
+    ...planHead(plan),
+    covers: `${year}年度任务清单`,
+    summary: `本年度到期 ${due} 项，周期性工作 ${recurring.length} 项`,
+    sections,
+    subject: `${plan.name}${year}年度安全生产治本攻坚任务清单`,
+  };
+}
+
+/** Everything the unit `name` owes across `plans` (units matched by slug), by year and plan. */
+export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
+  const slug = unitSlug(name);
+  const owns = (task: Task) => task.units.some((u) => unitSlug(u.name) === slug);
+  const index = buildYearIndex(plans);
+  const sections: ListSection[] = [];
+  const recurring: ListRow[] = [];
+  const seenRecurring = new Set<string>();
+  const involved = new Set<string>();
+  let count = 0;
+  for (const year of index.years) {
+    const entry = index.get(year)!;
+    for (const { plan: id, items } of entry.due) {
+      const plan = plans.find((p) => p.id === id)!;
+      const rows: ListRow[] = [];
+      for (const item of items) {
+        const task = plan.tasks.find((t) => t.number === item.number)!;
+        if (!owns(task)) continue;
+        rows.push(item.implicit ? taskRow(plan, task) : milestoneRow(plan, task, item.milestones));
+        involved.add(plan.id);
+      }
+      count += rows.length;
+      if (rows.length > 0) sections.push({ title: `${year}年 · ${plan.name}`, rows });
+    }
+    for (const { plan: id, tasks } of entry.recurring) {
+      const plan = plans.find((p) => p.id === id)!;
+      for (const r of tasks) {
+        const task = plan.tasks.find((t) => t.number === r.number)!;
+        if (!owns(task) || seenRecurring.has(task.id)) continue;
+        seenRecurring.add(task.id);
+        involved.add(plan.id);
+        recurring.push({ ...recurringRow(plan, task), number: `${plan.name}\n${task.number}` });
+      }
+    }
+  }
+  if (recurring.length > 0) sections.push({ title: '周期性工作（各年度按期开展）', rows: recurring });
+  // A unit a plan names as leading the whole effort owes that too, even without tasks of its own.
+  const leads = plans.filter((p) => p.lead && unitSlug(p.lead.name) === slug);
+  for (const plan of leads) involved.add(plan.id);
+  if (leads.length > 0) sections.unshift({ title: '统筹牵头（全方案）', rows: leads.map((plan) => leadRow(plan, name)) });
+  const leadNote = leads.length > 0 ? `；统筹牵头：${leads.map((p) => p.name).join('、')}` : '';
+  const years = index.years;
+  return {
+    origin: plans.filter((p) => involved.has(p.id)).map((p) => p.path).join('、') || 'content/plans',
+    title: name,
+    docNumber: null,
+    issuer: null,
+    covers: `责任单位任务清单（${years[0]}—${years.at(-1)}年）`,
+    summary: `涉及 ${involved.size} 个方案，按年度列出到期任务 ${count} 项，周期性工作 ${recurring.length} 项${leadNote}`,
+    sections,
+    subject: `${name}在安全生产治本攻坚三年行动中承担的任务`,
+    author: 'planbook',
+    keywords: [name, '任务清单', '安全生产治本攻坚三年行动'],
+  };
+}
+
+function planHead(plan: Plan) {
+  return {
+    origin: plan.path,
+    title: plan.title,
+    docNumber: plan.docNumber,
+    issuer: plan.issuer,
+    author: plan.issuer ?? plan.name,
+    keywords: [plan.name, '任务清单', '安全生产治本攻坚三年行动'],
+  };
+}
+
+function actionTitle(plan: Plan, index: number): string {
+  const action = plan.actions[index - 1];
+  if (!action) return '其他任务';
+  return `${action.series ? `${action.series} · ` : ''}${action.ordinal}${action.title}`;
+}
+
+function source(plan: Plan, task: Task) {
+  return { file: plan.path, line: task.place.line, column: task.place.column, label: `${plan.name}任务 ${task.number} ` };
+}
+
+function units(task: Task): string[] {
+  const stated = task.units.filter((u) => u.source === 'stated');
+  const inferred = task.units.filter((u) => u.source === 'inferred');
+  const label = (u: Task['units'][number]) => `${u.name}（${ROLE_LABEL[u.role]}）`;
+  const lines = [...new Set(stated.map(label))];
+  if (lines.length > 0) return lines;
+  return inferred.length > 0 ? ['未明确', ...new Set(inferred.map((u) => `推定：${label(u)}`))] : [];
+}
+
+/** The lead phrase in bold and the rest of the text after it. */
+function split(task: Task): { lead: string; text: string } {
+  if (task.text.startsWith(task.title)) return { lead: task.title, text: task.text.slice(task.title.length) };
+  return { lead: task.title, text: `\n${task.text}` };
+}
+
+function taskRow(plan: Plan, task: Task): ListRow {
+  const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
+  const deadline = phrases.length > 0 ? phrases : [task.deadlineExplicit ? `${task.deadlineYear}年底前` : `方案期内（至${task.deadlineYear}年底）`];
+  return {
+    number: String(task.number),
+    ...split(task),
+    units: units(task),
+    deadline: [...deadline, ...task.recurrence].join('\n'),
+    source: source(plan, task),
+  };
+}
+
+function milestoneRow(plan: Plan, task: Task, milestones: Milestone[]): ListRow {
+  return {
+    number: String(task.number),
+    lead: task.title,
+    text: `\n${[...new Set(milestones.map((m) => m.text))].join('\n')}`,
+    units: units(task),
+    deadline: [...new Set(milestones.map((m) => m.phrase))].join('\n'),
+    source: source(plan, task),
+  };
+}
+
+function recurringRow(plan: Plan, task: Task): ListRow {
+  return { ...taskRow(plan, task), deadline: task.recurrence.join('\n') };
+}
+
+function leadRow(plan: Plan, name: string): ListRow {
+  return {
+    number: '—',
+    lead: plan.name,
+    text: `\n${plan.lead!.text}`,
+    units: [`${name}（${ROLE_LABEL.lead}）`],
+    deadline: `${plan.period[0]}—${plan.period[1]}年`,
+    source: { file: plan.path, line: 1, column: 1, label: `${plan.name}的统筹牵头单位` },
+  };
+}

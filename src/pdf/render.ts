@@ -1,0 +1,117 @@
+/**
+ * The pdf-lib adapter: checks every character against the font, subsets the
+ * fonts, lays the list out and draws it, with metadata (title, subject,
+ * author, creator, /Lang zh-CN) and one bookmark per section.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { FONT_NAME, missingCharacters, subsetFonts, type Weight } from './fonts.ts';
+import { FIXED_TEXT, layoutTaskList, PAGE, type Layout, type TextOp } from './layout.ts';
+import { addOutline } from './outline.ts';
+import type { TaskListDoc } from './types.ts';
+
+export interface RenderOptions {
+  /** Printed in the footer and stored as the creation date: YYYY-MM-DD. */
+  buildDate: string;
+}
+
+export interface Rendered {
+  bytes: Uint8Array;
+  layout: Layout;
+}
+
+export async function renderTaskList(doc: TaskListDoc, options: RenderOptions): Promise<Rendered> {
+  const footer = (page: number, total: number) => `第 ${page} 页 / 共 ${total} 页　·　生成日期：${options.buildDate}`;
+  const { regular, bold } = await checkCoverage(doc, footer(0, 0));
+  const files = await subsetFonts(regular, bold);
+
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  let fonts: Record<Weight, PDFFont>;
+  try {
+    fonts = {
+      regular: await pdf.embedFont(files.regular, { subset: false, customName: 'NotoSansSC-Regular' }),
+      bold: await pdf.embedFont(files.bold, { subset: false, customName: 'NotoSansSC-Bold' }),
+    };
+  } catch (cause) {
+    throw new Error(`无法嵌入字体（${FONT_NAME}）`, { cause });
+  }
+  const widths = new Map<string, number>();
+  const measure = (text: string, isBold: boolean) => {
+    const key = (isBold ? 'b' : 'r') + text;
+    let w = widths.get(key);
+    if (w === undefined) widths.set(key, (w = fonts[isBold ? 'bold' : 'regular'].widthOfTextAtSize(text, 1)));
+    return w;
+  };
+
+  const layout = layoutTaskList(doc, measure, footer);
+  for (const ops of layout.pages.map((p) => p.ops)) {
+    const page = pdf.addPage([PAGE.width, PAGE.height]);
+    for (const op of ops) {
+      if (op.kind === 'rect') {
+        page.drawRectangle({
+          x: op.x,
+          y: PAGE.height - op.top - op.height,
+          width: op.width,
+          height: op.height,
+          ...(op.fill !== undefined ? { color: rgb(op.fill, op.fill, op.fill) } : {}),
+          ...(op.stroke ? { borderWidth: op.stroke, borderColor: rgb(0, 0, 0) } : {}),
+        });
+      } else drawText(page, op, fonts, measure);
+    }
+  }
+
+  const date = new Date(`${options.buildDate}T00:00:00Z`);
+  pdf.setTitle(`${doc.title} ${doc.covers}`, { showInWindowTitleBar: true });
+  pdf.setSubject(doc.subject);
+  pdf.setAuthor(doc.author);
+  pdf.setKeywords(doc.keywords);
+  pdf.setCreator('planbook');
+  pdf.setProducer('planbook (pdf-lib)');
+  pdf.setLanguage('zh-CN');
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+  addOutline(
+    pdf,
+    layout.outline.map((o) => ({ title: o.title, page: o.page, y: PAGE.height - o.top })),
+  );
+  return { bytes: await pdf.save(), layout };
+}
+
+function drawText(page: PDFPage, op: TextOp, fonts: Record<Weight, PDFFont>, measure: (t: string, b: boolean) => number) {
+  const total = op.runs.reduce((sum, r) => sum + measure(r.text, r.bold) * op.size, 0);
+  let x = op.align === 'center' && op.width ? op.x + (op.width - total) / 2 : op.x;
+  for (const run of op.runs) {
+    page.drawText(run.text, { x, y: PAGE.height - op.baseline, size: op.size, font: fonts[run.bold ? 'bold' : 'regular'] });
+    x += measure(run.text, run.bold) * op.size;
+  }
+}
+
+/** Fails the build, naming the plan, task and character, when the font lacks a glyph. */
+async function checkCoverage(doc: TaskListDoc, footer: string): Promise<{ regular: string; bold: string }> {
+  const fail = (where: string, label: string, char: string, weight: Weight): never => {
+    const cp = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const face = weight === 'bold' ? `${FONT_NAME} Bold` : `${FONT_NAME} Regular`;
+    throw new Error(
+      `${where}: ${label}含有字体 ${face} 不支持的字符“${char}”（U+${cp}），无法生成任务清单 PDF。` +
+        `提示：在该文件中把这个字符换成常用写法（或通用字符），再重新构建。`,
+    );
+  };
+  const check = async (text: string, weight: Weight, where: string, label: string) => {
+    const [missing] = await missingCharacters(text, weight);
+    if (missing) fail(where, label, missing, weight);
+  };
+  const boldText = [doc.title, doc.covers, FIXED_TEXT, ...doc.sections.map((s) => s.title)];
+  let regular = [doc.title, doc.covers, doc.summary, doc.docNumber ?? '', doc.issuer ?? '', FIXED_TEXT, footer].join('');
+  await check(boldText.join(''), 'bold', `${doc.origin}:1:1`, '标题或行动名称');
+  await check(regular, 'regular', `${doc.origin}:1:1`, '标题信息');
+  for (const row of doc.sections.flatMap((s) => s.rows)) {
+    const where = `${row.source.file}:${row.source.line}:${row.source.column}`;
+    await check(row.lead, 'bold', where, `${row.source.label}的标题`);
+    const text = [row.text, row.number, row.deadline, ...row.units].join('');
+    await check(text, 'regular', where, row.source.label);
+    boldText.push(row.lead);
+    regular += text;
+  }
+  return { regular, bold: boldText.join('') };
+}

@@ -1,0 +1,45 @@
+/**
+ * The printable task list, independent of where its rows came from:
+ * `content.ts` builds it from the plan model, `layout.ts` places it on pages,
+ * `render.ts` draws it with pdf-lib.
+ */
+
+/** Where a row's text came from, so a build error can name it. */
+export interface RowSource {
+  file: string; // content/plans/<id>.md
+  line: number;
+  column: number;
+  label: string; // 岳阳街道 任务 3
+}
+
+export interface ListRow {
+  number: string; // 序号 as printed: 3
+  lead: string; // bold lead phrase, may be empty
+  text: string; // the rest; \n separates paragraphs
+  units: string[]; // one line each: 区应急局（牵头）; empty → 未明确
+  deadline: string; // 完成时限 as printed
+  source: RowSource;
+}
+
+export interface ListSection {
+  title: string; // printed as a spanning row and used as the bookmark title
+  rows: ListRow[];
+}
+
+export interface TaskListDoc {
+  /** The content file(s) the list comes from, for build errors. */
+  origin: string;
+  /** Title block, one entry a line group: the plan title, 文号, issuer. */
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  /** What this list covers: 2025年度任务清单. */
+  covers: string;
+  /** A short line under it: 共 12 项 · 按行动分组. */
+  summary: string;
+  sections: ListSection[];
+  /** PDF metadata. */
+  subject: string;
+  author: string;
+  keywords: string[];
+}
