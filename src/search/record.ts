@@ -1,0 +1,45 @@
+/**
+ * The search record of one task: the Pagefind filters and metadata that the
+ * task page carries (via `TaskRecord.astro`) and that the substring index
+ * repeats, derived from the model in one place so both always agree.
+ */
+import type { Action, Plan, Task } from '../model/schema.ts';
+
+/** Filter names, as users read them on the search page. */
+export const FILTERS = ['辖区', '完成年份', '责任单位', '行动'] as const;
+export type FilterName = (typeof FILTERS)[number];
+
+export interface SearchRecord {
+  filters: Record<FilterName, string[]>;
+  meta: { title: string; plan: string; planId: string; number: string; deadline: string };
+}
+
+/** The deadline as a reader sees it: the phrase that sets the deadline year, or the plan's end. */
+export function deadlineText(task: Task): string {
+  if (task.deadlineExplicit) {
+    const last = task.milestones.filter((m) => m.year === task.deadlineYear).at(-1);
+    if (last) return last.phrase;
+    return `${task.deadlineYear}年`;
+  }
+  return `${task.deadlineYear}年（方案期限）`;
+}
+
+export function taskRecord(task: Task, plan: Plan, action: Action | undefined): SearchRecord {
+  const years = new Set<number>(task.milestones.map((m) => m.year));
+  years.add(task.deadlineYear);
+  return {
+    filters: {
+      辖区: [plan.name],
+      完成年份: [...years].sort((a, b) => a - b).map((y) => `${y}年`),
+      责任单位: [...new Set(task.units.map((u) => u.name))],
+      行动: action ? [action.title] : [],
+    },
+    meta: {
+      title: task.title,
+      plan: plan.name,
+      planId: plan.id,
+      number: String(task.number),
+      deadline: deadlineText(task),
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, newPage, screenshot, seriousViolations, type Browser, type Page } from './harness/index.ts';
+
+const baseURL = inject('baseURL');
+const { queries } = JSON.parse(readFileSync('test/fixtures/search/queries.json', 'utf8')) as {
+  queries: { query: string; mustFind: string[]; relevant: string[] }[];
+};
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** /plans/yueyang/tasks/8/ → yueyang-8 */
+const taskId = (href: string) => href.replace(/^\/plans\/([^/]+)\/tasks\/(\d+)\/$/, '$1-$2');
+
+async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(browser, viewport);
+  await page.goto(`${baseURL}${path}`);
+  await settled(page);
+  return page;
+}
+
+/** Wait until the latest search has finished (the results list is no longer aria-busy). */
+async function settled(page: Page): Promise<string> {
+  await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
+  return (await page.textContent('[data-search-status]'))!.trim();
+}
+
+const resultIds = (page: Page) =>
+  page.$$eval('[data-search-results] h2 a', (links) => links.map((a) => a.getAttribute('href')!)).then((h) => h.map(taskId));
+
+async function count(page: Page, filter: string, value: string): Promise<number> {
+  const label = page.locator('label', { has: page.locator(`input[name="${filter}"][value="${value}"]`) });
+  return Number(await label.locator('[data-count]').textContent());
+}
+
+describe('search page', () => {
+  test('puts the task about 燃气 first and highlights the hit in each excerpt', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('燃气')}`);
+    expect(await resultIds(page)).toContain('yueyang-8');
+    expect((await resultIds(page))[0]).toBe('yueyang-8');
+    const marks = await page.$$eval('.search-result__excerpt mark', (m) => m.map((e) => e.textContent));
+    expect(marks.length).toBeGreaterThan(5);
+    expect(new Set(marks)).toEqual(new Set(['燃气']));
+    expect(await page.textContent('.search-result__meta')).toContain('岳阳街道 · 任务 8');
+    await screenshot(page, 'search-query', { fullPage: false });
+    await page.context().close();
+  });
+
+  test.each(['有限空间', '疏散逃生演练', '重大事故隐患判定标准', '随申拍', '安康杯', '燃气 培训'])(
+    'shows the tasks about %s among the first ten results',
+    async (query) => {
+      const page = await open(`/search/?q=${encodeURIComponent(query)}`);
+      const top = (await resultIds(page)).slice(0, 10);
+      const { mustFind } = queries.find((q) => q.query === query)!;
+      expect(mustFind.filter((id) => !top.includes(id))).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  test('finds every must-find task of the query set in the first ten and every relevant task somewhere', async () => {
+    const page = await open('/search/');
+    const missing: string[] = [];
+    for (const q of queries) {
+      const urls = await page.evaluate(async (query) => {
+        const engine = (window as unknown as { planbookSearch: { run(q: string, s: object): Promise<{ hits: { record: { url: string } }[] }> } }).planbookSearch;
+        return (await engine.run(query, {})).hits.map((h) => h.record.url);
+      }, q.query);
+      const ids = urls.map(taskId);
+      for (const id of q.mustFind) if (!ids.slice(0, 10).includes(id)) missing.push(`${q.query}: ${id} not in top 10`);
+      for (const id of q.relevant) if (!ids.includes(id)) missing.push(`${q.query}: ${id} not found`);
+    }
+    expect(missing).toEqual([]);
+    await page.context().close();
+  });
+
+  test('lands on the results when the header search box is used', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseURL}/`);
+    await page.fill('#site-search-q', '安康杯');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    const status = await settled(page);
+    expect(status).toMatch(/找到 \d+ 条含“安康杯”的任务/);
+    expect(await page.inputValue('#search-q')).toBe('安康杯');
+    expect(await resultIds(page)).toEqual(expect.arrayContaining(['yueyang-30', 'changning-30']));
+    await page.context().close();
+  });
+
+  test('narrows the results to one 辖区 and shows the count the filter announced', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('燃气')}`);
+    const expected = await count(page, '辖区', '岳阳街道');
+    expect(expected).toBeGreaterThan(0);
+    await page.check('input[name="辖区"][value="岳阳街道"]');
+    const status = await settled(page);
+    expect(status).toContain(`找到 ${expected} 条`);
+    const metas = await page.$$eval('.search-result__meta', (m) => m.map((e) => e.textContent!));
+    expect(metas.length).toBe(expected);
+    expect(metas.every((m) => m.startsWith('岳阳街道'))).toBe(true);
+    expect(page.url()).toContain(encodeURIComponent('辖区'));
+    await screenshot(page, 'search-filter', { fullPage: false });
+    await page.context().close();
+  });
+
+  test('browses by a filter alone, with no query', async () => {
+    const page = await open('/search/');
+    expect(await page.$$('.search-result')).toHaveLength(0);
+    const expected = await count(page, '完成年份', '2024年');
+    await page.check('input[name="完成年份"][value="2024年"]');
+    const status = await settled(page);
+    expect(status).toBe(`找到 ${expected} 条符合筛选条件的任务。`);
+    await page.check('input[name="辖区"][value="长宁区"]');
+    await settled(page);
+    const metas = await page.$$eval('.search-result__meta', (m) => m.map((e) => e.textContent!));
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((m) => m.startsWith('长宁区'))).toBe(true);
+    await screenshot(page, 'search-browse', { fullPage: false });
+    await page.context().close();
+  });
+
+  test('returns to the previous results with Back after a second search', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('燃气')}`);
+    await page.fill('#search-q', '安康杯');
+    await page.press('#search-q', 'Enter');
+    expect(await settled(page)).toContain('安康杯');
+    await page.goBack();
+    await page.waitForFunction(() => (document.querySelector('#search-q') as HTMLInputElement).value === '燃气');
+    expect(await settled(page)).toContain('燃气');
+    await page.context().close();
+  });
+
+  test('follows a result to its task page', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('安康杯')}`);
+    const first = page.locator('[data-search-results] h2 a').first();
+    const title = (await first.textContent())!;
+    await first.click();
+    await page.waitForURL(/\/plans\/[^/]+\/tasks\/\d+\/$/);
+    expect(await page.textContent('h1')).toBe(title);
+    await page.context().close();
+  });
+
+  test('works from the keyboard: type, submit, then tick a filter with the space bar', async () => {
+    const page = await open('/search/');
+    await page.focus('#search-q');
+    await page.keyboard.type('消防');
+    await page.keyboard.press('Enter');
+    expect(await settled(page)).toMatch(/找到 \d+ 条/);
+    await page.focus('input[name="辖区"][value="长宁区"]');
+    await page.keyboard.press('Space');
+    await settled(page);
+    const metas = await page.$$eval('.search-result__meta', (m) => m.map((e) => e.textContent!));
+    expect(metas.every((m) => m.startsWith('长宁区'))).toBe(true);
+    expect(await page.getAttribute('[data-search-status]', 'aria-live')).toBe('polite');
+    await page.context().close();
+  });
+
+  test('has no serious accessibility violations and no horizontal scroll on a phone', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('重大事故隐患判定标准')}`, { width: 375, height: 812 });
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'search-phone', { fullPage: false });
+    await page.context().close();
+  });
+});
+
+describe('search index', () => {
+  test('holds one record per task page, and the searching page declares zh-CN so Pagefind segments Chinese', async () => {
+    const page = await open('/search/');
+    const { pages, records, lang } = await page.evaluate(async () => {
+      const entry = await (await fetch('/pagefind/pagefind-entry.json')).json();
+      const index = await (await fetch('/search/substring.json')).json();
+      const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+      return { pages, records: index.records.length, lang: document.documentElement.lang };
+    });
+    expect(pages).toBe(records);
+    expect(lang).toBe('zh-CN');
+    await page.context().close();
+  });
+
+  test('carries filters and metadata on <meta> elements of the task page, never as visible text', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseURL}/plans/yueyang/tasks/8/`);
+    const filters = await page.$$eval('[data-pagefind-filter]', (els) => els.map((e) => [e.tagName, e.getAttribute('data-pagefind-filter'), e.getAttribute('content')]));
+    expect(filters.every(([tag]) => tag === 'META')).toBe(true);
+    expect(filters).toContainEqual(['META', '辖区[content]', '岳阳街道']);
+    const meta = await page.$$eval('[data-pagefind-meta]', (els) => els.map((e) => e.getAttribute('data-pagefind-meta')));
+    expect(meta).toEqual(expect.arrayContaining(['title[content]', 'plan[content]', 'number[content]', 'deadline[content]']));
+    await page.context().close();
+  });
+});
