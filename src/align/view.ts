@@ -1,0 +1,78 @@
+/**
+ * The comparison as the pages show it: columns (plans), topic rows with one
+ * cell per plan, coverage per plan and topic overlap between plans.
+ */
+import type { Plan, Task } from '../model/schema.ts';
+import type { Alignment, AlignmentGroup } from './types.ts';
+
+export interface CellView {
+  task: Task;
+  score: number;
+  years: number[];
+  deadlines: string[];
+  units: string[];
+}
+
+export interface RowView {
+  group: AlignmentGroup;
+  cells: Record<string, CellView | null>;
+  actions: string[]; // "<plan>:<action index>" of its members
+  years: number[];
+}
+
+export interface ComparisonView {
+  plans: Plan[];
+  rows: RowView[];
+  /** Per plan: rows it has a task in, and the titles of rows it lacks. */
+  coverage: { plan: Plan; covered: number; missing: AlignmentGroup[] }[];
+  /** Topic overlap of two plans: shared rows / rows either has (Jaccard), 0..1. */
+  overlap: (a: string, b: string) => number;
+}
+
+export function cellOf(task: Task, score: number): CellView {
+  const years = new Set(task.milestones.map((m) => m.year));
+  if (task.deadlineExplicit) years.add(task.deadlineYear);
+  return {
+    task,
+    score,
+    years: [...years].sort(),
+    deadlines: [...new Set(task.milestones.map((m) => m.phrase))],
+    units: [...new Set(task.units.map((u) => u.name))],
+  };
+}
+
+export function comparisonView(plans: Plan[], alignment: Alignment): ComparisonView {
+  const tasks = new Map(plans.flatMap((p) => p.tasks.map((t) => [t.id, t] as const)));
+  const rows: RowView[] = alignment.groups.map((group) => {
+    const cells: Record<string, CellView | null> = Object.fromEntries(plans.map((p) => [p.id, null]));
+    for (const id of group.tasks) {
+      const task = tasks.get(id);
+      if (task && !cells[task.plan]) cells[task.plan] = cellOf(task, group.scores[id] ?? 0);
+    }
+    const members = Object.values(cells).filter((c): c is CellView => c !== null);
+    return {
+      group,
+      cells,
+      actions: members.map((c) => `${c.task.plan}:${c.task.action}`),
+      years: [...new Set(members.flatMap((c) => c.years))].sort(),
+    };
+  });
+  const has = (id: string) => new Set(rows.filter((r) => r.cells[id]).map((r) => r.group.id));
+  const sets = new Map(plans.map((p) => [p.id, has(p.id)]));
+  return {
+    plans,
+    rows,
+    coverage: plans.map((plan) => ({
+      plan,
+      covered: sets.get(plan.id)!.size,
+      missing: rows.filter((r) => !r.cells[plan.id] && Object.values(r.cells).some((c) => c)).map((r) => r.group),
+    })),
+    overlap: (a, b) => {
+      const x = sets.get(a)!;
+      const y = sets.get(b)!;
+      const both = [...x].filter((g) => y.has(g)).length;
+      const either = new Set([...x, ...y]).size;
+      return either ? both / either : 0;
+    },
+  };
+}
