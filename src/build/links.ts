@@ -1,0 +1,107 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { htmlFiles } from './html-files.ts';
+
+/** A link in a built page that leads nowhere. */
+export interface BrokenLink {
+  page: string; // dist-relative path of the page: plans/yueyang/index.html
+  url: string; // the href or src as written
+  reason: string; // 找不到文件 … / 找不到锚点 …
+}
+
+const ATTR = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ID = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Check every `href` and `src` in the built HTML under `dist`: internal URLs
+ * must resolve to a file in `dist` (a directory URL to its index.html), and a
+ * `#fragment` on an HTML page must name an element id there (`#task-12`).
+ * External URLs (with a scheme) are not fetched.
+ */
+export async function checkLinks(dist: string): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
+  const pages = await htmlFiles(dist);
+  const exists = new Map<string, Promise<string | null>>();
+  const ids = new Map<string, Promise<Set<string>>>();
+  const resolveFile = (path: string) => {
+    let p = exists.get(path);
+    if (!p) exists.set(path, (p = findFile(dist, path)));
+    return p;
+  };
+  const idsOf = (file: string) => {
+    let p = ids.get(file);
+    if (!p) ids.set(file, (p = readFile(join(dist, file), 'utf8').then(collectIds)));
+    return p;
+  };
+  const broken: BrokenLink[] = [];
+  let links = 0;
+  for (const page of pages) {
+    const html = await readFile(join(dist, page), 'utf8');
+    const base = new URL(`/${page}`, 'http://site.invalid');
+    for (const m of html.matchAll(ATTR)) {
+      const raw = decodeEntities(m[1] ?? m[2] ?? '');
+      if (raw === '' || EXTERNAL.test(raw)) continue;
+      links++;
+      const url = new URL(raw, base);
+      const path = url.pathname;
+      const file = raw.startsWith('#') ? page : await resolveFile(path);
+      if (file === null) {
+        broken.push({ page, url: raw, reason: `找不到文件 ${safeDecode(path)}` });
+        continue;
+      }
+      const fragment = safeDecode(url.hash.slice(1));
+      if (fragment && file.endsWith('.html') && !(await idsOf(file)).has(fragment)) {
+        broken.push({ page, url: raw, reason: `${file} 中没有 id 为“${fragment}”的元素` });
+      }
+    }
+  }
+  return { pages: pages.length, links, broken };
+}
+
+/** The dist-relative file a URL path serves, or null: `/a/` → a/index.html. */
+async function findFile(dist: string, pathname: string): Promise<string | null> {
+  const path = safeDecode(pathname).replace(/^\/+/, '');
+  if (path.split('/').includes('..')) return null;
+  const candidates = path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`];
+  for (const c of candidates) {
+    const info = await stat(join(dist, c)).catch(() => null);
+    if (info?.isFile()) return c;
+  }
+  return null;
+}
+
+function collectIds(html: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of html.matchAll(ID)) out.add(decodeEntities(m[1] ?? m[2] ?? ''));
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** One line per broken URL, with how many pages use it and a few of them. */
+export function formatBroken(broken: BrokenLink[], limit = 100): string[] {
+  const byUrl = new Map<string, { reason: string; pages: string[] }>();
+  for (const b of broken) {
+    const key = `${b.url}\u0000${b.reason}`;
+    const entry = byUrl.get(key) ?? { reason: b.reason, pages: [] };
+    entry.pages.push(b.page);
+    byUrl.set(key, entry);
+  }
+  const lines = [...byUrl].slice(0, limit).map(([key, { reason, pages }]) => {
+    const url = key.split('\u0000')[0];
+    const where = pages.slice(0, 3).join('、') + (pages.length > 3 ? ` 等 ${pages.length} 个页面` : '');
+    return `${safeDecode(url!)}：${reason}（见 ${where}）`;
+  });
+  if (byUrl.size > limit) lines.push(`……另有 ${byUrl.size - limit} 个无效链接`);
+  return lines;
+}
