@@ -17,3 +17,32 @@ export function getComparison() {
   })();
   return cached;
 }
+
+/** Up to this many plans, every ordered pair gets a two-plan page. */
+const ALL_PAIRS_UP_TO = 12;
+/** Beyond it, each plan gets pages with its closest plans only, so pages grow linearly, not as n². */
+const CLOSEST_PARTNERS = 3;
+
+/**
+ * The ordered pairs `a|b` that get a `/compare/<a>/<b>/` page. The heat map
+ * and the pair list link only these, so the link check holds at any size.
+ */
+export function comparePairs(
+  plans: readonly { id: string }[],
+  overlap: (a: string, b: string) => number,
+): Set<string> {
+  const pairs = new Set<string>();
+  for (const a of plans) {
+    const others = plans.filter((b) => b.id !== a.id);
+    const chosen =
+      plans.length <= ALL_PAIRS_UP_TO
+        ? others
+        : others
+            .map((b) => ({ b, v: overlap(a.id, b.id) }))
+            .sort((x, y) => y.v - x.v || x.b.id.localeCompare(y.b.id))
+            .slice(0, CLOSEST_PARTNERS)
+            .map((x) => x.b);
+    for (const b of chosen) pairs.add(`${a.id}|${b.id}`).add(`${b.id}|${a.id}`);
+  }
+  return pairs;
+}
