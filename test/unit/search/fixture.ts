@@ -1,46 +1,19 @@
 import type { Plan, Task } from '../../../src/model/schema.ts';
+import { plan as basePlan, task as baseTask } from '../derive/plans.ts';
 
 /** Tasks quoted from the plans (yueyang 8 and 2, changning 8), trimmed. */
 export function task(plan: string, number: number, title: string, text: string, extra: Partial<Task> = {}): Task {
-  return {
-    id: `${plan}-${number}`,
-    plan,
-    number,
-    action: 1,
-    title,
-    titleSource: 'marked',
-    text,
-    paragraphs: [text],
-    units: [],
-    milestones: [],
-    periods: [],
-    deadlineYear: 2026,
-    deadlineExplicit: false,
-    recurrence: [],
-    url: `/plans/${plan}/tasks/${number}/`,
-    place: { line: 1, column: 1 },
-    ...extra,
-  };
+  return baseTask(plan, { number, title, text, paragraphs: [text], ...extra });
 }
 
 export function plan(id: string, name: string, tasks: Task[]): Plan {
-  return {
-    id,
+  return basePlan(id, [], {
     name,
     title: `${name}安全生产治本攻坚三年行动实施方案（2024—2026年）`,
     jurisdiction: ['上海市', name],
-    level: '街道',
-    issuer: null,
-    docNumber: null,
-    issuedOn: null,
-    period: [2024, 2026],
-    path: `content/plans/${id}.md`,
-    cover: [],
-    body: [],
     actions: [{ index: 1, series: null, ordinal: '（一）', title: '开展重点行业领域专项整治行动', tasks: tasks.map((t) => t.number), place: { line: 1, column: 1 } }],
     tasks,
-    lead: null,
-  };
+  });
 }
 
 export const yueyang = plan('yueyang', '岳阳街道', [
