@@ -9,7 +9,7 @@
  * (seconds, default 3600) stops a build that runs longer.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchContext, BenchResults } from './lib/types.ts';
 
@@ -40,6 +40,7 @@ async function buildOnce(ctx: BenchContext, content: string, dist: string): Prom
   const timingsFile = `${dist}.timings.json`;
   await rm(timingsFile, { force: true });
   const timeout = Number(process.env.PLANBOOK_BENCH_SITE_TIMEOUT ?? 3600) * 1000;
+  const heapMB = Number(process.env.PLANBOOK_BENCH_HEAP_MB ?? 16384);
   const started = performance.now();
   const ok = await new Promise<boolean>((resolve) => {
     execFile(
@@ -49,10 +50,16 @@ async function buildOnce(ctx: BenchContext, content: string, dist: string): Prom
         cwd: ctx.root,
         timeout,
         maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_TIMINGS: timingsFile },
+        // A corpus build holds tens of thousands of pages; V8's default heap limit (~4 GB) is not enough.
+        env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMB}`, PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_TIMINGS: timingsFile },
       },
       (error, _stdout, stderr) => {
-        if (error) ctx.log(`构建失败：${String(stderr).trim().split('\n').slice(-3).join(' / ') || error.message}`);
+        if (error) {
+          const lines = String(stderr).trim().split('\n');
+          const cause = lines.find((l) => /FATAL|heap|Error/.test(l)) ?? lines.at(-1) ?? error.message;
+          ctx.log(`构建失败：${cause}（完整输出：${dist}.stderr.log）`);
+          void writeFile(`${dist}.stderr.log`, String(stderr));
+        }
         resolve(!error);
       },
     );
