@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newPage, screenshot, seriousViolations, type Browser, type Page } from './harness/index.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser, newPage, screenshot, seriousViolations, type Page } from './harness/index.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const columnOrder = (page: Page) =>
   page.locator('#cmp-matrix thead th[data-plan]:not([hidden])').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-plan')));
 
 describe('compare page', () => {
   test('renders the full matrix with every plan and a full text without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseURL}/compare/`);
     expect(await page.locator('#cmp-matrix thead th[data-plan]').count()).toBe(5);
@@ -30,7 +23,7 @@ describe('compare page', () => {
   });
 
   test('lets the reader hide a plan and move another to the front', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/compare/`);
     const before = await columnOrder(page);
     await page.locator('#cmp-plan-list input[value="xiangxiang"]').uncheck();
@@ -43,7 +36,7 @@ describe('compare page', () => {
   });
 
   test('changing the baseline recomputes the word diff of the other cells', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/compare/`);
     // The row holding 长宁 task 10 (deadline 2024年6月底前) against 岳阳 task 6 (2024年底前).
     const row = page.locator('#cmp-matrix tbody tr', { has: page.locator('td[data-task="changning-10"]') });
@@ -64,7 +57,7 @@ describe('compare page', () => {
   });
 
   test('the expand button opens every full text and a year filter hides rows', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/compare/`);
     await page.click('#cmp-expand');
     const open = await page.locator('#cmp-matrix details[open]').count();
@@ -78,7 +71,7 @@ describe('compare page', () => {
   });
 
   test('fits a 375px screen: only the matrix scrolls, inside its own container', async () => {
-    const page = await newPage(browser, { width: 375, height: 800 });
+    const page = await newPage(browser(), { width: 375, height: 800 });
     await page.goto(`${baseURL}/compare/`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -88,7 +81,7 @@ describe('compare page', () => {
   });
 
   test('has no serious accessibility violations', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/compare/`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
@@ -97,7 +90,7 @@ describe('compare page', () => {
 
 describe('two-plan view', () => {
   test('is linked from the compare page and reads as a table of both plans with diffs', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/compare/`);
     await page.locator('.cmp-pairs a[href="/compare/changning/yueyang/"]').click();
     await page.waitForURL('**/compare/changning/yueyang/');

@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newPage, screenshot, seriousViolations, type Browser, type Page } from './harness/index.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser, newPage, screenshot, seriousViolations, type Page } from './harness/index.ts';
 
 const baseURL = inject('baseURL');
 const { queries } = JSON.parse(readFileSync('test/fixtures/search/queries.json', 'utf8')) as {
   queries: { query: string; mustFind: string[]; relevant: string[] }[];
 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** /plans/yueyang/tasks/8/ → yueyang-8 */
 const taskId = (href: string) => href.replace(/^\/plans\/([^/]+)\/tasks\/(\d+)\/$/, '$1-$2');
 
 async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport);
+  const page = await newPage(browser(), viewport);
   await page.goto(`${baseURL}${path}`);
   await settled(page);
   return page;
@@ -80,7 +73,7 @@ describe('search page', () => {
   });
 
   test('lands on the results when the header search box is used', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/`);
     await page.fill('#site-search-q', '安康杯');
     await page.press('#site-search-q', 'Enter');
@@ -184,7 +177,7 @@ describe('search index', () => {
   });
 
   test('carries filters and metadata on <meta> elements of the task page, never as visible text', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseURL}/plans/yueyang/tasks/8/`);
     const filters = await page.$$eval('[data-pagefind-filter]', (els) => els.map((e) => [e.tagName, e.getAttribute('data-pagefind-filter'), e.getAttribute('content')]));
     expect(filters.every(([tag]) => tag === 'META')).toBe(true);

@@ -4,21 +4,14 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadPlans } from '../../src/load/plans.ts';
-import { launchBrowser, newPage, screenshot, seriousViolations, serveStatic, type Browser, type Page } from './harness/index.ts';
+import { useBrowser, newPage, screenshot, seriousViolations, serveStatic, type Page } from './harness/index.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** One page of each type, found by following links from the home page (no ids hard-coded). */
 async function pageTypes(): Promise<Record<string, string>> {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await page.goto(`${baseURL}/`);
   const plan = (await page.locator('.cards a[href^="/plans/"]').first().getAttribute('href'))!;
   await page.goto(`${baseURL}/units/`);
@@ -45,7 +38,7 @@ beforeAll(async () => {
 });
 
 async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport);
+  const page = await newPage(browser(), viewport);
   await page.goto(`${baseURL}${path}`);
   return page;
 }
@@ -154,7 +147,7 @@ describe('the task page', () => {
   });
 
   test('shows its text and address without JavaScript, and hides the copy button', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL}${pages.task}`);
     expect(await page.locator('.task-text p').first().textContent()).toMatch(/\S{10,}/);
@@ -245,7 +238,7 @@ describe('content is data, never markup', () => {
   });
 
   test('shows the markup as visible text and runs none of it', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const dialogs: string[] = [];
     page.on('dialog', async (d) => {
       dialogs.push(d.message());

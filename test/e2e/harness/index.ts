@@ -1,5 +1,5 @@
 // The end-to-end harness: a served dist/ (global-setup.ts), Chromium, axe-core and screenshots.
-export { launchBrowser, newPage, screenshot, SCREENS, CHROMIUM } from './browser.ts';
+export { launchBrowser, useBrowser, newPage, screenshot, SCREENS, CHROMIUM } from './browser.ts';
 export type { Browser, Page } from './browser.ts';
 export { seriousViolations, type AxeViolation } from './axe.ts';
 export { serveStatic, mimeType } from './server.ts';
