@@ -47,7 +47,7 @@ export const ExportTaskSchema = z
     id: z.string(),
     plan: z.string(),
     number: z.number().int().positive(),
-    action: z.number().int().positive(),
+    action: z.number().int().positive().nullable(),
     title: z.string(),
     text: z.string(),
     units: z.array(ExportUnitSchema),

@@ -8,34 +8,31 @@ import type { Line } from './lines.ts';
 import type { Block } from './structure.ts';
 import { FINAL, isStandalone } from './markers.ts';
 import { makeMessage } from './messages.ts';
+import { taskTableHeader } from '../parse/table.ts';
 
 export function checkImport(blocks: Block[], lines: Line[], file: string): Message[] {
   const messages: Message[] = [];
   const tasks = blocks.filter((b): b is Extract<Block, { kind: 'task' }> => b.kind === 'task');
-  if (tasks.length === 0) {
+  const tableRows = blocks.some((b) => b.kind === 'table' && b.rows.length > 1 && taskTableHeader(b.rows[0]!) !== null);
+  if (tasks.length === 0 && !tableRows) {
     const last = lines.at(-1);
     messages.push(makeMessage(file, 'error', 'import-no-tasks', { line: last?.line ?? 1, column: 1 },
       '没有找到编号的任务（如“1. 进一步强化党委政府责任。……”）：文本可能不完整或被截断',
       '请确认输入包含完整的“主要任务”部分后再导入'));
   }
-  let expected = 1;
-  const seen = new Map<number, number>();
   for (const task of tasks) {
+    const written = /\d+/.exec(task.marker)?.[0] ?? '';
     const place = { line: task.at.line, column: task.at.column };
-    const before = seen.get(task.number);
-    if (before !== undefined) {
-      messages.push(makeMessage(file, 'warning', 'import-task-number-duplicate', place,
-        `任务编号 ${task.number} 重复（第 ${before} 行已有任务 ${task.number}）`,
-        '请对照原文核对编号；导入保留原编号，不会自动重新编号'));
-    } else if (task.number !== expected) {
-      messages.push(makeMessage(file, 'warning', 'import-task-number-gap', place,
-        `任务 ${task.number} 紧接在任务 ${expected - 1} 之后；应为 ${expected}`,
-        '请对照原文核对是否漏掉或错编了任务；导入保留原编号'));
+    if (task.number === 0) {
+      messages.push(makeMessage(file, 'error', 'import-task-number-zero', place, '任务序号是 0：序号从 1 开始',
+        '请对照原文改正这个序号后重新导入'));
+    } else if (/^0\d/.test(written)) {
+      messages.push(makeMessage(file, 'warning', 'import-task-number-leading-zero', place, `任务序号“${written}”有前导零，按 ${task.number} 导入`,
+        '请对照原文核对序号'));
     }
-    if (before === undefined) seen.set(task.number, task.at.line);
-    expected = Math.max(expected, task.number + 1);
   }
-  const last = lines.at(-1);
+  if (!restartsInEachAction(blocks)) messages.push(...numberingMessages(tasks, file));
+  const last = lines.filter((l) => !l.cells).at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
   if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {
     messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
@@ -43,4 +40,41 @@ export function checkImport(blocks: Block[], lines: Line[], file: string): Messa
       '请确认提取的文本完整；若原文确实如此，可忽略此提示'));
   }
   return messages;
+}
+
+/** Numbers run 1, 2, 3…: a repeat or a gap is an error, as `check` would report it. */
+function numberingMessages(tasks: Array<Extract<Block, { kind: 'task' }>>, file: string): Message[] {
+  const messages: Message[] = [];
+  let expected = 1;
+  const seen = new Map<number, number>();
+  for (const task of tasks) {
+    const place = { line: task.at.line, column: task.at.column };
+    const before = seen.get(task.number);
+    if (before !== undefined) {
+      messages.push(makeMessage(file, 'error', 'import-task-number-duplicate', place,
+        `任务编号 ${task.number} 重复（第 ${before} 行已有任务 ${task.number}）`,
+        '请对照原文改正编号后重新导入；导入不会自动重新编号'));
+    } else if (task.number !== expected && task.number !== 0) {
+      messages.push(makeMessage(file, 'error', 'import-task-number-gap', place,
+        `任务 ${task.number} 紧接在任务 ${expected - 1} 之后；应为 ${expected}`,
+        '请对照原文核对是否漏掉或错编了任务，改正后重新导入；导入不会自动重新编号'));
+    }
+    if (before === undefined) seen.set(task.number, task.at.line);
+    expected = Math.max(expected, task.number + 1);
+  }
+  return messages;
+}
+
+/** Every action (or section) numbers its own tasks 1, 2, 3… (the parser gives them running numbers). */
+function restartsInEachAction(blocks: Block[]): boolean {
+  const runs: number[][] = [];
+  let heading = true;
+  for (const block of blocks) {
+    if (block.kind === 'action' || block.kind === 'section') heading = true;
+    if (block.kind !== 'task') continue;
+    if (runs.length === 0 || (heading && block.number === 1)) runs.push([]);
+    runs.at(-1)!.push(block.number);
+    heading = false;
+  }
+  return runs.length >= 2 && runs.every((run) => run.every((n, k) => n === k + 1));
 }

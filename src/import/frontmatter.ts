@@ -1,31 +1,82 @@
 /**
- * Derives the front matter from the text: the document number and the date
- * lines of the cover, the issuer from the header or signature, and the
- * jurisdiction from the header and the parent plans the text cites
- * (《湖南省安全生产治本攻坚三年行动方案》 → 湖南省).
+ * Derives the front matter from the text only: the place name of the title,
+ * the document number and date of the cover (or, failing those, the facts of
+ * a web page's info-disclosure block), the issuer from the header or
+ * signature, the jurisdiction from the header and the parent plans the text
+ * cites (《湖南省安全生产治本攻坚三年行动方案》 → 湖南省), and the period from
+ * the title or the text (never a default).
+ *
+ * ```text
+ * 古美路街道安全生产治本攻坚三年行动工作方案（2024—2026年）
+ *   → name 古美路街道, level 街道, period [2024, 2026]
+ * 南翔镇2025年安全生产工作要点        → name 南翔镇, period [2025, 2025]
+ * ```
  */
-import type { FrontMatter } from '../model/schema.ts';
+import type { FrontMatter, Message } from '../model/schema.ts';
+import type { ChromeFacts } from './chrome.ts';
 import { DATE, DOC_NUMBER } from './markers.ts';
 
 const UNIT = /(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟|新区|区|县|旗|街道|镇|乡))/gu;
+/** Place names at the start of a title: `上海市金山区`, `古美路街道`, `南翔镇`. */
+const PLACE = /^(?:[\u4e00-\u9fff]{1,7}(?:省|自治区|自治州|地区|盟|市|新区|开发区|区|县|旗|街道|镇|乡))+/u;
+const SUFFIX = /(?:省|自治区|自治州|地区|盟|市|新区|开发区|区|县|旗|街道|镇|乡)/gu;
 
-export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[]): FrontMatter {
-  const name = /^(.+?)安全生产/.exec(title)?.[1] ?? title;
-  const docNumber = cover.find((t) => DOC_NUMBER.test(t)) ?? null;
-  const date = cover.map((t) => DATE.exec(t)).find((m) => m !== null);
-  const issuedOn = date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null;
-  const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => t.endsWith(name) || t.includes(`${name}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t));
+type Note = Pick<Message, 'severity' | 'rule' | 'message' | 'hint'>;
+
+export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; messages: Note[] } {
+  const messages: Note[] = [];
+  const places = placesOf(title);
+  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(title)?.[1] ?? null;
+  if (!name) {
+    messages.push({ severity: 'error', rule: 'import-no-place', message: `无法从标题“${title}”读出地名（如“××街道”“××区”）`,
+      hint: '方案名称取自标题开头的地名；请确认标题以单位所在地名开头，或在导入后手工填写头信息 name' });
+  }
+  const signature = body.slice(-4);
+  const docNumber = cover.find((t) => DOC_NUMBER.test(t)) ?? body.slice(0, 3).find((t) => DOC_NUMBER.test(t)) ?? facts.docNumber ?? null;
+  const date = [...cover, ...signature.filter((t) => DATE.test(t))].map((t) => DATE.exec(t)).find((m) => m !== null);
+  let issuedOn = date ? isoDate(date) : null;
+  if (date && !issuedOn) messages.push(brokenDate(date[0]));
+  for (const t of [...cover, ...signature]) if (!DATE.test(t) && looksLikeBrokenDate(t)) messages.push(brokenDate(t));
+  issuedOn ??= facts.issuedOn ?? null;
+  const own = name ?? title;
+  const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t));
   // Header, signature and printing-office lines: `上海市宝山区庙行镇党政办公室 2024年3月22日印发`.
-  const headers = [...cover, ...body.slice(-3)].filter((t) => !/[，。：；《]/.test(t));
-  const chain = jurisdiction(name, [...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), headers);
+  const headers = [...cover, ...body.slice(-3), ...(facts.issuer ? [facts.issuer] : [])].filter((t) => !/[，。：；《]/.test(t));
+  const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
   const level = levelOf(chain);
-  const issuer = issuerOf(name, header, cover) ?? issuerFromDocNumber(name, docNumber);
-  return { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: period(title) };
+  const issuer = issuerOf(own, header, cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
+  const found = period(title, body);
+  const span = found?.span ?? null;
+  if (found?.from === 'cited') {
+    messages.push({ severity: 'warning', rule: 'import-period-inferred', message: `标题没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自正文引用的上级三年行动方案`,
+      hint: '请核对本方案的实施期限；如不同，请改头信息 period' });
+  }
+  if (!span) {
+    messages.push({ severity: 'error', rule: 'import-no-period', message: `标题和正文都没有写明方案的起止年份（如“（2024—2026年）”或“2025年工作要点”）`,
+      hint: '方案期限不会被猜测：请在标题后补上“（起始年—结束年）”，或在正文写明实施期限后重新导入' });
+  }
+  if (!name || !span) return { value: null, messages };
+  return { value: { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span }, messages };
 }
 
-/** Province → … → the plan's own unit, from headers and cited parent plans. */
-function jurisdiction(name: string, texts: string[], headers: string[]): string[] {
-  const chain: string[] = [];
+/** `上海市金山区安全生产…` → ['上海市', '金山区']; `湘乡市` stays one name. */
+function placesOf(title: string): string[] {
+  const prefix = PLACE.exec(title)?.[0] ?? '';
+  const out: string[] = [];
+  const ends = [...prefix.matchAll(SUFFIX)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+  let from = 0;
+  ends.forEach(({ end }, k) => {
+    // A suffix right after another (`湘乡` + `市`) extends the name.
+    if (ends[k + 1]?.at === end) return;
+    if (end - from >= 2) out.push(prefix.slice(from, end));
+    from = end;
+  });
+  return out;
+}
+
+/** Province → … → the plan's own unit, from the title, headers and cited parent plans. */
+function jurisdiction(name: string, texts: string[], headers: string[], places: string[]): string[] {
+  const chain: string[] = places.slice(0, -1);
   for (const text of texts) {
     const prefix = headers.includes(text) && text.includes(name) ? text.slice(0, text.indexOf(name)) : '';
     for (const unit of prefix.replace(/人民政府/g, '').match(UNIT) ?? []) if (!chain.includes(unit)) chain.push(unit);
@@ -63,11 +114,53 @@ function issuerOf(name: string, header: string | undefined, cover: string[]): st
 
 /** The agency code of a doc number: 府 is the people's government (宝庙府 → 庙行镇人民政府). */
 function issuerFromDocNumber(name: string, docNumber: string | null): string | null {
-  const code = docNumber ? /^([\u4e00-\u9fff]+)〔/.exec(docNumber)?.[1] : undefined;
+  const code = docNumber ? /^([\u4e00-\u9fff]+)[〔［\[【（(]/.exec(docNumber)?.[1] : undefined;
   return code?.endsWith('府') ? `${name}人民政府` : null;
 }
 
-function period(title: string): [number, number] {
-  const match = /(\d{4})\s*[—–\-－~至]+\s*(\d{4})/.exec(title);
-  return match ? [Number(match[1]), Number(match[2])] : [2024, 2026];
+/** The line above a closing date: `南翔镇安全生产委员会办公室` / `2025年2月18日`. */
+function signatureIssuer(signature: string[]): string | null {
+  const at = signature.findIndex((t) => DATE.test(t));
+  const line = at > 0 ? signature[at - 1]! : null;
+  return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/.test(line) ? line : null;
+}
+
+/**
+ * The plan period: from the title (`（2024—2026年）`, `2025年工作要点`), else a
+ * span the text states (`2024年至2026年`, `自2024年5月起至2025年12月止`), else
+ * the period of the same campaign's parent plan the text cites.
+ */
+function period(title: string, body: string[]): { span: [number, number]; from: 'title' | 'text' | 'cited' } | null {
+  const at = (span: [number, number] | null, from: 'title' | 'text' | 'cited') => (span ? { span, from } : null);
+  const span = /(\d{4})\s*年?\s*[—–\-－~～至到]+\s*(\d{4})/.exec(title);
+  if (span) return at(ordered(Number(span[1]), Number(span[2])), 'title');
+  const single = /(\d{4})\s*年(?:度)?/.exec(title);
+  if (single) return at(ordered(Number(single[1]), Number(single[1])), 'title');
+  const text = body.slice(0, 6).join('\n');
+  const stated = /(?:自|从|于)?(\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:起)?\s*(?:至|到|—|-)\s*(\d{4})\s*年/.exec(text);
+  if (stated) return at(ordered(Number(stated[1]), Number(stated[2])), 'text');
+  const cited = /《[^《》]*?[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]\s*》/.exec(text);
+  if (cited && /三年行动/.test(title)) return at(ordered(Number(cited[1]), Number(cited[2])), 'cited');
+  return null;
+}
+
+function ordered(a: number, b: number): [number, number] | null {
+  return a >= 2000 && b <= 2100 && a <= b ? [a, b] : null;
+}
+
+function isoDate(m: RegExpExecArray): string | null {
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/** `2024613日`, `2024年8月5`, `2024年13月2日`: a date line that cannot be read. */
+function looksLikeBrokenDate(text: string): boolean {
+  return /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号)$/.test(text.trim());
+}
+
+function brokenDate(text: string): Note {
+  return { severity: 'warning', rule: 'import-broken-date', message: `日期“${text}”写法不完整或不存在，未采用（不会猜测）`,
+    hint: '请对照原文改成“2024年6月13日”这样的完整日期后重新导入；导入后也可在头信息 issuedOn 中手工填写' };
 }

@@ -11,12 +11,15 @@ import { hasMarkup, lineArtifact, stripMarkup } from './artifacts.ts';
 import { fixConfusables, suspiciousColumns, type Confusable } from './confusables.ts';
 import { joinLines, type Line, type Paragraph } from './lines.ts';
 import { ACTION, tidySpaces } from './markers.ts';
-import { findTitle, structure } from './structure.ts';
+import { structure } from './structure.ts';
 import { deriveFrontMatter } from './frontmatter.ts';
 import { render } from './render.ts';
 import { makeMessage } from './messages.ts';
 import { checkImport } from './checks.ts';
-import { fixTitle } from './title.ts';
+import { findTitle, fixTitle, titleNotFound } from './title.ts';
+import { chromeLine, type ChromeFacts } from './chrome.ts';
+import { tableCells } from './tables.ts';
+import { roundTrip, verifyImport } from './verify.ts';
 
 export interface ImportOptions {
   id: string;
@@ -49,11 +52,25 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
     );
     return { markdown: null, messages, fixes: [] };
   }
+  const planbook = roundTrip(decoded.text, options);
+  if (planbook) return { ...planbook, fixes: [] };
   const rawLines = decoded.text.replace(/\r\n?/g, '\n').split('\n');
   const markup = hasMarkup(rawLines);
   const fixes: Confusable[] = [];
   const lines: Line[] = [];
+  const facts: ChromeFacts = {};
+  const chrome: Array<{ line: number; kind: string }> = [];
+  let seenText = 0;
   rawLines.forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    const nearTop = seenText < 40;
+    const cut = chromeLine(raw, nearTop);
+    if (cut) {
+      chrome.push({ line: index + 1, kind: cut.kind });
+      if (cut.fact && facts[cut.fact[0]] === undefined) facts[cut.fact[0]] = cut.fact[1];
+      return;
+    }
+    seenText += 1;
     const fixed = fixConfusables(raw, index + 1);
     fixes.push(...fixed.fixes);
     for (const column of suspiciousColumns(fixed.text)) {
@@ -62,37 +79,60 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
         `第 ${index + 1} 行第 ${column} 列的“${ch}”不像中文正文（日文假名或夹在中文里的英文单词），可能是识别错误`,
         '请对照原文核对此字，并在文本中改正后重新导入'));
     }
-    if (raw.trim() === '' || lineArtifact(fixed.text)) return;
+    if (lineArtifact(fixed.text)) return;
+    const cells = tableCells(fixed.text);
+    if (cells === 'separator') return;
     const { text, heading } = markup ? stripMarkup(fixed.text) : { text: fixed.text, heading: 0 };
     const trimmed = text.trim();
     if (trimmed === '') return;
-    lines.push({ text: trimmed, line: index + 1, column: raw.search(/\S/) + 1, heading: heading > 0 });
+    lines.push({ text: cells ? cells.join(' ') : trimmed, line: index + 1, column: raw.search(/\S/) + 1, heading: heading > 0, ...(cells ? { cells } : {}) });
   });
   for (const fix of fixes) {
     messages.push(makeMessage(file, 'warning', 'import-confusable', fix,
       `第 ${fix.line} 行第 ${fix.column} 列：将形近字“${fix.from}”（U+${fix.from.codePointAt(0)!.toString(16).toUpperCase()}）改为“${fix.to}”`,
       '这是识别错误的常见形近字；请对照原文核对此处修改'));
   }
-  const paragraphs: Paragraph[] = joinLines(lines).map((p) => ({ ...p, text: normaliseOrdinal(tidySpaces(p.text)) }));
-  const titleIndex = findTitle(paragraphs);
-  if (titleIndex < 0) {
-    messages.push(makeMessage(file, 'error', 'import-no-title', { line: 1, column: 1 },
-      '没有找到方案标题（如“××安全生产治本攻坚三年行动实施方案（2024—2026年）”）',
-      '请确认输入是完整的方案文本；若标题另有写法，请在文本中补上标题行后再导入'));
+  if (chrome.length > 0) {
+    const kinds = [...new Set(chrome.map((c) => c.kind))].join('、');
+    messages.push(makeMessage(file, 'warning', 'import-web-chrome', { line: chrome[0]!.line, column: 1 },
+      `去掉了 ${chrome.length} 行网页或文件信息（${kinds}，第 ${chrome.map((c) => c.line).join('、')} 行），它们不是方案正文${facts.docNumber || facts.issuedOn || facts.issuer ? `；其中的${[facts.docNumber && '发文字号', facts.issuedOn && '成文日期', facts.issuer && '发布机构'].filter(Boolean).join('、')}用于头信息` : ''}`,
+      '请核对这些行确实不属于方案；若误删了正文，请在原文中把它与网页信息分开后重新导入'));
+  }
+  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(tidySpaces(p.text)) }));
+  const { found, rejected } = findTitle(paragraphs);
+  if (!found) {
+    messages.push(titleNotFound(file, rejected));
     return { markdown: null, messages, fixes };
   }
+  const merged = paragraphs.splice(found.index, found.span);
+  const titleIndex = found.index;
+  paragraphs.splice(titleIndex, 0, { ...merged[0]!, text: found.text, lines: merged.flatMap((p) => p.lines) });
   const title = fixTitle(paragraphs[titleIndex]!, file);
   messages.push(...title.messages);
   paragraphs[titleIndex] = { ...paragraphs[titleIndex]!, text: title.text };
   for (let i = 0; i < titleIndex; i++) paragraphs[i] = { ...paragraphs[i]!, text: coverText(paragraphs[i]!.text) };
-  const blocks = structure(paragraphs, titleIndex);
+  // A page headline repeating the title before the document is not part of it.
+  for (let i = titleIndex - 1; i >= 0; i--) {
+    if (paragraphs[i]!.text === title.text) {
+      messages.push(makeMessage(file, 'warning', 'import-web-chrome', { line: paragraphs[i]!.line, column: 1 },
+        `第 ${paragraphs[i]!.line} 行重复了方案标题（网页标题），已去掉`, '请核对去掉的是网页标题而不是正文'));
+      paragraphs.splice(i, 1);
+    }
+  }
+  const start = paragraphs.findIndex((p) => p.text === title.text);
+  const blocks = structure(paragraphs, start);
   messages.push(...checkImport(blocks, lines, file));
-  const cover = paragraphs.slice(0, titleIndex).map((p) => p.text);
-  const body = paragraphs.slice(titleIndex + 1).map((p) => p.text);
-  const front = deriveFrontMatter(options.id, title.text, cover, body);
+  const cover = paragraphs.slice(0, start).map((p) => p.text);
+  const body = paragraphs.slice(start + 1).filter((p) => !p.cells).map((p) => p.text);
+  const front = deriveFrontMatter(options.id, title.text, cover, body, facts);
+  messages.push(...front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs[start]!, m.message, m.hint)));
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (messages.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes };
-  return { markdown: render(front, blocks), messages, fixes };
+  if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes };
+  const markdown = render(front.value, blocks);
+  const verified = verifyImport(markdown, options);
+  messages.push(...verified);
+  if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes };
+  return { markdown, messages, fixes };
 }
 
 /** `(一) 加强…` → `（一）加强…`: one bracket form for ordinals. */

@@ -14,6 +14,7 @@ export interface Line {
   line: number; // 1-based line in the raw input
   column: number; // 1-based column of the first kept character
   heading: boolean; // the raw line was a Markdown heading
+  cells?: string[]; // a table row (TAB-separated or `| a | b |`)
 }
 
 export interface Paragraph {
@@ -22,7 +23,11 @@ export interface Paragraph {
   column: number;
   heading: boolean;
   lines: number[]; // raw lines joined into this paragraph
+  cells?: string[];
 }
+
+/** `牵头单位：…`, `完成时限：…`, `【牵头单位】…`: a label line stands alone. */
+const LABEL_LINE = /^(?:[【\[]\s*)?(?:牵头|责任|主责|配合|协办|参与|协助)?(?:单位|部门)\s*[】\]:：]|^(?:[【\[]\s*)?(?:完成时限|完成时间|时间节点|时限要求)\s*[】\]:：]/;
 
 export function joinLines(lines: Line[]): Paragraph[] {
   const wrapped = fullWidth(lines);
@@ -36,7 +41,7 @@ export function joinLines(lines: Line[]): Paragraph[] {
       current.text += line.text;
       current.lines.push(line.line);
     } else {
-      current = { text: line.text, line: line.line, column: line.column, heading: line.heading, lines: [line.line] };
+      current = { text: line.text, line: line.line, column: line.column, heading: line.heading, lines: [line.line], ...(line.cells ? { cells: line.cells } : {}) };
       out.push(current);
     }
     previous = line;
@@ -45,7 +50,9 @@ export function joinLines(lines: Line[]): Paragraph[] {
 }
 
 function continues(a: Line, b: Line, sofar: string, wrapped: number | null, afterB: Line | undefined): boolean {
-  if (a.heading || b.heading) return false;
+  if (a.heading || b.heading || a.cells || b.cells) return false;
+  if (LABEL_LINE.test(b.text)) return false;
+  if (LABEL_LINE.test(sofar)) return wrapped !== null && width(a.text) >= wrapped - 2; // a label line wrapped in print
   const tiny = [...b.text].length <= 3 && !FINAL.test(b.text);
   if (startsStructure(b.text) || isStandalone(b.text)) return false;
   if (isStandalone(a.text)) return tiny && /^附件/.test(a.text); // `附件：…任务` / `清单`

@@ -2,8 +2,34 @@
 const NUM = '[一二三四五六七八九十]+';
 export const SECTION = new RegExp(`^${NUM}、`);
 export const ACTION = new RegExp(`^[（(]\\s*(${NUM})\\s*[）)]\\s*`);
-export const TASK = /^(\d{1,3})\s*[.．、](?![\d．.])\s*/;
-export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$/;
+/** `1.` `1．` `1、` (up to four digits, so 1000+ are read, never merged). */
+export const TASK = /^(\d{1,4})\s*[.．、](?![\d．.])\s*/;
+/** `1 加强…`: a task number whose dot the extraction lost; trusted only in sequence. */
+export const BARE_TASK = /^(\d{1,3}) +(?=[\u4e00-\u9fff])/;
+/** `（1）` `(1)`: tasks in some plans, sub-items inside a task in others. */
+export const PAREN = /^[（(]\s*(\d{1,3})\s*[）)]\s*/;
+/** `①`…`⑳`: sub-items, or tasks when a plan numbers nothing else. */
+export const CIRCLED = /^([\u2460-\u2473])\s*/;
+/** `一是……，二是……`: work items written inline; the group is the ordinal. */
+export const INLINE_ITEM = new RegExp(`(?:^|(?<=[。；;，,：:]))\\s*(${NUM})是`, 'g');
+
+/** `一` → 1, `十二` → 12, `二十` → 20 (plans never count past 99). */
+export function chineseNumber(text: string): number {
+  const digit = (ch: string | undefined) => (ch ? '一二三四五六七八九'.indexOf(ch) + 1 : 0);
+  const ten = text.indexOf('十');
+  if (ten < 0) return digit(text[0]);
+  return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
+}
+
+/**
+ * The kinds of document this family is written as, by how titles end:
+ * `…实施方案`, `…工作要点`, `…任务分工方案`, `…责任清单`.
+ */
+export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|任务清单|责任清单|清单|实施意见|意见|实施细则|细则)';
+/** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */
+export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~～至到]{1,2}\\s*\\d{4}\\s*)?年?\\s*(?:度\\s*)?[）)]';
+const TITLE_END = new RegExp(`${DOC_KIND}》?\\s*(?:${PERIOD_SUFFIX})?》?$`);
+export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]\d{1,4}号$/;
 export const DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** Closing lines of a printed notice: `…办公室 2024年4月19日印发`, 附件, 抄送. */
 export const CLOSING = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)|^\s*(?:附件|抄送)\s*[:：]/;
@@ -12,7 +38,12 @@ export const CLOSING = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
 export const FINAL = /(?:[。！？；：…]|[。！？；：][”’）)」』])$/;
 
 export function startsStructure(text: string): boolean {
-  return SECTION.test(text) || ACTION.test(text) || TASK.test(text);
+  return SECTION.test(text) || ACTION.test(text) || TASK.test(text) || PAREN.test(text) || CIRCLED.test(text);
+}
+
+/** Ends the way a plan title ends: a document kind, then maybe its period. */
+export function endsLikeTitle(text: string): boolean {
+  return TITLE_END.test(text);
 }
 
 /** A line that stands alone in a cover or signature: never joined to neighbours. */
@@ -23,12 +54,13 @@ export function isStandalone(text: string): boolean {
 /** Notice and plan titles: `关于印发…的通知`, `…实施方案（2024—2026年）`. */
 export function isTitleLike(text: string): boolean {
   if (/[。，；]/.test(text)) return false;
-  return /(?:的通知|文件|方案》?|方案》?\s*[（(][^）)]*[）)])$/.test(text);
+  return /(?:的通知|文件)$/.test(text) || endsLikeTitle(text);
 }
 
-/** Continues a title broken over lines: `实施方案（2024—2026年）`, `（2024—2026年）`. */
+/** Continues a title broken over lines: `实施方案（2024—2026年）`, `行动工作方案`, `（2024—2026年）`. */
 export function continuesTitle(text: string): boolean {
-  return /^(?:(?:实施|工作|行动)?方案|[（(]\s*\d{4})/.test(text) && !/[。，；]/.test(text);
+  if (/[。，；：:]/.test(text) || startsStructure(text)) return false;
+  return /^(?:(?:实施|工作|行动)?方案|[（(]\s*\d{4})/.test(text) || ([...text].length <= 24 && endsLikeTitle(text));
 }
 
 export function unbalanced(text: string): boolean {

@@ -30,6 +30,9 @@ export function render(front: FrontMatter, blocks: Block[]): string {
       case 'task':
         parts.push(task(block.number, block.paragraphs));
         break;
+      case 'table':
+        parts.push(table(block.rows));
+        break;
     }
   }
   return `${parts.join('\n\n')}\n`;
@@ -49,6 +52,14 @@ function task(number: number, paragraphs: string[]): string {
     : escapeText(others.shift() ?? '');
   const rest = (lead ? others : others).map((p) => indent + escapeText(p));
   return [marker + first, ...rest].join('\n\n');
+}
+
+/** A GFM table; the first row is the header, short rows are padded. */
+function table(rows: string[][]): string {
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => escapeText(cells[i] ?? '').replace(/^\\([-+=])/, '$1')).join(' | ')} |`;
+  const [head, ...rest] = rows;
+  return [line(head!), `|${' --- |'.repeat(width)}`, ...rest.map(line)].join('\n');
 }
 
 function frontMatter(front: FrontMatter): string {

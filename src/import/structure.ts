@@ -1,11 +1,24 @@
 /**
- * Classifies joined paragraphs into the blocks of the content format:
- * cover paragraphs and notice title, the plan title, sections (`一、`),
- * series labels, actions (`（一）` followed by numbered tasks), tasks and
- * plain paragraphs (which include `（一）加强组织领导。……` under 保障措施).
+ * Classifies joined paragraphs into the blocks of the content format: cover
+ * paragraphs and notice title, the plan title, sections (`一、`), series
+ * labels, actions (`（一）` headings), tasks, tables and plain paragraphs.
+ *
+ * Plans number their tasks in several ways; the numbering the plan uses for
+ * its work items is found first (`numberingOf`), then every paragraph is
+ * read with it:
+ *
+ * ```text
+ * （一）开展…提升行动 / 1. 进一步强化…        → action, task 1          ('number')
+ * （一）房屋市政工程安全整治 / （1）深基坑…     → action, task 1          ('paren')
+ * 一、压紧压实安全生产责任 / （一）落实党政…。… → section, task 1         ('ordinal')
+ * （一）强化安全责任落实。一是压实…。二是…      → action, tasks 1, 2     ('inline')
+ * ```
+ * Numbered items under 总体要求/工作目标/保障措施… are not tasks; sub-items
+ * `（1）…①…` inside a task stay part of it; an annex after `附件` is kept as
+ * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
-import { ACTION, SECTION, TASK, startsStructure } from './markers.ts';
+import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, INLINE_ITEM, isStandalone, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
   | { kind: 'cover'; text: string; at: Paragraph }
@@ -15,43 +28,75 @@ export type Block =
   | { kind: 'series'; text: string; at: Paragraph }
   | { kind: 'action'; text: string; at: Paragraph }
   | { kind: 'task'; number: number; marker: string; paragraphs: string[]; at: Paragraph }
+  | { kind: 'table'; rows: string[][]; at: Paragraph }
   | { kind: 'paragraph'; text: string; at: Paragraph };
 
-export function findTitle(paragraphs: Paragraph[]): number {
-  return paragraphs.findIndex(
-    (p) => /三年行动/.test(p.text) && /方案/.test(p.text) && !/[。，；]|关于|印发|通知/.test(p.text) && [...p.text].length <= 60,
-  );
-}
+export type Numbering = 'number' | 'paren' | 'circled' | 'ordinal' | 'inline' | 'none';
+
+/** Sections whose numbered items are goals, principles or arrangements, never tasks. */
+const NOT_TASKS = /^(?:总体要求|指导思想|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|编制依据|保障措施|组织保障|保障机制|组织实施|实施保障|工作要求|有关要求|相关要求|工作保障|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|实施安排|阶段安排|时间步骤|组织领导|工作机制|工作背景|现状|形势)/u;
+/** `附件`, `附件1`, `附件2：`: the annexes begin; the body's `附件：…` list is not one. */
+const ANNEX = /^附\s*件\s*\d{0,2}\s*[:：]?$/u;
 
 export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < titleIndex; i++) {
     const p = paragraphs[i]!;
-    const notice = /^.{0,30}关于印发.*通知$/.test(p.text) && !/[。；]/.test(p.text);
+    const notice = /^.{0,40}关于(?:印发|转发|下发).*通知$/.test(p.text) && !/[。；]/.test(p.text);
     blocks.push({ kind: notice ? 'notice-title' : 'cover', text: p.text, at: p });
   }
   if (titleIndex < 0) return blocks;
   blocks.push({ kind: 'title', text: paragraphs[titleIndex]!.text, at: paragraphs[titleIndex]! });
+  const body = paragraphs.slice(titleIndex + 1);
+  const regions = taskRegions(body);
+  const numbering = numberingOf(body, regions);
   let task: Extract<Block, { kind: 'task' }> | null = null;
-  for (let i = titleIndex + 1; i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
+  let table: Extract<Block, { kind: 'table' }> | null = null;
+  let last = 0; // the last task number, for `1 加强…` whose dot was lost
+  for (let i = 0; i < body.length; i++) {
+    const p = body[i]!;
     const text = p.text;
-    const taskMatch = TASK.exec(text);
-    if (taskMatch) {
-      task = { kind: 'task', number: Number(taskMatch[1]), marker: taskMatch[0], paragraphs: [text.slice(taskMatch[0].length)], at: p };
-      blocks.push(task);
+    if (p.cells) {
+      if (!table) blocks.push((table = { kind: 'table', rows: [], at: p }));
+      table.rows.push(p.cells);
+      task = null;
       continue;
+    }
+    table = null;
+    if (regions[i] === 'task') {
+      const start = taskStart(text, numbering, last);
+      if (start) {
+        last = start.number;
+        task = { kind: 'task', number: start.number, marker: start.marker, paragraphs: [start.rest], at: p };
+        blocks.push(task);
+        continue;
+      }
+      if (numbering === 'inline' && ACTION.test(text)) {
+        const split = splitInline(text, p);
+        if (split) {
+          blocks.push(...split.blocks);
+          task = split.tasks.at(-1) ?? null;
+          blocks.push(...split.tasks);
+          continue;
+        }
+      }
+      if (numbering === 'inline' && task && /^[一二三四五六七八九十]+是/.test(text)) {
+        const more = inlineTasks(text, p);
+        blocks.push(...more);
+        task = more.at(-1) ?? task;
+        continue;
+      }
     }
     if (SECTION.test(text) && isHeading(text)) {
       blocks.push({ kind: 'section', text, at: p });
       task = null;
-    } else if (ACTION.test(text) && isHeading(text) && taskFollows(paragraphs, i)) {
+    } else if (regions[i] === 'task' && ACTION.test(text) && isHeading(text) && taskFollows(body, i, numbering, regions)) {
       blocks.push({ kind: 'action', text, at: p });
       task = null;
-    } else if (isSeries(text) && taskFollows(paragraphs, i)) {
+    } else if (regions[i] === 'task' && isSeries(text) && taskFollows(body, i, numbering, regions)) {
       blocks.push({ kind: 'series', text, at: p });
       task = null;
-    } else if (task && !startsStructure(text)) {
+    } else if (task && regions[i] === 'task' && !breaksTask(text, numbering) && !isSignature(body, i)) {
       task.paragraphs.push(text);
     } else {
       blocks.push({ kind: 'paragraph', text, at: p });
@@ -61,8 +106,114 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
   return blocks;
 }
 
+type Region = 'task' | 'other' | 'annex';
+
+/**
+ * Which paragraphs may hold tasks: everything but the preamble before the
+ * first section, sections of goals and arrangements, and the annexes. A plan
+ * with no sections at all may hold tasks anywhere before its annexes.
+ */
+function taskRegions(body: Paragraph[]): Region[] {
+  const hasSections = body.some((p) => SECTION.test(p.text) && isHeading(p.text));
+  let section: Region = hasSections ? 'other' : 'task';
+  let sub: Region | null = null;
+  let annex = false;
+  return body.map((p) => {
+    const text = p.text;
+    if (ANNEX.test(text)) annex = true;
+    if (annex) return 'annex';
+    if (SECTION.test(text) && isHeading(text)) {
+      section = NOT_TASKS.test(text.replace(SECTION, '').trim()) ? 'other' : 'task';
+      sub = null;
+    } else if (ACTION.test(text) && isHeading(text)) {
+      sub = NOT_TASKS.test(text.replace(ACTION, '').trim()) ? 'other' : null;
+    }
+    return sub ?? section;
+  });
+}
+
+/** The numbering a plan gives its work items, read off the paragraphs that may hold tasks. */
+export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
+  const texts = body.filter((p, i) => regions[i] === 'task' && !p.cells).map((p) => p.text);
+  if (texts.some((t) => TASK.test(t))) return 'number';
+  if (texts.some((t) => PAREN.test(t))) return 'paren';
+  const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
+  if (runIn.length > 0) {
+    const inline = runIn.filter((t) => [...t.matchAll(INLINE_ITEM)].length >= 2).length;
+    return inline * 2 >= runIn.length ? 'inline' : 'ordinal';
+  }
+  if (texts.some((t) => CIRCLED.test(t))) return 'circled';
+  return 'none';
+}
+
+function taskStart(text: string, numbering: Numbering, last: number): { number: number; marker: string; rest: string } | null {
+  const read = (re: RegExp, value: (m: RegExpExecArray) => number) => {
+    const m = re.exec(text);
+    return m ? { number: value(m), marker: m[0], rest: text.slice(m[0].length) } : null;
+  };
+  switch (numbering) {
+    case 'number': {
+      const found = read(TASK, (m) => Number(m[1]));
+      if (found) return found;
+      const bare = read(BARE_TASK, (m) => Number(m[1]));
+      return bare && (bare.number === last + 1 || bare.number === 1) ? bare : null;
+    }
+    case 'paren':
+      return read(PAREN, (m) => Number(m[1]));
+    case 'circled':
+      return read(CIRCLED, (m) => m[1]!.codePointAt(0)! - 0x2460 + 1);
+    case 'ordinal':
+      return ACTION.test(text) && !isHeading(text) ? read(ACTION, (m) => chineseNumber(m[1]!)) : null;
+    default:
+      return null;
+  }
+}
+
+/** A paragraph that cannot continue the task before it: a new heading or a new item of the task's level. */
+function breaksTask(text: string, numbering: Numbering): boolean {
+  if (SECTION.test(text) || ACTION.test(text)) return true;
+  if (numbering === 'number' || numbering === 'none') return TASK.test(text);
+  if (numbering === 'paren') return TASK.test(text) || PAREN.test(text);
+  if (numbering === 'inline') return false;
+  return startsStructure(text) && !CIRCLED.test(text) && !PAREN.test(text);
+}
+
+/**
+ * `（一）强化安全责任落实。一是压实…；二是压实…。` → action `（一）强化安全责任落实`,
+ * tasks 1 and 2. Text between the heading and `一是` stays as a paragraph.
+ */
+function splitInline(text: string, at: Paragraph): { blocks: Block[]; tasks: Array<Extract<Block, { kind: 'task' }>> } | null {
+  const items = [...text.matchAll(INLINE_ITEM)];
+  if (items.length < 2 || chineseNumber(items[0]![1]!) !== 1) return null;
+  const head = text.slice(0, items[0]!.index).trim();
+  const heading = /^([（(][一二三四五六七八九十]+[）)][^。；：:]{1,40})(?:[。：:]|$)/.exec(head);
+  const blocks: Block[] = [];
+  const title = heading ? heading[1]! : head;
+  blocks.push({ kind: 'action', text: title, at });
+  const intro = head.slice(title.length).replace(/^[。：:]/, '').trim();
+  if (intro) blocks.push({ kind: 'paragraph', text: intro, at });
+  return { blocks, tasks: inlineTasks(text.slice(items[0]!.index), at) };
+}
+
+function inlineTasks(text: string, at: Paragraph): Array<Extract<Block, { kind: 'task' }>> {
+  const items = [...text.matchAll(INLINE_ITEM)];
+  return items.map((m, k) => {
+    const start = m.index + m[0].length;
+    const end = items[k + 1]?.index ?? text.length;
+    return { kind: 'task' as const, number: chineseNumber(m[1]!), marker: m[0].trim(), paragraphs: [text.slice(start, end).trim()], at };
+  });
+}
+
+/** A closing line: a date, `附件：…`, or the issuing body above its date. */
+function isSignature(body: Paragraph[], i: number): boolean {
+  const text = body[i]!.text;
+  if (isStandalone(text)) return true;
+  const next = body[i + 1]?.text ?? '';
+  return DATE.test(next) && [...text].length <= 30 && !/[，。；：]/.test(text);
+}
+
 /** A heading line is short and carries no sentence (a closing 。 is allowed). */
-function isHeading(text: string): boolean {
+export function isHeading(text: string): boolean {
   return [...text].length <= 40 && !/[。；，：]./.test(text);
 }
 
@@ -71,12 +222,13 @@ function isSeries(text: string): boolean {
   return [...text].length <= 20 && /行动[”"]?[：:]?$/.test(text) && !/[。，；]/.test(text);
 }
 
-/** True when numbered tasks come before the next section or action. */
-function taskFollows(paragraphs: Paragraph[], from: number): boolean {
-  for (let j = from + 1; j < paragraphs.length; j++) {
-    const text = paragraphs[j]!.text;
-    if (TASK.test(text)) return true;
-    if (SECTION.test(text) || (ACTION.test(text) && isHeading(text))) return ACTION.test(text) && isSeries(paragraphs[from]!.text);
+/** True when tasks come before the next section or action. */
+function taskFollows(body: Paragraph[], from: number, numbering: Numbering, regions: Region[]): boolean {
+  for (let j = from + 1; j < body.length; j++) {
+    const text = body[j]!.text;
+    if (regions[j] !== 'task') return false;
+    if (taskStart(text, numbering, 0) || (numbering === 'number' && BARE_TASK.test(text))) return true;
+    if (SECTION.test(text) || (ACTION.test(text) && isHeading(text))) return ACTION.test(text) && isSeries(body[from]!.text);
   }
   return false;
 }

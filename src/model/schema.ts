@@ -63,8 +63,11 @@ export type Recurrence = z.output<typeof RecurrenceSchema>;
 export const TaskSchema = z.object({
   id: z.string(), // `${plan}-${number}`
   plan: PlanIdSchema,
+  /** Unique within the plan: the number as written, or the running number when numbering restarts per action. */
   number: z.number().int().positive(),
-  action: z.number().int().positive(), // 1-based index into plan.actions
+  /** The number as the document writes it: `7`, or `（二）3` when numbering restarts in each action. */
+  label: z.string(),
+  action: z.number().int().positive().nullable(), // 1-based index into plan.actions; null in a plan without actions
   title: z.string(), // lead phrase, without its closing punctuation
   /** marked: `**…**` in the Markdown; sentence/clause: inferred from the first sentence/clause. */
   titleSource: z.enum(['marked', 'sentence', 'clause']),
@@ -84,7 +87,7 @@ export type Task = z.output<typeof TaskSchema>;
 export const ActionSchema = z.object({
   index: z.number().int().positive(), // 1-based, in document order
   series: z.string().nullable(), // 常态化行动 / 专项化行动 when a plan numbers two runs separately
-  ordinal: z.string(), // （一）
+  ordinal: z.string(), // （一）, 一、 for a section that holds tasks itself, empty for a group of a task table
   title: z.string(), // 开展安全生产责任落实提升行动
   tasks: z.array(z.number().int()), // task numbers
   place: PlaceSchema,

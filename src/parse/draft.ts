@@ -13,12 +13,16 @@ export interface TableCells {
 
 export interface TaskDraft {
   number: number;
-  action: number;
+  /** The number as written: `7`, or `（二）3` when numbering restarts per action. */
+  label: string;
+  action: number | null;
   paragraphs: string[];
   /** The `**lead**` phrase at the start of the task, if marked. */
   marked: string | null;
   place: Place;
   table: TableCells | null;
+  /** The row of an annex 任务分工表 that names this task: its units and deadline attach to it. */
+  annex?: { cells: TableCells; basis: string };
   title?: string;
   titleSource?: Task['titleSource'];
   units?: Unit[];
@@ -32,6 +36,8 @@ export interface Structure {
   body: Block[];
   actions: Action[];
   tasks: TaskDraft[];
+  /** True when task numbers restart in each action (see `restarts.ts`). */
+  restarts?: boolean;
 }
 
 declare module 'vfile' {

@@ -20,6 +20,7 @@ import remarkTaskEndings from './endings.ts';
 import remarkTaskUnits from './units.ts';
 import remarkTaskSchedule from './schedule.ts';
 import remarkPlanLead from './plan-lead.ts';
+import remarkAnnexFields from './annex.ts';
 import { report, toMessages } from './report.ts';
 import type { TaskDraft } from './draft.ts';
 
@@ -34,6 +35,7 @@ const processor = unified()
   .use(remarkTaskEndings)
   .use(remarkTaskUnits)
   .use(remarkTaskSchedule)
+  .use(remarkAnnexFields)
   .use(remarkPlanLead)
   .freeze();
 
@@ -90,6 +92,7 @@ function toTask(draft: TaskDraft, plan: string, periodEnd: number): Task {
     id: `${plan}-${draft.number}`,
     plan,
     number: draft.number,
+    label: draft.label,
     action: draft.action,
     title: draft.title ?? '',
     titleSource: draft.titleSource ?? 'clause',

@@ -12,12 +12,12 @@
 import type { List, ListItem } from 'mdast';
 import { flowText, nodeText, stripEndPunctuation } from './text.ts';
 
-/** The number as written in the source (`14.` → 14), never the list's own count. */
-export function readNumber(source: string, item: ListItem): number | null {
+/** The number as written in the source (`14.` → 14, `007.` → 7), never the list's own count. */
+export function readNumber(source: string, item: ListItem): { value: number; written: string } | null {
   const offset = item.position?.start.offset;
   if (offset === undefined) return null;
   const match = /^[ \t]*(\d{1,9})[.)]/.exec(source.slice(offset, offset + 12));
-  return match ? Number(match[1]) : null;
+  return match ? { value: Number(match[1]), written: match[1]! } : null;
 }
 
 export function itemParagraphs(item: ListItem): string[] {

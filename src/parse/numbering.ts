@@ -16,6 +16,8 @@ import { report } from './report.ts';
 
 export default function remarkTaskNumbering() {
   return (_tree: Root, file: VFile) => {
+    // Numbers that restart in each action were checked run by run when they were read.
+    if (file.data.structure?.restarts) return;
     const tasks = file.data.structure?.tasks ?? [];
     const seen = new Map<number, number>();
     let previous = 0;

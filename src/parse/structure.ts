@@ -12,13 +12,15 @@
  * duplicates and gaps survive for the numbering check. A `###` ordinal
  * heading becomes an action only once a task follows it.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Action, Block, Place } from '../model/schema.ts';
 import type { Structure, TaskDraft } from './draft.ts';
 import { report } from './report.ts';
 import { readTaskTable } from './table.ts';
+import { attachAnnex } from './annex.ts';
+import { renumberRestarts } from './restarts.ts';
 import { itemParagraphs, markedLead, readNumber, splitLines } from './list-item.ts';
 import { flowText, nodeText, ORDINAL, stripEndPunctuation } from './text.ts';
 
@@ -30,6 +32,8 @@ export default function remarkPlanStructure() {
     let series: string | null = null;
     let pending: { ordinal: string; title: string; place: Place; list: Block[]; at: number } | null = null;
     let current: Action | null = null;
+    let group: string | null = null;
+    const outside: TaskDraft[] = [];
     const blocks = () => (titles > 0 ? out.body : out.cover);
 
     const actionForTask = (): Action | null => {
@@ -42,23 +46,24 @@ export default function remarkPlanStructure() {
       return current;
     };
 
-    const addTask = (number: number | null, paragraphs: string[], node: Nodes, extra: Pick<TaskDraft, 'marked' | 'table'>) => {
+    const addTask = (number: number | null, paragraphs: string[], node: Nodes, extra: Pick<TaskDraft, 'marked' | 'table'>, written: string) => {
       const place = placeOf(node);
-      const action = actionForTask();
-      if (!action) {
-        report(file, 'error', 'task-outside-action', node.position, `任务 ${number ?? '?'} 不在任何行动之下`,
-          '在任务前加上“### （一）行动名称”这样的行动标题，或把它移到所属行动的标题之后。');
-        blocks().push({ kind: 'paragraph', text: `${number ?? ''}. ${paragraphs.join('\n')}`, place });
-        return;
-      }
-      if (number === null) {
-        report(file, 'error', 'task-number-missing', node.position, '这一条任务没有可读的序号',
-          '任务写成“12. 任务内容”（表格中在“序号”列写数字）。');
+      if (number === null || number === 0) {
+        report(file, 'error', number === 0 ? 'task-number-zero' : 'task-number-missing', node.position,
+          number === 0 ? '任务序号是 0：序号从 1 开始' : '这一条任务没有可读的序号',
+          number === 0 ? '按原文核对序号；若原文确为 0，请改为正确的序号。' : '任务写成“12. 任务内容”（表格中在“序号”列写数字）。');
         blocks().push({ kind: 'paragraph', text: paragraphs.join('\n'), place });
         return;
       }
-      out.tasks.push({ number, action: action.index, paragraphs, place, ...extra });
-      action.tasks.push(number);
+      if (/^0\d/u.test(written)) {
+        report(file, 'warning', 'task-number-leading-zero', node.position, `任务序号“${written}”有前导零，按 ${number} 读取`,
+          `写成“${number}.”；页面地址和引用都用 ${number}。`);
+      }
+      const action = actionForTask();
+      const task: TaskDraft = { number, label: String(number), action: action?.index ?? null, paragraphs, place, ...extra };
+      out.tasks.push(task);
+      if (action) action.tasks.push(number);
+      else outside.push(task);
       blocks().push({ kind: 'task', number, place });
     };
 
@@ -80,32 +85,47 @@ export default function remarkPlanStructure() {
         if (child.depth <= 3) {
           pending = null;
           current = null;
+          group = null;
         }
         if (child.depth <= 2) series = null;
         blocks().push({ kind: 'heading', depth: child.depth, text, place });
+        const list = blocks();
+        const at = list.length - 1;
         if (child.depth === 3) {
           const ordinal = ORDINAL.exec(text);
-          if (ordinal) {
-            const list = blocks();
-            pending = { ordinal: `（${ordinal[1]}）`, title: stripEndPunctuation(text.slice(ordinal[0].length)), place, list, at: list.length - 1 };
-          } else {
-            series = seriesName(text);
-          }
+          if (ordinal) pending = { ordinal: `（${ordinal[1]}）`, title: stripEndPunctuation(text.slice(ordinal[0].length)), place, list, at };
+          else series = seriesName(text);
+        } else if (child.depth === 2) {
+          // `## 一、压紧压实安全生产责任` followed directly by tasks: the section is their action.
+          const section = SECTION_ORDINAL.exec(text);
+          const title = section ? stripEndPunctuation(text.slice(section[0].length)) : '';
+          if (section && !GENERIC_SECTION.test(title)) pending = { ordinal: `${section[1]}、`, title, place, list, at };
         }
         return SKIP;
       }
       if (child.type === 'list' && child.ordered) {
         for (const item of child.children) {
-          addTask(readNumber(source, item), itemParagraphs(item), item, { marked: markedLead(item), table: null });
+          const number = readNumber(source, item);
+          addTask(number?.value ?? null, itemParagraphs(item), item, { marked: markedLead(item), table: null }, number?.written ?? '');
         }
         return SKIP;
       }
       if (child.type === 'table') {
         const rows = readTaskTable(child);
-        if (!rows) {
-          blocks().push({ kind: 'table', rows: child.children.map((row) => row.children.map((cell) => nodeText(cell).trim())), place });
+        if (rows && out.tasks.length > 0 && attachAnnex(out.tasks, rows, file)) {
+          blocks().push(tableBlock(child, place));
+        } else if (!rows) {
+          blocks().push(tableBlock(child, place));
         } else {
-          for (const row of rows) addTask(row.number, splitLines(row.text), row.row, { marked: null, table: row.cells });
+          for (const row of rows) {
+            if (row.group !== null && row.group !== group) {
+              group = row.group;
+              const list = blocks();
+              list.push({ kind: 'heading', depth: 3, text: row.group, place: placeOf(row.row) });
+              pending = { ordinal: '', title: row.group, place: placeOf(row.row), list, at: list.length - 1 };
+            }
+            addTask(row.number, splitLines(row.text), row.row, { marked: null, table: row.cells }, row.written);
+          }
         }
         return SKIP;
       }
@@ -118,6 +138,15 @@ export default function remarkPlanStructure() {
       return SKIP;
     });
 
+    // A plan may list its tasks with no action level at all; a task outside
+    // the actions of a plan that has them is misplaced.
+    if (out.actions.length > 0) {
+      for (const task of outside) {
+        report(file, 'error', 'task-outside-action', task.place, `任务 ${task.number} 不在任何行动之下，而方案的其他任务都在行动之下`,
+          '在任务前加上“### （一）行动名称”这样的行动标题，或把它移到所属行动的标题之后。');
+      }
+    }
+    renumberRestarts(out);
     if (titles === 0 && out.cover.length > 0) {
       report(file, 'error', 'missing-title', { line: 1, column: 1 }, '没有以 # 开头的方案标题',
         '在方案正文前加一行“# 方案标题”；它之前的内容是印发通知，之后是方案正文。');
@@ -126,6 +155,14 @@ export default function remarkPlanStructure() {
     }
     file.data.structure = out;
   };
+}
+
+const SECTION_ORDINAL = /^\s*([一二三四五六七八九十]+)\s*[、．.]\s*/u;
+/** Section titles that only say "the tasks follow": their tasks have no action of their own. */
+const GENERIC_SECTION = /^(?:主要任务|重点任务|工作任务|主要措施|重点工作|主要工作|工作内容|任务措施|具体任务|工作措施|具体措施|整治任务|整治重点|整治内容|重点内容|任务清单|主要内容|行动内容|重点行动|主要行动|工作重点|任务分工|目标任务)$/u;
+
+function tableBlock(table: Table, place: Place): Block {
+  return { kind: 'table', rows: table.children.map((row) => row.children.map((cell) => nodeText(cell).trim())), place };
 }
 
 function placeOf(node: { position?: { start: { line: number; column: number } } }): Place {

@@ -1,12 +1,16 @@
 /**
- * Recognises a GFM table that lists tasks and reads its rows.
+ * Recognises a table that lists tasks and reads its rows.
  *
  * ```markdown
- * | 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |
- * | --- | --- | --- | --- | --- |
- * | 1 | 开展……专题培训 | 区应急局 | 各街镇 | 2024年底前 |
+ * | 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限 |
+ * | --- | --- | --- | --- | --- | --- |
+ * | 1 | 道路运输安全整治 | 严格…闭环处置。 | 区交通委 | 区公安分局交警支队 | 2024年12月31日前 |
+ * | 2 |  | 推动重型货车…全覆盖。 | 区交通委 | 区运管署 | 2025年底前 |
  * ```
- * → rows `{ number: 1, text: '开展……专题培训', units: [{text:'区应急局', role:'lead'}, …], time: '2024年底前' }`.
+ * → rows `{ number: 1, group: '道路运输安全整治', text: '严格…闭环处置。', units: [{text:'区交通委', role:'lead'}, …], time: '2024年12月31日前' }`,
+ *   `{ number: 2, group: '道路运输安全整治', … }`: a blank grouping cell means "same as above".
+ *
+ * Header words vary between offices; they are kept here as data.
  */
 import type { Table } from 'mdast';
 import type { UnitRole } from '../model/schema.ts';
@@ -15,31 +19,63 @@ import { nodeText } from './text.ts';
 
 export interface TaskRow {
   number: number | null;
+  /** The number cell as written (`007`, `1-2`), for messages. */
+  written: string;
+  /** The grouping cell (重点任务) when the table has one as well as a task text column. */
+  group: string | null;
   text: string;
   cells: TableCells;
   row: Table['children'][number];
 }
 
-const NUMBER = /^(序号|编号)$/;
-const TASK = /^(任务|工作任务|任务内容|主要任务|具体任务|重点任务|工作内容|工作措施|任务措施)$/;
-const UNIT = /(单位|部门|责任主体)$/;
-const TIME = /(时限|时间节点|完成时间|时间)$/;
+const NUMBER = /^(?:序号|编号|序)$/u;
+/** Task text columns, most specific first: with two of them, the first is the task and the other groups. */
+const TASK_TEXT = [
+  /^(?:具体措施|工作措施|主要措施|具体任务|任务措施|措施内容|具体内容|主要内容|任务内容|工作内容|工作任务|任务|任务事项|工作事项|整治内容|整治措施|重点工作|主要工作|目标任务)$/u,
+  /^(?:重点任务|主要任务|任务名称|工作重点|整治重点|行动名称|任务分类|类别|项目)$/u,
+];
+const UNIT = /(?:单位|部门|责任主体|责任人|主体)$/u;
+const TIME = /(?:时限|时间节点|完成时间|时间|进度安排|完成期限)$/u;
+
+export interface TaskTableHeader {
+  numberAt: number;
+  taskAt: number;
+  groupAt: number;
+  unitColumns: Array<{ i: number; role: UnitRole | null }>;
+  timeAt: number;
+}
+
+/** The columns of a task table's header, or null when it is not one. */
+export function taskTableHeader(cells: string[]): TaskTableHeader | null {
+  const header = cells.map((cell) => cell.replace(/\s+/gu, ''));
+  const numberAt = header.findIndex((h) => NUMBER.test(h));
+  const texts = TASK_TEXT.map((re) => header.findIndex((h) => re.test(h)));
+  const [specific = -1, grouping = -1] = texts;
+  const taskAt = specific >= 0 ? specific : grouping;
+  if (numberAt < 0 || taskAt < 0) return null;
+  const groupAt = specific >= 0 && grouping >= 0 && grouping < specific ? grouping : -1;
+  const unitColumns = header.flatMap((h, i) => (UNIT.test(h) && i !== taskAt ? [{ i, role: columnRole(h) }] : []));
+  const timeAt = header.findIndex((h) => TIME.test(h));
+  return { numberAt, taskAt, groupAt, unitColumns, timeAt };
+}
 
 /** The rows of a task table, or null when the header is not a task table's. */
 export function readTaskTable(table: Table): TaskRow[] | null {
   const [head, ...rows] = table.children;
   if (!head) return null;
-  const header = head.children.map((cell) => nodeText(cell).replace(/\s+/g, ''));
-  const numberAt = header.findIndex((h) => NUMBER.test(h));
-  const taskAt = header.findIndex((h) => TASK.test(h));
-  if (numberAt < 0 || taskAt < 0) return null;
-  const unitColumns = header.flatMap((h, i) => (UNIT.test(h) && i !== taskAt ? [{ i, role: columnRole(h) }] : []));
-  const timeAt = header.findIndex((h) => TIME.test(h));
+  const columns = taskTableHeader(head.children.map((cell) => nodeText(cell)));
+  if (!columns) return null;
+  const { numberAt, taskAt, groupAt, unitColumns, timeAt } = columns;
+  let group: string | null = null;
   return rows.map((row) => {
     const cell = (i: number) => (i >= 0 && row.children[i] ? nodeText(row.children[i]).trim() : '');
-    const digits = /^\s*(\d+)/.exec(cell(numberAt));
+    const written = cell(numberAt);
+    const digits = /^\s*(\d+)\s*$/u.exec(written);
+    if (groupAt >= 0) group = cell(groupAt) || group;
     return {
       number: digits ? Number(digits[1]) : null,
+      written,
+      group: groupAt >= 0 ? group : null,
       text: cell(taskAt),
       cells: {
         units: unitColumns.map(({ i, role }) => ({ text: cell(i), role })).filter((u) => u.text !== ''),
@@ -51,8 +87,9 @@ export function readTaskTable(table: Table): TaskRow[] | null {
 }
 
 function columnRole(header: string): UnitRole | null {
-  if (/牵头/.test(header)) return 'lead';
-  if (/配合|协助|参与|协同/.test(header)) return 'support';
-  if (/落实/.test(header)) return 'implement';
+  if (/牵头|主责|主办/u.test(header)) return 'lead';
+  if (/配合|协助|参与|协同|协办/u.test(header)) return 'support';
+  if (/落实/u.test(header)) return 'implement';
+  // 责任单位: the role is read from the cell (`区应急局牵头`), as the text would say it.
   return null;
 }

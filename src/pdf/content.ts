@@ -121,7 +121,8 @@ function planHead(plan: Plan) {
   };
 }
 
-function actionTitle(plan: Plan, index: number): string {
+function actionTitle(plan: Plan, index: number | null): string {
+  if (index === null) return plan.actions.length === 0 ? '全部任务' : '其他任务';
   const action = plan.actions[index - 1];
   if (!action) return '其他任务';
   return `${action.series ? `${action.series} · ` : ''}${action.ordinal}${action.title}`;

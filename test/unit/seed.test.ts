@@ -41,7 +41,8 @@ describe('the five seed plans', () => {
       const { plan } = parsePlan(readFileSync(`content/plans/${id}.md`, 'utf8'), `content/plans/${id}.md`);
       const file = `test/fixtures/seed/${id}.json`;
       const got = digest(plan!);
-      if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, `${JSON.stringify(got, null, 1)}\n`);
+      if (process.env.UPDATE) writeFileSync(file, `${JSON.stringify(got, null, 1)}\n`);
+      if (!existsSync(file)) throw new Error(`缺少 ${file}：用 UPDATE=1 生成并审阅`);
       expect(got).toEqual(JSON.parse(readFileSync(file, 'utf8')));
     });
   }

@@ -26,6 +26,7 @@ export function task(planId: string, t: Partial<Task> & { number: number }): Tas
   return {
     id: `${planId}-${t.number}`,
     plan: planId,
+    label: String(t.number),
     action: 1,
     title: `任务${t.number}`,
     titleSource: 'marked',

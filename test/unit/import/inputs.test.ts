@@ -72,12 +72,11 @@ describe('importPlan on bad and unusual inputs (test/fixtures/import/<case>)', (
     expect(result.messages.map((m) => m.rule)).toContain('import-no-tasks');
   });
 
-  test('reports a duplicated task number at its raw line and keeps both tasks as written', () => {
+  test('refuses a duplicated task number at its raw line, as check would, and never renumbers', () => {
     const result = run('duplicate-numbers');
     const duplicate = result.messages.filter((m) => m.rule === 'import-task-number-duplicate');
-    expect(duplicate.map((m) => [m.line, m.column, m.severity])).toEqual([[53, 1, 'warning']]);
-    expect(result.markdown!.match(/^3\. /gm)).toHaveLength(2);
-    expect(result.markdown).not.toMatch(/^4\. /m);
+    expect(duplicate.map((m) => [m.line, m.column, m.severity])).toEqual([[53, 1, 'error']]);
+    expect(result.markdown).toBeNull();
   });
 
   test('escapes Markdown characters so the text survives as data', () => {
