@@ -6,7 +6,7 @@
 import type { Message } from '../model/schema.ts';
 import type { Line } from './lines.ts';
 import type { Block } from './structure.ts';
-import { FINAL, isStandalone } from './markers.ts';
+import { FINAL, isStandalone, looksLikeBrokenDate } from './markers.ts';
 import { makeMessage } from './messages.ts';
 import { taskTableHeader } from '../parse/table.ts';
 
@@ -34,7 +34,7 @@ export function checkImport(blocks: Block[], lines: Line[], file: string): Messa
   if (!restartsInEachAction(blocks)) messages.push(...numberingMessages(tasks, file));
   const last = lines.filter((l) => !l.cells).at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
-  if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {
+  if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {
     messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
       '文本在句子中间结束，文件可能被截断',
       '请确认提取的文本完整；若原文确实如此，可忽略此提示'));

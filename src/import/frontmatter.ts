@@ -14,14 +14,15 @@
  */
 import type { FrontMatter, Message } from '../model/schema.ts';
 import type { ChromeFacts } from './chrome.ts';
-import { DATE, DOC_NUMBER } from './markers.ts';
+import { DATE, DOC_NUMBER, looksLikeBrokenDate } from './markers.ts';
 
 const UNIT = /(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟|新区|区|县|旗|街道|镇|乡))/gu;
 /** Place names at the start of a title: `上海市金山区`, `古美路街道`, `南翔镇`. */
 const PLACE = /^(?:[\u4e00-\u9fff]{1,7}(?:省|自治区|自治州|地区|盟|市|新区|开发区|区|县|旗|街道|镇|乡))+/u;
 const SUFFIX = /(?:省|自治区|自治州|地区|盟|市|新区|开发区|区|县|旗|街道|镇|乡)/gu;
 
-type Note = Pick<Message, 'severity' | 'rule' | 'message' | 'hint'>;
+/** A message about the front matter; `text` is the paragraph it is about, when there is one. */
+type Note = Pick<Message, 'severity' | 'rule' | 'message' | 'hint'> & { text?: string };
 
 export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; messages: Note[] } {
   const messages: Note[] = [];
@@ -36,7 +37,7 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   const date = [...cover, ...signature.filter((t) => DATE.test(t))].map((t) => DATE.exec(t)).find((m) => m !== null);
   let issuedOn = date ? isoDate(date) : null;
   if (date && !issuedOn) messages.push(brokenDate(date[0]));
-  for (const t of [...cover, ...signature]) if (!DATE.test(t) && looksLikeBrokenDate(t)) messages.push(brokenDate(t));
+  for (const t of [...cover, ...signature]) if (looksLikeBrokenDate(t)) messages.push(brokenDate(t));
   issuedOn ??= facts.issuedOn ?? null;
   const own = name ?? title;
   const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t));
@@ -120,7 +121,7 @@ function issuerFromDocNumber(name: string, docNumber: string | null): string | n
 
 /** The line above a closing date: `南翔镇安全生产委员会办公室` / `2025年2月18日`. */
 function signatureIssuer(signature: string[]): string | null {
-  const at = signature.findIndex((t) => DATE.test(t));
+  const at = signature.findIndex((t) => DATE.test(t) || looksLikeBrokenDate(t));
   const line = at > 0 ? signature[at - 1]! : null;
   return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/.test(line) ? line : null;
 }
@@ -155,12 +156,7 @@ function isoDate(m: RegExpExecArray): string | null {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
-/** `2024613日`, `2024年8月5`, `2024年13月2日`: a date line that cannot be read. */
-function looksLikeBrokenDate(text: string): boolean {
-  return /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号)$/.test(text.trim());
-}
-
 function brokenDate(text: string): Note {
-  return { severity: 'warning', rule: 'import-broken-date', message: `日期“${text}”写法不完整或不存在，未采用（不会猜测）`,
+  return { text, severity: 'warning', rule: 'import-broken-date', message: `日期“${text}”写法不完整或不存在，未采用（不会猜测）`,
     hint: '请对照原文改成“2024年6月13日”这样的完整日期后重新导入；导入后也可在头信息 issuedOn 中手工填写' };
 }

@@ -10,7 +10,7 @@ import { decode } from './decode.ts';
 import { hasMarkup, lineArtifact, stripMarkup } from './artifacts.ts';
 import { fixConfusables, suspiciousColumns, type Confusable } from './confusables.ts';
 import { joinLines, type Line, type Paragraph } from './lines.ts';
-import { ACTION, tidySpaces } from './markers.ts';
+import { ACTION, isLetterSpaced, tidySpaces } from './markers.ts';
 import { structure } from './structure.ts';
 import { deriveFrontMatter } from './frontmatter.ts';
 import { render } from './render.ts';
@@ -20,6 +20,7 @@ import { findTitle, fixTitle, titleNotFound } from './title.ts';
 import { chromeLine, type ChromeFacts } from './chrome.ts';
 import { tableCells } from './tables.ts';
 import { roundTrip, verifyImport } from './verify.ts';
+import { toSimplified } from './script.ts';
 
 export interface ImportOptions {
   id: string;
@@ -54,7 +55,13 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
   }
   const planbook = roundTrip(decoded.text, options);
   if (planbook) return { ...planbook, fixes: [] };
-  const rawLines = decoded.text.replace(/\r\n?/g, '\n').split('\n');
+  const simplified = toSimplified(decoded.text);
+  if (simplified) {
+    messages.push(makeMessage(file, 'warning', 'import-traditional-converted', { line: 1, column: 1 },
+      `全文为繁体字，已整体转换为简体字（共 ${simplified.converted} 字，OpenCC 繁简转换）`,
+      '页面、检索和清单都使用简体；请核对单位名称等专有名词的转换结果'));
+  }
+  const rawLines = (simplified?.text ?? decoded.text).replace(/\r\n?/g, '\n').split('\n');
   const markup = hasMarkup(rawLines);
   const fixes: Confusable[] = [];
   const lines: Line[] = [];
@@ -98,7 +105,13 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
       `去掉了 ${chrome.length} 行网页或文件信息（${kinds}，第 ${chrome.map((c) => c.line).join('、')} 行），它们不是方案正文${facts.docNumber || facts.issuedOn || facts.issuer ? `；其中的${[facts.docNumber && '发文字号', facts.issuedOn && '成文日期', facts.issuer && '发布机构'].filter(Boolean).join('、')}用于头信息` : ''}`,
       '请核对这些行确实不属于方案；若误删了正文，请在原文中把它与网页信息分开后重新导入'));
   }
-  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(tidySpaces(p.text)) }));
+  const spaced = isLetterSpaced(lines.map((l) => l.text));
+  if (spaced) {
+    messages.push(makeMessage(file, 'warning', 'import-letter-spacing', { line: lines[0]?.line ?? 1, column: 1 },
+      '文本的汉字之间普遍夹有空格（PDF 文字层常见），已去掉汉字之间的空格',
+      '请核对正文中确需保留的空格（如英文词之间）是否仍在'));
+  }
+  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(tidySpaces(p.text, spaced)) }));
   const { found, rejected } = findTitle(paragraphs);
   if (!found) {
     messages.push(titleNotFound(file, rejected));
@@ -125,7 +138,7 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
   const cover = paragraphs.slice(0, start).map((p) => p.text);
   const body = paragraphs.slice(start + 1).filter((p) => !p.cells).map((p) => p.text);
   const front = deriveFrontMatter(options.id, title.text, cover, body, facts);
-  messages.push(...front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs[start]!, m.message, m.hint)));
+  messages.push(...front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint)));
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
   if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes };
   const markdown = render(front.value, blocks);

@@ -55,7 +55,9 @@ function continues(a: Line, b: Line, sofar: string, wrapped: number | null, afte
   if (LABEL_LINE.test(sofar)) return wrapped !== null && width(a.text) >= wrapped - 2; // a label line wrapped in print
   const tiny = [...b.text].length <= 3 && !FINAL.test(b.text);
   if (startsStructure(b.text) || isStandalone(b.text)) return false;
-  if (isStandalone(a.text)) return tiny && /^附件/.test(a.text); // `附件：…任务` / `清单`
+  if (isStandalone(a.text)) return tiny && /^附件/.test(a.text) && !/^附\s*件\s*\d{0,2}$/.test(b.text); // `附件：…任务` / `清单`
+  // `祁阳市人民政府办公室` / `关于印发《…》的通知`: the issuer opens the notice title.
+  if (/^关于(?:印发|转发|下发)/.test(b.text) && sofar === a.text && /^[\u4e00-\u9fff（）()]{4,30}$/.test(a.text) && /(?:政府|办公室|委员会|办事处|局|委|办|厅|部)$/.test(a.text)) return true;
   if (afterB && DATE.test(afterB.text) && !/[，。；、]/.test(b.text)) return false; // signature above a date
   if (isTitleLike(sofar)) return continuesTitle(b.text);
   if (continuesTitle(b.text) && /三年行动$/.test(sofar)) return true;

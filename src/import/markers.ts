@@ -5,7 +5,7 @@ export const ACTION = new RegExp(`^[（(]\\s*(${NUM})\\s*[）)]\\s*`);
 /** `1.` `1．` `1、` (up to four digits, so 1000+ are read, never merged). */
 export const TASK = /^(\d{1,4})\s*[.．、](?![\d．.])\s*/;
 /** `1 加强…`: a task number whose dot the extraction lost; trusted only in sequence. */
-export const BARE_TASK = /^(\d{1,3}) +(?=[\u4e00-\u9fff])/;
+export const BARE_TASK = /^(\d{1,3})\s*(?![个名家项次年月日号条人万亿处座辆台所批类种户米公吨元倍])(?=[\u4e00-\u9fff])/;
 /** `（1）` `(1)`: tasks in some plans, sub-items inside a task in others. */
 export const PAREN = /^[（(]\s*(\d{1,3})\s*[）)]\s*/;
 /** `①`…`⑳`: sub-items, or tasks when a plan numbers nothing else. */
@@ -31,6 +31,22 @@ export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~�
 const TITLE_END = new RegExp(`${DOC_KIND}》?\\s*(?:${PERIOD_SUFFIX})?》?$`);
 export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]\d{1,4}号$/;
 export const DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** `2024613日`, `2024年8月5`, `2024年13月2日`: a date line that cannot be read as one. */
+export function looksLikeBrokenDate(text: string): boolean {
+  return !DATE.test(text) && /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号)$/.test(text.trim());
+}
+
+/** Text from a PDF text layer with a space between every two characters: `安 全 生 产`. */
+export function isLetterSpaced(lines: string[]): boolean {
+  let gaps = 0;
+  let cjk = 0;
+  for (const line of lines) {
+    gaps += line.match(new RegExp(`[\u4e00-\u9fff] (?=[\u4e00-\u9fff])`, 'gu'))?.length ?? 0;
+    cjk += line.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
+  }
+  return gaps >= 20 && gaps >= cjk * 0.05;
+}
+
 /** Closing lines of a printed notice: `…办公室 2024年4月19日印发`, 附件, 抄送. */
 export const CLOSING = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)|^\s*(?:附件|抄送)\s*[:：]/;
 

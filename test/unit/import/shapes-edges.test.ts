@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { importPlan } from '../../../src/import/index.ts';
+import { parsePlan } from '../../../src/parse/index.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const run = (text: string, id = 'jiading') => importPlan(bytes(text), { id, path: `${id}.txt` });
+
+/** A short plan in the common shape, with the task lines given. */
+function plan(tasks: string): string {
+  return [
+    '嘉定区安全生产治本攻坚三年行动工作方案（2024—2026年）',
+    '',
+    '为推动全区安全生产形势持续稳定向好，制定本方案。',
+    '',
+    '一、主要任务',
+    '',
+    '（一）开展安全生产责任落实行动',
+    '',
+    tasks,
+    '',
+    '二、保障措施',
+    '',
+    '各单位要加强组织领导，确保各项任务落到实处。',
+  ].join('\n');
+}
+
+describe('importPlan on edge shapes', () => {
+  test('lists the lines it considered when no title can be found, with the reason for each', () => {
+    const result = run('关于做好安全生产工作的通知\n\n各街道、镇：\n\n现将有关事项通知如下。\n\n1. 压实安全责任。各单位要落实主体责任。\n');
+    expect(result.markdown).toBeNull();
+    const error = result.messages.find((m) => m.rule === 'import-no-title')!;
+    expect(error.message).toContain('第 1 行“关于做好安全生产工作的通知”');
+    expect(error.message).toContain('第 5 行“现将有关事项通知如下。”：含有句内标点');
+    expect(error.hint).toMatch(/单独放在一行/);
+  });
+
+  test('reads a task number written with leading zeros as the number, with a warning', () => {
+    const result = run(plan('007. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。'));
+    expect(result.messages.find((m) => m.rule === 'import-task-number-leading-zero')).toMatchObject({ severity: 'warning', line: 9 });
+    expect(result.messages.find((m) => m.rule === 'import-task-number-gap')).toMatchObject({ severity: 'error' });
+  });
+
+  test('refuses a task numbered 0 at its line', () => {
+    const result = run(plan('0. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。\n\n1. 压实部门监管责任。各部门按职责加强监管。'));
+    expect(result.markdown).toBeNull();
+    expect(result.messages.find((m) => m.rule === 'import-task-number-zero')).toMatchObject({ severity: 'error', line: 9, column: 1 });
+  });
+
+  test('reads four-digit task numbers as tasks, never merging them into the task before', () => {
+    const items = Array.from({ length: 1001 }, (_, i) => `${i + 1}. 开展第${i + 1}项排查整治工作。`).join('\n\n');
+    const result = run(plan(items));
+    expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const { plan: model } = parsePlan(result.markdown!, 'content/plans/jiading.md');
+    expect(model!.tasks).toHaveLength(1001);
+    expect(model!.tasks.at(-1)).toMatchObject({ number: 1001, title: '开展第1001项排查整治工作' });
+  });
+
+  test('writes planbook Markdown given back to it unchanged, and says so', () => {
+    const first = run(plan('1. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。'));
+    const again = run(first.markdown!);
+    expect(again.markdown).toBe(first.markdown);
+    expect(again.messages.map((m) => m.rule)).toEqual(['import-planbook-roundtrip']);
+  });
+
+  test('refuses planbook Markdown whose id is not the one asked for', () => {
+    const first = run(plan('1. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。'));
+    const again = run(first.markdown!, 'other');
+    expect(again.markdown).toBeNull();
+    expect(again.messages[0]).toMatchObject({ rule: 'import-planbook-id', severity: 'error' });
+  });
+
+  test('refuses a plan whose period the text never states, rather than assuming one', () => {
+    const result = run('嘉定区消防安全专项整治方案\n\n为加强消防安全，制定本方案。\n\n一、主要任务\n\n1. 开展高层建筑消防安全排查。每季度开展一次。\n');
+    expect(result.markdown).toBeNull();
+    expect(result.messages.find((m) => m.rule === 'import-no-period')).toMatchObject({ severity: 'error' });
+  });
+
+  test('keeps sub-items （1）（2） and ① inside the task they belong to', () => {
+    const result = run(plan('1. 压实属地管理责任。各街镇要做到：\n（1）制定职责清单；\n（2）每季度召开专题会议。\n①会议要有记录。\n\n2. 压实部门监管责任。各部门按职责加强监管。'));
+    const { plan: model } = parsePlan(result.markdown!, 'content/plans/jiading.md');
+    expect(model!.tasks.map((t) => t.number)).toEqual([1, 2]);
+    expect(model!.tasks[0]!.text).toContain('（2）每季度召开专题会议。');
+    expect(model!.tasks[0]!.text).toContain('①会议要有记录。');
+  });
+});
