@@ -151,7 +151,7 @@ function taskRow(plan: Plan, task: Task): ListRow {
   const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
   const deadline = phrases.length > 0 ? phrases : [task.deadlineExplicit ? `${task.deadlineYear}年底前` : `方案期内（至${task.deadlineYear}年底）`];
   return {
-    number: String(task.number),
+    number: task.label,
     ...split(task),
     units: units(task),
     deadline: [...deadline, ...task.recurrence].join('\n'),
@@ -161,7 +161,7 @@ function taskRow(plan: Plan, task: Task): ListRow {
 
 function milestoneRow(plan: Plan, task: Task, milestones: Milestone[]): ListRow {
   return {
-    number: String(task.number),
+    number: task.label,
     lead: task.title,
     text: `\n${[...new Set(milestones.map((m) => m.text))].join('\n')}`,
     units: units(task),
