@@ -23,7 +23,7 @@ export type ChromeKind = '网页导航' | '信息公开目录' | '网页按钮' 
 /** Labels of the info-disclosure block, and the fact each one states. */
 const META: Array<{ label: RegExp; fact?: keyof ChromeFacts }> = [
   { label: /^发文字号|^文\s*号/, fact: 'docNumber' },
-  { label: /^成文日期|^成文时间/, fact: 'issuedOn' },
+  { label: /^成文日期|^成文时间|^生成日期/, fact: 'issuedOn' },
   { label: /^发布机构|^发文机关|^发文单位/, fact: 'issuer' },
   { label: /^索\s*引\s*号|^主题分类|^体裁分类|^组配分类|^发布日期|^发布时间|^公开日期|^信息来源|^来\s*源|^浏览次数|^访问量|^点击数|^有\s*效\s*性|^生效日期|^废止日期|^公开方式|^公开范围|^信息分类|^关\s*键\s*词|^作\s*者|^编\s*号|^所属主题|^标\s*题/ },
 ];

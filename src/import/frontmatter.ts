@@ -14,7 +14,7 @@
  */
 import type { FrontMatter, Message } from '../model/schema.ts';
 import type { ChromeFacts } from './chrome.ts';
-import { DATE, DOC_NUMBER, looksLikeBrokenDate } from './markers.ts';
+import { DATE, DOC_NUMBER, looksLikeBrokenDate, readDate } from './markers.ts';
 
 const UNIT = /(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟|新区|区|县|旗|街道|镇|乡))/gu;
 /** Place names at the start of a title: `上海市金山区`, `古美路街道`, `南翔镇`. */
@@ -34,9 +34,9 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   }
   const signature = body.slice(-4);
   const docNumber = cover.find((t) => DOC_NUMBER.test(t)) ?? body.slice(0, 3).find((t) => DOC_NUMBER.test(t)) ?? facts.docNumber ?? null;
-  const date = [...cover, ...signature.filter((t) => DATE.test(t))].map((t) => DATE.exec(t)).find((m) => m !== null);
-  let issuedOn = date ? isoDate(date) : null;
-  if (date && !issuedOn) messages.push(brokenDate(date[0]));
+  const dateLine = [...cover, ...signature].find((t) => DATE.test(t));
+  let issuedOn = dateLine ? isoDate(readDate(dateLine)!) : null;
+  if (dateLine && !issuedOn) messages.push(brokenDate(dateLine));
   for (const t of [...cover, ...signature]) if (looksLikeBrokenDate(t)) messages.push(brokenDate(t));
   issuedOn ??= facts.issuedOn ?? null;
   const own = name ?? title;
@@ -45,7 +45,7 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   const headers = [...cover, ...body.slice(-3), ...(facts.issuer ? [facts.issuer] : [])].filter((t) => !/[，。：；《]/.test(t));
   const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
   const level = levelOf(chain);
-  const issuer = issuerOf(own, header, cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
+  const issuer = issuerOf(own, header, cover) ?? noticeIssuer(cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
   const found = period(title, body);
   const span = found?.span ?? null;
   if (found?.from === 'cited') {
@@ -113,6 +113,15 @@ function issuerOf(name: string, header: string | undefined, cover: string[]): st
   return issuer || null;
 }
 
+/** `祁阳市人民政府办公室关于印发《…》的通知` → 祁阳市人民政府办公室. */
+function noticeIssuer(cover: string[]): string | null {
+  for (const t of cover) {
+    const m = /^([\u4e00-\u9fff（）]{4,40}?)关于(?:印发|转发|下发)/.exec(t);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 /** The agency code of a doc number: 府 is the people's government (宝庙府 → 庙行镇人民政府). */
 function issuerFromDocNumber(name: string, docNumber: string | null): string | null {
   const code = docNumber ? /^([\u4e00-\u9fff]+)[〔［\[【（(]/.exec(docNumber)?.[1] : undefined;
@@ -149,11 +158,10 @@ function ordered(a: number, b: number): [number, number] | null {
   return a >= 2000 && b <= 2100 && a <= b ? [a, b] : null;
 }
 
-function isoDate(m: RegExpExecArray): string | null {
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+function isoDate([year, month, day]: [number, number, number]): string | null {
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function brokenDate(text: string): Note {

@@ -5,7 +5,7 @@
  * Stages: decode → per raw line (confusables, artifacts, markup) → re-join
  * lines → tidy spaces → classify blocks → front matter → render.
  */
-import { PlanIdSchema, type Message } from '../model/schema.ts';
+import { PlanIdSchema, type FrontMatter, type Message } from '../model/schema.ts';
 import { decode } from './decode.ts';
 import { hasMarkup, lineArtifact, stripMarkup } from './artifacts.ts';
 import { fixConfusables, suspiciousColumns, type Confusable } from './confusables.ts';
@@ -32,6 +32,8 @@ export interface ImportResult {
   messages: Message[];
   /** Every character change made to the text, for review and tests. */
   fixes: Confusable[];
+  /** What the cover and title state, read even when the plan cannot be imported (for the report). */
+  front?: FrontMatter | null;
 }
 
 export function importPlan(input: Uint8Array, options: ImportOptions): ImportResult {
@@ -140,12 +142,12 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
   const front = deriveFrontMatter(options.id, title.text, cover, body, facts);
   messages.push(...front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint)));
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes };
+  if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes, front: front.value };
   const markdown = render(front.value, blocks);
   const verified = verifyImport(markdown, options);
   messages.push(...verified);
-  if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes };
-  return { markdown, messages, fixes };
+  if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes, front: front.value };
+  return { markdown, messages, fixes, front: front.value };
 }
 
 /** `(一) 加强…` → `（一）加强…`: one bracket form for ordinals. */

@@ -30,7 +30,17 @@ export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|
 export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~～至到]{1,2}\\s*\\d{4}\\s*)?年?\\s*(?:度\\s*)?[）)]';
 const TITLE_END = new RegExp(`${DOC_KIND}》?\\s*(?:${PERIOD_SUFFIX})?》?$`);
 export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]\d{1,4}号$/;
-export const DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** A date line: `2024年4月19日`, or in Chinese numerals `二〇二四年四月十九日`. */
+export const DATE = /^(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)$/;
+
+/** The year, month and day of a date line, as written (not checked against the calendar). */
+export function readDate(text: string): [number, number, number] | null {
+  const m = DATE.exec(text.trim());
+  if (!m) return null;
+  if (m[1]) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const year = Number([...m[4]!].map((ch) => '〇一二三四五六七八九'.indexOf(ch.replace(/[○零]/, '〇'))).join(''));
+  return [year, chineseNumber(m[5]!), chineseNumber(m[6]!)];
+}
 /** `2024613日`, `2024年8月5`, `2024年13月2日`: a date line that cannot be read as one. */
 export function looksLikeBrokenDate(text: string): boolean {
   return !DATE.test(text) && /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号)$/.test(text.trim());
@@ -64,7 +74,7 @@ export function endsLikeTitle(text: string): boolean {
 
 /** A line that stands alone in a cover or signature: never joined to neighbours. */
 export function isStandalone(text: string): boolean {
-  return DOC_NUMBER.test(text) || DATE.test(text) || CLOSING.test(text);
+  return DOC_NUMBER.test(text) || DATE.test(text) || CLOSING.test(text) || /^[（(]此件.{2,8}[）)]$/.test(text);
 }
 
 /** Notice and plan titles: `关于印发…的通知`, `…实施方案（2024—2026年）`. */
