@@ -138,6 +138,7 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   if (texts.some((t) => TASK.test(t))) return 'number';
   if (texts.some((t) => PAREN.test(t))) return 'paren';
   const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
+  if (runIn.length === 0 && headedItems(body, regions) > 0) return 'ordinal';
   if (runIn.length > 0) {
     const inline = runIn.filter((t) => [...t.matchAll(INLINE_ITEM)].length >= 2).length;
     return inline * 2 >= runIn.length ? 'inline' : 'ordinal';
@@ -163,10 +164,23 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
     case 'circled':
       return read(CIRCLED, (m) => m[1]!.codePointAt(0)! - 0x2460 + 1);
     case 'ordinal':
-      return ACTION.test(text) && !isHeading(text) ? read(ACTION, (m) => chineseNumber(m[1]!)) : null;
+      return ACTION.test(text) ? read(ACTION, (m) => chineseNumber(m[1]!)) : null;
     default:
       return null;
   }
+}
+
+/**
+ * `（一）强化安全责任落实` on its own line, then the prose of that work item:
+ * the count of such headed items in the task regions.
+ */
+function headedItems(body: Paragraph[], regions: Region[]): number {
+  let count = 0;
+  body.forEach((p, i) => {
+    const next = body[i + 1];
+    if (regions[i] === 'task' && ACTION.test(p.text) && isHeading(p.text) && next && regions[i + 1] === 'task' && !next.cells && !startsStructure(next.text)) count += 1;
+  });
+  return count;
 }
 
 /** A paragraph that cannot continue the task before it: a new heading or a new item of the task's level. */

@@ -12,11 +12,11 @@
  * `发布机构：\t…` pair), never a table.
  */
 export function tableCells(line: string): string[] | 'separator' | null {
-  const text = line.replace(/\s+$/u, '');
+  const text = line.replace(/[ \r\n\u3000]+$/u, '');
   if (/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/u.test(text)) return 'separator';
   let cells: string[] | null = null;
   if (/^\s*\|.*\|$/u.test(text)) cells = text.trim().slice(1, -1).split(/(?<!\\)\|/u).map((c) => c.replace(/\\\|/gu, '|'));
-  else if (text.includes('\t')) cells = text.replace(/^\s+/u, '').split('\t');
+  else if (text.includes('\t')) cells = text.replace(/^[ \u3000]+/u, '').split('\t');
   if (!cells) return null;
   const tidy = cells.map((c) => c.replace(/[\s\u3000]+/gu, ' ').trim());
   return tidy.length >= 3 && tidy.filter((c) => c !== '').length >= 2 ? tidy : null;

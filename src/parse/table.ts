@@ -67,24 +67,35 @@ export function readTaskTable(table: Table): TaskRow[] | null {
   if (!columns) return null;
   const { numberAt, taskAt, groupAt, unitColumns, timeAt } = columns;
   let group: string | null = null;
-  return rows.map((row) => {
+  const out: TaskRow[] = [];
+  for (const row of rows) {
     const cell = (i: number) => (i >= 0 && row.children[i] ? nodeText(row.children[i]).trim() : '');
     const written = cell(numberAt);
-    const digits = /^\s*(\d+)\s*$/u.exec(written);
+    // `| 一 | 安全生产责任落实行动 | | |`: a row that names a group of the rows below.
+    const heading = GROUP_ROW.exec(written);
+    if (heading || (written === '' && out.length === 0 && cell(taskAt) !== '' && unitColumns.every(({ i }) => cell(i) === '') && cell(timeAt) === '')) {
+      group = [cell(taskAt), ...row.children.map((_, i) => cell(i))].find((t, i) => t !== '' && (i === 0 || t !== written)) ?? group;
+      continue;
+    }
+    const digits = /^\s*(\d+)\s*[.．、]?\s*$/u.exec(written);
+    const number = digits ? Number(digits[1]) : null;
     if (groupAt >= 0) group = cell(groupAt) || group;
-    return {
-      number: digits ? Number(digits[1]) : null,
-      written,
-      group: groupAt >= 0 ? group : null,
-      text: cell(taskAt),
-      cells: {
-        units: unitColumns.map(({ i, role }) => ({ text: cell(i), role })).filter((u) => u.text !== ''),
-        time: cell(timeAt) || null,
-      },
-      row,
-    };
-  });
+    const units = unitColumns.map(({ i, role }) => ({ text: cell(i), role })).filter((u) => u.text !== '');
+    const previous = out.at(-1);
+    // A task spread over several rows (its number cell merged, or left blank below it) is one task.
+    if (previous && cell(taskAt) !== '' && (written === '' || (number !== null && number === previous.number))) {
+      previous.text = `${previous.text}\n${cell(taskAt)}`;
+      for (const unit of units) if (!previous.cells.units.some((u) => u.text === unit.text && u.role === unit.role)) previous.cells.units.push(unit);
+      const time = cell(timeAt);
+      if (time && time !== previous.cells.time) previous.cells.time = previous.cells.time ? `${previous.cells.time}；${time}` : time;
+      continue;
+    }
+    out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
+  }
+  return out;
 }
+
+const GROUP_ROW = /^[（(]?[一二三四五六七八九十]+[）)、.．]?$/u;
 
 function columnRole(header: string): UnitRole | null {
   if (/牵头|主责|主办/u.test(header)) return 'lead';
