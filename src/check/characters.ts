@@ -38,7 +38,8 @@ export async function checkCharacters(text: string, file: string): Promise<Messa
     const cp = char.codePointAt(0)!;
     // A CR of a CRLF line end is the line end, not a stray character.
     const crlf = cp === 0x0d && text[offset + 1] === '\n';
-    const rule = crlf ? null : isControl(cp, offset) ? 'control-character' : missing.has(char) ? 'font-missing-glyph' : null;
+    const control = !crlf && isControl(cp, offset);
+    const rule = control ? 'control-character' : !crlf && missing.has(char) ? 'font-missing-glyph' : null;
     if (rule && counts[rule]++ < LIMIT) {
       const message =
         rule === 'control-character'

@@ -44,7 +44,6 @@ export const RULES = {
   'task-text-unfinished': rule('plan', 'warning', '任务文字没有以句末标点结束', '按原文核对，补全被截断的文字。'),
   // Whole-project checks (src/check/), run by `planbook check` and the build.
   'file-unreadable': rule('project', 'error', '文件无法读取', '检查路径是否正确、文件是否可读，且是 UTF-8 文本。'),
-  'plans-missing': rule('project', 'error', '没有方案文件', '方案文件放在 content/plans/<id>.md；用 planbook import 导入。'),
   'duplicate-plan-id': rule('project', 'error', '方案 id 重复', '每个方案的 id 必须唯一，并与文件名一致。'),
   'plan-id-collision': rule('project', 'error', '方案 id 与其他方案生成的网址冲突', '换一个不以“-年份”结尾的 id，并同时改文件名。'),
   'period-out-of-range': rule('project', 'error', '实施期超出范围', 'period 写成 [起始年, 结束年]：年份在 2000—2100 之间，跨度 1—10 年。'),
