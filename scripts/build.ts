@@ -16,7 +16,7 @@
  * count and peak memory there as JSON), PLANBOOK_VERBOSE (Astro's log and
  * stack traces). PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +24,7 @@ import { checkProject, formatMessage, formatSummary, hasErrors } from '../src/ch
 import { checkLinks, formatBroken } from '../src/build/links.ts';
 import { ContentFailure, describeFailure } from '../src/build/failure.ts';
 import { installSite } from '../src/build/install.ts';
-import { cleanOnSignals, createScratch, onCleanup, runCleanups } from '../src/build/scratch.ts';
+import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -47,12 +47,11 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
 
 async function build(): Promise<void> {
   process.chdir(root);
+  recoverStaleBuilds(root);
   await step('check', checkContent);
 
-  const scratch = createScratch(root);
-  // Astro writes generated types into .astro/ of the project; a build that created it removes it.
-  const dotAstro = join(root, '.astro');
-  if (!existsSync(dotAstro)) onCleanup(() => rmSync(dotAstro, { recursive: true, force: true }));
+  // Astro writes generated types into .astro/ of the project: not left behind by a build that created it.
+  const scratch = createScratch(root, ['.astro']);
   process.env.PLANBOOK_OUT = scratch.out;
   process.env.PLANBOOK_CONTENT = contentDir;
   process.env.PLANBOOK_UNITS = unitsFile;

@@ -10,9 +10,9 @@
  * it, so the final step is still a rename.
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { onCleanup } from './scratch.ts';
+import { onCleanup, RESTORE } from './scratch.ts';
 
 export async function installSite(built: string, out: string, scratch: string): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
@@ -34,6 +34,8 @@ export async function installSite(built: string, out: string, scratch: string): 
     }
   });
   if (existsSync(out)) {
+    // Should the process be killed outright (SIGKILL) before the next rename, the next build puts it back.
+    await writeFile(join(scratch, RESTORE), JSON.stringify({ aside, out }));
     await rename(out, aside);
     movedAside = true;
   }

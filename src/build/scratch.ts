@@ -8,7 +8,7 @@
  * end, failure, SIGINT, SIGTERM, SIGHUP. A folder left by a killed build
  * (SIGKILL, power loss) is removed by the next build.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -41,24 +41,45 @@ export function cacheRoot(root: string): string {
   return join(root, '.cache');
 }
 
-export function createScratch(root: string): Scratch {
+/**
+ * `generated` are project folders a build creates as a side effect (Astro's
+ * `.astro/`); those that did not exist before are removed by the last build
+ * to finish, so a build running beside this one keeps them.
+ */
+export function createScratch(root: string, generated: string[] = []): Scratch {
   const base = cacheRoot(root);
   sweepStale(base);
+  const created = generated.map((name) => join(root, name)).filter((path) => !existsSync(path));
   const dir = join(base, `build-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   onCleanup(() => {
     rmSync(dir, { recursive: true, force: true });
-    removeIfEmpty(base);
+    if (removeIfEmpty(base)) for (const path of created) rmSync(path, { recursive: true, force: true });
   });
   return { dir, out: join(dir, 'site'), cache: join(dir, 'astro') };
 }
 
-/** Folders of builds whose process is gone. */
+/** Cleans up after builds that were killed outright: run first, so even a build that then fails restores. */
+export function recoverStaleBuilds(root: string): void {
+  sweepStale(cacheRoot(root));
+}
+
+/** In a scratch folder while the published site is moved aside: `{ aside, out }`. */
+export const RESTORE = 'restore.json';
+
+/** Folders of builds whose process is gone; a site such a build had moved aside goes back first. */
 function sweepStale(base: string): void {
   if (!existsSync(base)) return;
   for (const name of readdirSync(base)) {
     const pid = Number(/^build-(\d+)-/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(base, name), { recursive: true, force: true });
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    try {
+      const { aside, out } = JSON.parse(readFileSync(join(base, name, RESTORE), 'utf8')) as { aside: string; out: string };
+      if (existsSync(aside) && !existsSync(out)) renameSync(aside, out);
+    } catch {
+      // No site was moved aside.
+    }
+    rmSync(join(base, name), { recursive: true, force: true });
   }
 }
 
@@ -71,12 +92,14 @@ function alive(pid: number): boolean {
   }
 }
 
-function removeIfEmpty(dir: string): void {
+/** Whether `dir` is gone now: false while another build (or the user) keeps files there. */
+function removeIfEmpty(dir: string): boolean {
   try {
     rmdirSync(dir);
-  } catch {
-    // Not empty (another build, or the user's own files) or already gone.
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
+  return true;
 }
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
