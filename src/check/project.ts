@@ -18,6 +18,7 @@ import { duplicateIds } from '../load/plans.ts';
 import type { Message, Plan } from '../model/schema.ts';
 import { parsePlan } from '../parse/index.ts';
 import { checkCharacters } from './characters.ts';
+import { checkFrontMatterYaml } from './front-matter.ts';
 import { checkPlans, type SourcedPlan } from './plans.ts';
 import { RULES } from './rules.ts';
 
@@ -48,8 +49,14 @@ export async function checkProject(files: ProjectFiles): Promise<ProjectCheck> {
     const file = shown(path);
     const markdown = await readText(resolve(files.root, path), file, messages);
     if (markdown === null) continue;
+    const characters = await checkCharacters(markdown, file);
+    const yaml = checkFrontMatterYaml(markdown, file);
+    if (yaml.length > 0) {
+      messages.push(...yaml, ...characters);
+      continue;
+    }
     const result = parsePlan(markdown, file);
-    messages.push(...result.messages, ...(await checkCharacters(markdown, file)));
+    messages.push(...result.messages, ...characters);
     if (result.plan) sourced.push({ plan: result.plan, markdown });
   }
   const plans = sourced.map((s) => s.plan);

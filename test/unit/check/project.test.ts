@@ -106,6 +106,23 @@ describe('checkProject', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  test('reports a list used as a key in a plan\'s front matter in Chinese at its line, without a Node warning', async () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const { messages } = await project((f) => edit(f, 'content/plans/miaohang.md', 'id: miaohang\n', 'id: miaohang\n? [上海市, 宝山区]\n: 庙行镇\n'));
+    expect(errors(messages).map((m) => [m.file, m.line, m.column, m.rule, m.message])).toEqual([
+      ['content/plans/miaohang.md', 3, 3, 'front-matter-yaml', '头信息：YAML 的键只能是文字，不能是列表或映射'],
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('refuses aliases in a plan\'s front matter at the alias instead of expanding them', async () => {
+    const bomb = 'x: &a [岳阳, 岳阳, 岳阳, 岳阳, 岳阳, 岳阳, 岳阳, 岳阳]\ny: [*a, *a, *a, *a, *a, *a, *a, *a]\n';
+    const { messages } = await project((f) => edit(f, 'content/plans/miaohang.md', 'id: miaohang\n', `id: miaohang\n${bomb}`));
+    const found = errors(messages);
+    expect(found.every((m) => m.rule === 'front-matter-yaml' && m.message.startsWith('头信息：不支持 YAML'))).toBe(true);
+    expect(found.map((m) => m.line)).toEqual([3, 4, 4, 4, 4, 4, 4, 4, 4]);
+  });
+
   test('checks alignment.yml against the plans, as the build does', async () => {
     const { messages } = await project((f) => edit(f, 'content/alignment.yml', '[yueyang-7, xiangxiang-1]', '[yueyang-70, xiangxiang-1]'));
     expect(errors(messages).map((m) => [m.file, m.rule])).toEqual([['content/alignment.yml', 'alignment-unknown-task']]);
