@@ -1,73 +1,76 @@
 /**
- * `npm run build`: content check → astro build → Pagefind index → file sizes
- * → internal link check. Everything is written into a temporary directory
- * beside the output and moved into place only when every step passed; on
- * failure the output directory is removed, so a failed build never leaves a
- * half-written or stale site behind.
+ * `npm run build`: content check (`checkProject`, the same as `planbook
+ * check`) → astro build → Pagefind index → file sizes → internal link check
+ * → the new site replaces `dist/` in one rename.
+ *
+ * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
+ * src/build/scratch.ts) that is removed on every way out, signals included.
+ * On any failure the previous `dist/` is left exactly as it was. Exit codes:
+ * 0 built, 1 the content has errors, 2 anything else (with a message), 130 /
+ * 143 interrupted by SIGINT / SIGTERM.
  *
  * Environment: PLANBOOK_CONTENT (content dir, default content/plans),
- * PLANBOOK_UNITS (unit groups, default content/units.yml),
- * PLANBOOK_OUT (output dir, default dist), PLANBOOK_CACHE (Astro cache dir),
- * PLANBOOK_TIMINGS (write step timings, page count and peak memory there as JSON).
+ * PLANBOOK_UNITS (unit groups, default content/units.yml), PLANBOOK_ALIGNMENT
+ * (curation, default alignment.yml beside the content dir), PLANBOOK_OUT
+ * (output dir, default dist), PLANBOOK_TIMINGS (write step timings, page
+ * count and peak memory there as JSON), PLANBOOK_VERBOSE (Astro's log and
+ * stack traces). PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkFiles, formatMessage, formatSummary, hasErrors } from '../src/check/index.ts';
-import { parseUnitGroups } from '../src/derive/unit-groups.ts';
+import { checkProject, formatMessage, formatSummary, hasErrors } from '../src/check/index.ts';
 import { checkLinks, formatBroken } from '../src/build/links.ts';
+import { ContentFailure, describeFailure } from '../src/build/failure.ts';
+import { installSite } from '../src/build/install.ts';
+import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
-import type { Message } from '../src/model/schema.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(root, process.env.PLANBOOK_CONTENT ?? 'content/plans');
 const unitsFile = resolve(root, process.env.PLANBOOK_UNITS ?? 'content/units.yml');
+const alignmentFile = resolve(root, process.env.PLANBOOK_ALIGNMENT ?? join(dirname(contentDir), 'alignment.yml'));
 const out = resolve(root, process.env.PLANBOOK_OUT ?? 'dist');
-// Inside the project: Astro keeps its intermediate files under the output directory only when that
-// is inside the working directory (elsewhere it falls back to a shared one).
-const temp = out.startsWith(root + sep) ? join(dirname(out), `.${basename(out)}.tmp-${process.pid}`) : join(root, `.dist.tmp-${process.pid}`);
-// Its own cache: the content data store lives there, and other builds may run at the same time.
-const ownCache = !process.env.PLANBOOK_CACHE;
-const cache = resolve(root, process.env.PLANBOOK_CACHE ?? `node_modules/.astro/build-${process.pid}`);
-
-class BuildFailure extends Error {}
+const shownOut = `${relative(root, out) || basename(out)}/`;
+const verbose = Boolean(process.env.PLANBOOK_VERBOSE);
 
 const timings: Record<string, number> = {};
+let current = 'check';
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  current = name;
   const start = performance.now();
   const result = await fn();
   timings[name] = Math.round(performance.now() - start);
   return result;
 }
 
-async function main(): Promise<void> {
+async function build(): Promise<void> {
   process.chdir(root);
-  const messages = await step('check', checkContent);
-  for (const m of messages) console.error(formatMessage(m));
-  if (messages.length > 0) console.error(formatSummary(messages));
-  if (hasErrors(messages)) throw new BuildFailure('内容检查未通过：请按上面的提示修改后重新构建。');
+  recoverStaleBuilds(root);
+  await step('check', checkContent);
 
-  process.env.PLANBOOK_OUT = temp;
+  // Astro writes generated types into .astro/ of the project: not left behind by a build that created it.
+  const scratch = createScratch(root, ['.astro']);
+  process.env.PLANBOOK_OUT = scratch.out;
   process.env.PLANBOOK_CONTENT = contentDir;
   process.env.PLANBOOK_UNITS = unitsFile;
-  process.env.PLANBOOK_CACHE = cache;
+  process.env.PLANBOOK_ALIGNMENT = alignmentFile;
+  process.env.PLANBOOK_CACHE = scratch.cache;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   await step('astro', async () => {
-    const { build } = await import('astro');
-    await build({ root, outDir: temp, cacheDir: cache, logLevel: process.env.PLANBOOK_VERBOSE ? 'info' : 'warn' });
+    const { build: astroBuild } = await import('astro');
+    await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' });
   });
-
-  await step('search', () => searchIndex(temp));
-  await step('sizes', () => fillFileSizes(temp));
-  const links = await step('links', () => checkLinks(temp));
+  console.log('站点页面已生成，正在建立搜索索引');
+  await step('search', () => searchIndex(scratch.out));
+  await step('sizes', () => fillFileSizes(scratch.out));
+  const links = await step('links', () => checkLinks(scratch.out));
   if (links.broken.length > 0) {
     for (const line of formatBroken(links.broken)) console.error(line);
-    throw new BuildFailure(`链接检查未通过：${links.broken.length} 个站内链接无法打开。`);
+    throw new Error(`链接检查未通过：${links.broken.length} 个站内链接无法打开。`);
   }
-
-  await rm(out, { recursive: true, force: true });
-  await moveDir(temp, out);
+  await step('install', () => installSite(scratch.out, out, scratch.dir));
   if (process.env.PLANBOOK_TIMINGS) {
     const report = { ...timings, pages: links.pages, linkCount: links.links, maxRssKB: process.resourceUsage().maxRSS };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
@@ -76,36 +79,28 @@ async function main(): Promise<void> {
   console.log(`构建完成：${out}（${links.pages} 个页面，${links.links} 个站内链接均有效；${parts.join('，')}）`);
 }
 
-/** Rename, or copy when the output is on another file system. */
-async function moveDir(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
-}
-
-async function checkContent(): Promise<Message[]> {
+async function checkContent(): Promise<void> {
   let names: string[];
   try {
     names = (await readdir(contentDir)).filter((n) => n.endsWith('.md')).sort();
   } catch {
-    throw new BuildFailure(`无法读取方案目录 ${contentDir}：请确认目录存在，或用 PLANBOOK_CONTENT 指定。`);
+    throw new ContentFailure(`无法读取方案目录 ${relative(root, contentDir) || contentDir}：请确认目录存在，或用 PLANBOOK_CONTENT 指定。`);
   }
-  if (names.length === 0) throw new BuildFailure(`方案目录 ${contentDir} 中没有 .md 文件。`);
-  // Paths relative to the project, as editors and terminals link them.
-  const messages = await checkFiles(names.map((n) => relative(root, join(contentDir, n))));
-  if (existsSync(unitsFile)) {
-    messages.push(...parseUnitGroups(await readFile(unitsFile, 'utf8'), relative(root, unitsFile)).messages);
-  }
-  return messages;
+  if (names.length === 0) throw new ContentFailure(`方案目录 ${relative(root, contentDir)} 中没有 .md 文件。`);
+  const { messages, files } = await checkProject({
+    root,
+    plans: names.map((n) => join(contentDir, n)),
+    units: unitsFile,
+    alignment: alignmentFile,
+  });
+  for (const m of messages) console.error(formatMessage(m));
+  if (messages.length > 0) console.error(formatSummary(messages));
+  if (hasErrors(messages)) throw new ContentFailure('内容检查未通过：请按上面的提示修改后重新构建（planbook check 给出同样的结果）。');
+  console.log(`内容检查通过（${files} 个文件），正在生成站点页面`);
 }
 
 /** Pagefind (and any further search files) through the search adapter. */
 async function searchIndex(dist: string): Promise<void> {
-  if (!existsSync(join(root, 'src/search/pagefind.ts'))) return;
   const { buildSearchIndex } = await import('../src/search/pagefind.ts');
   await buildSearchIndex(dist);
   if (existsSync(join(root, 'src/search/artefacts.ts'))) {
@@ -114,20 +109,35 @@ async function searchIndex(dist: string): Promise<void> {
   }
 }
 
-try {
-  await main();
-  if (ownCache) await rm(cache, { recursive: true, force: true });
-} catch (error) {
-  if (ownCache) await rm(cache, { recursive: true, force: true });
-  await rm(temp, { recursive: true, force: true });
-  await rm(out, { recursive: true, force: true });
-  if (error instanceof BuildFailure) console.error(error.message);
-  else {
-    console.error(`构建失败：${error instanceof Error ? error.message : String(error)}`);
-    const cause = error instanceof Error ? error.cause : undefined;
-    if (cause) console.error(`原因：${cause instanceof Error ? cause.message : String(cause)}`);
-    if (process.env.PLANBOOK_VERBOSE && error instanceof Error) console.error(error.stack);
+const kept = () => (existsSync(out) ? `${shownOut} 保持上次构建的内容，未作改动。` : `未生成 ${shownOut}。`);
+
+cleanOnSignals((signal) => `构建被中断（${signal}）：已清理临时文件，${kept()}`);
+// The loop running dry while a step still awaits means an external program died without answering
+// (Pagefind's service does that when its binary crashes): say so, instead of Node's silent exit 13.
+let settled = false;
+process.once('beforeExit', () => {
+  if (settled) return;
+  runCleanups();
+  const what = current === 'search' ? 'Pagefind 程序意外退出，搜索索引没有建成' : `“${current}”一步没有完成就停止了`;
+  console.error(`构建失败：${what}。${kept()}`);
+  console.error('  提示：设置 PLANBOOK_VERBOSE=1 重新运行可查看详细信息；若问题重复出现，请报告此问题。');
+  process.exitCode = 2;
+});
+
+async function main(): Promise<void> {
+  try {
+    await build();
+    process.exitCode = 0;
+  } catch (error) {
+    const { lines, exitCode } = describeFailure(error, verbose);
+    runCleanups();
+    for (const line of lines) console.error(line);
+    console.error(kept());
+    process.exitCode = exitCode;
+  } finally {
+    settled = true;
+    runCleanups();
   }
-  console.error(`未生成 ${basename(out)}/。`);
-  process.exitCode = 1;
 }
+
+void main();

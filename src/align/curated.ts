@@ -11,7 +11,8 @@
  * `parseCurated` is pure: it returns the curation and messages with
  * positions; `check.ts` adds the checks that need the plans.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { readYaml } from '../check/yaml.ts';
 import type { Message } from '../model/schema.ts';
 import type { Curated } from './types.ts';
 
@@ -29,18 +30,15 @@ export interface ParsedCuration {
 }
 
 export function parseCurated(text: string, file: string): ParsedCuration {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const messages: Message[] = [];
+  const { doc, lines, messages } = readYaml(text, file, 'alignment-yaml', '按 YAML 语法修正该行，例如 pin: [[yueyang-7, xiangxiang-1]]。');
   const at = (offset: number | undefined) => lines.linePos(offset ?? 0);
   const report = (offset: number | undefined, rule: string, message: string, hint: string) => {
     const { line, col } = at(offset);
     messages.push({ file, line, column: col, severity: 'error', rule, message, hint });
   };
-  for (const e of doc.errors) report(e.pos[0], 'alignment-yaml', `YAML 语法错误：${e.message.split('\n')[0]}`, '按 YAML 语法修正该行，例如 pin: [[yueyang-7, xiangxiang-1]]。');
   const entries: CuratedEntry[] = [];
   const curated: Curated = { pin: [], split: [] };
-  if (messages.length || doc.contents == null) return { curated, entries, messages };
+  if (!doc || doc.contents == null) return { curated, entries, messages };
   if (!isMap(doc.contents)) {
     report(doc.contents.range?.[0], 'alignment-shape', '对照校订文件应为含 pin 和/或 split 的映射。', '写成 pin: 和 split: 两个列表。');
     return { curated, entries, messages };

@@ -1,7 +1,7 @@
 /**
  * Reads the curation file for the pages and exports (I/O lives here, the
  * engine stays pure). A missing file means no curation; problems in it are
- * reported by `planbook check` (src/align/check.ts), so here they are ignored.
+ * reported by `checkProject` (src/check/), which the build runs first, so here they are ignored.
  */
 import { readFile } from 'node:fs/promises';
 import type { Curated } from './types.ts';

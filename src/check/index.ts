@@ -1,7 +1,7 @@
 /**
- * `checkFiles(paths)`: parses each content file and returns every message
- * about it; `formatMessage` and `formatSummary` print them the way compilers
- * and linters do:
+ * `checkProject(files)` (see project.ts) checks every content file, and
+ * `checkFiles(paths)` just plan files; `formatMessage` and `formatSummary`
+ * print the messages the way compilers and linters do:
  *
  * ```text
  * content/plans/changning.md:212:1: 错误 任务 14 接在任务 12 之后，缺少 13 (task-number-gap)
@@ -10,30 +10,15 @@
  * ```
  * A file that cannot be read is a message too, never an exception.
  */
-import { readFile } from 'node:fs/promises';
-import type { Message, Plan } from '../model/schema.ts';
-import { parsePlan } from '../parse/index.ts';
-import { duplicateIds } from '../load/plans.ts';
+import type { Message } from '../model/schema.ts';
+import { checkProject } from './project.ts';
 
+export { checkProject, type ProjectCheck, type ProjectFiles } from './project.ts';
+export { RULES, type RuleId } from './rules.ts';
+
+/** Plan files alone (no units or alignment file), paths shown as given. */
 export async function checkFiles(paths: string[]): Promise<Message[]> {
-  const messages: Message[] = [];
-  const plans: Plan[] = [];
-  for (const path of paths) {
-    let markdown: string;
-    try {
-      markdown = await readFile(path, 'utf8');
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      messages.push({ file: path, line: 1, column: 1, severity: 'error', rule: 'file-unreadable',
-        message: code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? '未知原因'}）`,
-        hint: '检查路径是否正确；方案文件放在 content/plans/<id>.md。' });
-      continue;
-    }
-    const result = parsePlan(markdown, path);
-    messages.push(...result.messages);
-    if (result.plan) plans.push(result.plan);
-  }
-  return [...messages, ...duplicateIds(plans)];
+  return (await checkProject({ root: process.cwd(), plans: paths })).messages;
 }
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;

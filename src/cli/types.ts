@@ -2,15 +2,15 @@
  * What the CLI commands need from the rest of planbook, passed in so the
  * commands stay testable without the real importer, parser or checker.
  */
+import type { ProjectCheck, ProjectFiles } from '../check/project.ts';
 import type { Message, Plan } from '../model/schema.ts';
 
 export interface CliDeps {
   importPlan(input: Uint8Array, options: { id: string; path: string }): { markdown: string | null; messages: Message[] };
   loadPlans(dir: string): Promise<{ plans: Plan[]; messages: Message[] }>;
-  checkFiles(paths: string[]): Promise<Message[]>;
+  /** The one content gate, the same the build runs (src/check/project.ts). */
+  checkProject(files: ProjectFiles): Promise<Pick<ProjectCheck, 'messages' | 'files'>>;
   formatMessage(message: Message): string;
-  /** Present once an alignment checker exists (src/align/check.ts). */
-  checkAlignmentFile?: (path: string, plans: Plan[]) => Message[] | Promise<Message[]>;
   writeExports(plans: readonly Plan[], dir: string): Promise<string[]>;
 }
 

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { isMap, isSeq, isScalar } from 'yaml';
 import type { Node } from 'yaml';
+import { readYaml } from '../check/yaml.ts';
 import type { Message } from '../model/schema.ts';
 import type { UnitGroup } from './units.ts';
 
@@ -18,18 +19,12 @@ import type { UnitGroup } from './units.ts';
  * rest (a unit in two groups, an empty group, an unknown key …).
  */
 export function parseUnitGroups(text: string, file: string): { groups: UnitGroup[]; messages: Message[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const messages: Message[] = [];
+  const { doc, lines, messages } = readYaml(text, file, 'units-yaml', '按 YAML 语法修正该行。');
   const report = (node: Node | null | undefined, rule: string, message: string, hint: string) => {
     const pos = lines.linePos(node?.range?.[0] ?? 0);
     messages.push({ file, line: pos.line, column: pos.col, severity: 'error', rule, message, hint });
   };
-  for (const e of doc.errors) {
-    const pos = lines.linePos(e.pos[0]);
-    messages.push({ file, line: pos.line, column: pos.col, severity: 'error', rule: 'units-yaml', message: `YAML 语法错误：${e.message}`, hint: '按 YAML 语法修正该行。' });
-  }
-  if (doc.errors.length > 0) return { groups: [], messages };
+  if (!doc) return { groups: [], messages };
   const root = doc.contents;
   if (root == null) return { groups: [], messages };
   const list = isMap(root) ? root.get('groups', true) : undefined;

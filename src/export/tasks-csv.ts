@@ -9,6 +9,12 @@ import { TASK_COLUMNS, taskRows, type Cell, type TaskTableOptions } from './task
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
+/**
+ * A spreadsheet may run text starting with = + - @ (or their full-width
+ * forms, which some convert on input), TAB or CR as a formula; a leading '
+ * keeps it text (OWASP's CSV injection advice).
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function toTasksCsv(plans: readonly Plan[], options: TaskTableOptions = {}): string {
   const header = TASK_COLUMNS.map((column) => column.header);
@@ -17,8 +23,7 @@ export function toTasksCsv(plans: readonly Plan[], options: TaskTableOptions = {
 }
 
 function csvField(cell: Cell): string {
-  // A spreadsheet runs text starting with = + - @ as a formula; a leading ' keeps it text.
-  const safe = typeof cell === 'string' && /^[=+\-@]/.test(cell) ? `'${cell}` : String(cell);
+  const safe = typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : String(cell);
   // Line breaks inside a field become CRLF too, as RFC 4180 reads them.
   const text = safe.replace(/\r?\n/g, CRLF);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -16,7 +16,10 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: WriteAtomicOptions = {},
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  // mkdir says EEXIST when a file stands where the folder should be; that is not "the target exists".
+  await mkdir(dirname(path), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EEXIST' ? Object.assign(new Error(`${dirname(path)} 不是目录`), { code: 'ENOTDIR' }) : error;
+  });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data, { flag: 'wx' });

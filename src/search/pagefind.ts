@@ -8,7 +8,9 @@
  * arrays instead of throwing; every one of them fails the build here, so a
  * broken index is never published.
  */
+import { accessSync, constants } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeFragmentUrls } from './fragment-urls.ts';
@@ -42,8 +44,10 @@ export async function buildSearchIndex(distDir: string, options: SearchIndexOpti
   if (!(await stat(site).catch(() => null))?.isDirectory()) {
     throw new Error(`搜索索引生成失败：目录 ${site} 不存在。请先运行 astro build。`);
   }
+  findBinary();
   // Pagefind adds to an existing output directory; stale fragments would survive a rebuild.
   await rm(outputPath, { recursive: true, force: true });
+  const restore = quietService();
   try {
     const created = await call('createIndex', () =>
       pagefind.createIndex({ forceLanguage: options.forceLanguage ?? SEARCH_LANGUAGE }),
@@ -66,7 +70,48 @@ export async function buildSearchIndex(distDir: string, options: SearchIndexOpti
     return { pages, files, bytes, outputPath: out };
   } finally {
     await pagefind.close();
+    restore();
   }
+}
+
+/**
+ * The binary Pagefind will run: `PAGEFIND_BINARY_PATH` (Pagefind's own
+ * variable; the fault tests point it at a crashing or missing program) or
+ * the platform package. Checked first, so a missing one is a clear message
+ * rather than Pagefind's English error on stderr.
+ */
+function findBinary(): string {
+  const configured = process.env.PAGEFIND_EXTENDED_BINARY_PATH || process.env.PAGEFIND_BINARY_PATH;
+  if (configured) {
+    try {
+      accessSync(configured, constants.X_OK);
+      return configured;
+    } catch {
+      throw new Error(`搜索索引生成失败：PAGEFIND_BINARY_PATH 指向的 Pagefind 程序 ${configured} 不存在或不可执行。`);
+    }
+  }
+  const require = createRequire(import.meta.url);
+  const platform = `@pagefind/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`${platform}/bin/${name}${process.platform === 'win32' ? '.exe' : ''}`);
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error(`搜索索引生成失败：没有安装 Pagefind 程序（${platform}）。请运行 npm ci 重新安装依赖。`);
+}
+
+/** Pagefind's service prints "Service stopped" and a stack in English when its binary dies; the failure is reported in Chinese by the caller instead. */
+function quietService(): () => void {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args[0] === 'Service stopped') return;
+    original(...args);
+  };
+  return () => {
+    console.error = original;
+  };
 }
 
 /** Runs one Pagefind call and turns both rejections and `errors` into one failure with context. */
@@ -75,6 +120,10 @@ async function call<T extends { errors: string[] }>(step: string, run: () => Pro
   try {
     response = await run();
   } catch (cause) {
+    // Pagefind's own words when its binary dies; said in Chinese instead.
+    if (cause instanceof Error && cause.message === 'Pagefind backend closed') {
+      throw new Error(`搜索索引生成失败：Pagefind 程序意外退出（${step}）。`, { cause: new Error('Pagefind 程序在返回结果前退出') });
+    }
     throw new Error(`搜索索引生成失败：Pagefind ${step} 出错。请检查 dist/ 中的页面后重新构建。`, {
       cause: cause instanceof Error ? cause : new Error(String(cause)),
     });

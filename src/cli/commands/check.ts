@@ -1,18 +1,19 @@
 /**
- * `planbook check [files…]`: check plan Markdown files and the alignment
- * table, print every message as `file:line:col`, end with a summary line.
- * Exit 1 when there is an error, 0 when there are only warnings.
+ * `planbook check [files…]`: run the project check (the same `checkProject`
+ * the build runs) and print every message as `file:line:col`, then a summary
+ * line. Without files: every `<plans>/*.md`, and `units.yml` and
+ * `alignment.yml` beside the plans folder when they exist. Exit 1 when there
+ * is an error, 0 when there are only warnings.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import type { Message } from '../../model/schema.ts';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readArgs } from '../args.ts';
 import { printMessages, summaryLine } from '../report.ts';
 import { CliError, type CliDeps, type CliIo, type ExitCode } from '../types.ts';
 import { HELP } from './help.ts';
 
-const ALIGNMENT = /\.ya?ml$/i;
+const YAML = /\.ya?ml$/i;
 
 export async function checkCommand(args: string[], getDeps: () => Promise<CliDeps>, io: CliIo): Promise<ExitCode> {
   const { values, positionals } = readArgs('check', args, {
@@ -21,35 +22,36 @@ export async function checkCommand(args: string[], getDeps: () => Promise<CliDep
   });
   if (values.help) return io.stdout(HELP.check!), 0;
   const plansDir = values.plans!;
-  const files = positionals.length > 0 ? positionals : await defaultFiles(plansDir, io);
-  if (files.length === 0) throw new CliError(`check：${plansDir} 下没有方案文件`, '先用 planbook import 导入方案，或给出要检查的文件');
-  const missing = files.filter((file) => !existsSync(resolve(io.cwd, file)));
-  if (missing.length > 0) throw new CliError(`check：找不到文件 ${missing.join('、')}`, '检查文件路径是否正确');
+  for (const file of positionals) requireFile(io, file);
+  const given = positionals.filter((file) => !YAML.test(file));
+  const yaml = positionals.filter((file) => YAML.test(file));
+  const units = positionals.length > 0 ? yaml.find((file) => basename(file) === 'units.yml') : sibling(io, plansDir, 'units.yml');
+  const alignment = positionals.length > 0 ? yaml.find((file) => basename(file) !== 'units.yml') : sibling(io, plansDir, 'alignment.yml');
+  // The alignment file names tasks of the plans: without plan files given, check it against the plans folder.
+  const plans = given.length > 0 || (positionals.length > 0 && !alignment) ? given : await planFiles(plansDir, io);
+  if (plans.length === 0 && !units) throw new CliError(`check：${plansDir} 下没有方案文件`, '先用 planbook import 导入方案，或给出要检查的文件');
 
   const deps = await getDeps();
-  const markdown = files.filter((file) => !ALIGNMENT.test(file));
-  const alignment = files.filter((file) => ALIGNMENT.test(file));
-  const messages: Message[] = markdown.length > 0 ? await deps.checkFiles(markdown) : [];
-  for (const file of alignment) messages.push(...(await checkAlignment(file, plansDir, deps, io)));
-
+  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment });
   const counts = printMessages(messages, deps, io);
-  (counts.errors > 0 ? io.stderr : io.stdout)(summaryLine(files.length, counts));
+  (counts.errors > 0 ? io.stderr : io.stdout)(summaryLine(files, counts));
   return counts.errors > 0 ? 1 : 0;
 }
 
-async function defaultFiles(plansDir: string, io: CliIo): Promise<string[]> {
-  const dir = resolve(io.cwd, plansDir);
-  if (!existsSync(dir)) throw new CliError(`check：找不到方案目录 ${plansDir}`, '在项目根目录运行，或用 --plans 指定目录');
-  const plans = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort().map((name) => join(plansDir, name));
-  const alignment = join(dirname(plansDir), 'alignment.yml');
-  return existsSync(resolve(io.cwd, alignment)) ? [...plans, alignment] : plans;
+function requireFile(io: CliIo, file: string): void {
+  const stat = statSync(resolve(io.cwd, file), { throwIfNoEntry: false });
+  if (!stat) throw new CliError(`check：找不到文件 ${file}`, '检查文件路径是否正确');
+  if (!stat.isFile()) throw new CliError(`check：${file} 不是文件`, '给出方案文件（.md）或 units.yml、alignment.yml；检查整个目录用 --plans <目录>');
 }
 
-async function checkAlignment(file: string, plansDir: string, deps: CliDeps, io: CliIo): Promise<Message[]> {
-  if (!deps.checkAlignmentFile) {
-    io.stdout(`跳过 ${file}：对照表检查尚未提供`);
-    return [];
-  }
-  const { plans } = await deps.loadPlans(plansDir);
-  return deps.checkAlignmentFile(file, plans);
+async function planFiles(plansDir: string, io: CliIo): Promise<string[]> {
+  const stat = statSync(resolve(io.cwd, plansDir), { throwIfNoEntry: false });
+  if (!stat) throw new CliError(`check：找不到方案目录 ${plansDir}`, '在项目根目录运行，或用 --plans 指定目录');
+  if (!stat.isDirectory()) throw new CliError(`check：--plans 应是目录，而 ${plansDir} 不是`, '用 --plans 指定存放 <id>.md 的目录；检查单个文件时直接写出文件名');
+  return (await readdir(resolve(io.cwd, plansDir))).filter((name) => name.endsWith('.md')).sort().map((name) => join(plansDir, name));
+}
+
+function sibling(io: CliIo, plansDir: string, name: string): string | undefined {
+  const path = join(dirname(plansDir), name);
+  return existsSync(resolve(io.cwd, path)) ? path : undefined;
 }

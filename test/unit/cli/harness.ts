@@ -17,7 +17,7 @@ export function fakeDeps(overrides: Partial<CliDeps> = {}): CliDeps {
   return {
     importPlan: () => ({ markdown: '---\nid: yueyang\n---\n', messages: [] }),
     loadPlans: async () => ({ plans: loadFixturePlans(), messages: [] }),
-    checkFiles: async () => [],
+    checkProject: async (files) => ({ messages: [], files: files.plans.length + (files.units ? 1 : 0) + (files.alignment ? 1 : 0) }),
     formatMessage: (m) =>
       `${m.file}:${m.line}:${m.column}: ${m.severity === 'error' ? '错误' : '警告'} ${m.message} (${m.rule})\n  ${m.hint}`,
     writeExports,

@@ -28,7 +28,7 @@ describe('runCli', () => {
   });
 
   test('turns an unexpected failure into a short internal error with exit 2 and no stack trace', async () => {
-    const deps = fakeDeps({ checkFiles: async () => { throw new TypeError('boom'); } });
+    const deps = fakeDeps({ checkProject: async () => { throw new TypeError('boom'); } });
     const cwd = await tempDir();
     const result = await run(['check', 'x.md'], cwd, deps);
     expect(result.code).toBe(1); // the file does not exist: a user mistake, found before checking

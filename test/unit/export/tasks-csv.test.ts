@@ -47,6 +47,26 @@ describe('toTasksCsv', () => {
     expect(rows[1]![6]).toBe("'=1+1");
   });
 
+  test.each([
+    ['+', '+86-21-5780 0000 值班电话'],
+    ['-', '-2+3 计入考核'],
+    ['@', '@SUM(A1:A9)'],
+    ['TAB', '\t=HYPERLINK("http://example.org")'],
+    ['CR', '\r=1+1'],
+    ['全角 ＝', '＝1+1'],
+    ['全角 ＋', '＋1'],
+    ['全角 －', '－1'],
+    ['全角 ＠', '＠SUM(A1)'],
+  ])('guards a cell starting with %s against formula injection', (_, text) => {
+    const rows = parseCsv(toTasksCsv(withText(plans, text)).slice(1));
+    expect(rows[1]![6]!.startsWith("'")).toBe(true);
+  });
+
+  test('leaves ordinary task text unguarded', () => {
+    const rows = parseCsv(toTasksCsv(withText(plans, '开展安全生产责任落实提升行动。')).slice(1));
+    expect(rows[1]![6]).toBe('开展安全生产责任落实提升行动。');
+  });
+
   test('names units with their role, and 未明确 when a task names none', () => {
     const rows = parseCsv(toTasksCsv(plans).slice(1));
     expect(rows[1]![7]).toBe('未明确');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 
@@ -16,7 +16,7 @@ async function build(env: Record<string, string>) {
 }
 
 describe('npm run build', () => {
-  test('fails on content errors with file:line:col messages, and writes no output', async () => {
+  test('fails on content errors with file:line:col messages, and leaves the previous output as it was', async () => {
     const out = 'test-results/build-bad-dist';
     mkdirSync(out, { recursive: true });
     writeFileSync(`${out}/stale.html`, 'from an earlier build');
@@ -25,7 +25,8 @@ describe('npm run build', () => {
     expect(r.stderr).toContain('test/fixtures/site/bad/bad.md:31:1: 错误');
     expect(r.stderr).toContain('(task-number-gap)');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(`${out}/stale.html`, 'utf8')).toBe('from an earlier build');
+    expect(r.stderr).toContain('保持上次构建的内容');
   });
 
   test('fails on an invalid unit groups file with its position', async () => {
