@@ -50,6 +50,8 @@ export type LabelSegment =
 
 const names = [...Object.keys(UNIT_LABELS), ...DEADLINE_LABELS].sort((a, b) => b.length - a.length).join('|');
 const LABEL = new RegExp(`[【\\[［]\\s*(${names})\\s*[】\\]］]\\s*[：:]?|(?:^|(?<=[${BEFORE}]))(${names})\\s*[：:]`, 'gu');
+const OPENERS = '（(〔';
+const CLOSERS = '）)〕';
 const EDGE = /[\s；;，,。、]/u;
 
 /** The labelled segments of `text`, in order, in one pass. */
@@ -64,9 +66,20 @@ export function readLabels(text: string): LabelSegment[] {
   });
 }
 
-/** Where the labels of a paragraph start: at its beginning, at a `【L】`, or after a sentence. */
+/**
+ * Where the labels of a paragraph start: at its beginning, at a `【L】`, or
+ * after a sentence, never inside a parenthesis (that is a unit parenthesis).
+ */
 export function labelBlockStart(text: string): number | null {
+  let depth = 0;
+  let scanned = 0;
   for (const match of text.matchAll(LABEL)) {
+    for (; scanned < match.index; scanned += 1) {
+      const char = text[scanned] ?? '';
+      if (OPENERS.includes(char)) depth += 1;
+      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
+    }
+    if (depth > 0) continue;
     const before = text[match.index - 1];
     if (match.index === 0 || match[1] || before === undefined || '。；;\n'.includes(before)) return match.index;
   }

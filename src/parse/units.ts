@@ -55,9 +55,10 @@ export default function remarkTaskUnits() {
           '检查这一处是否缺少左括号或右括号；责任单位括号不成对时，单位可能读不全。');
       }
       const unitSpans = spans.filter((span) => isUnitSpan(body, span));
-      const clause = trimEdges(body);
+      const title = lead(task);
+      const clause = withoutTitle(trimEdges(body), title);
       task.units = [
-        ...statedUnits(body, unitSpans, lead(task)),
+        ...statedUnits(body, unitSpans, title),
         ...inlineUnits(blankSpans(body, unitSpans)),
         ...labels.flatMap((segment) => labelUnits(segment, clause)),
       ];
@@ -98,6 +99,11 @@ function lead(task: TaskDraft): string | null {
   return task.titleSource === 'marked' || task.titleSource === 'sentence' ? (task.title ?? null) : null;
 }
 
+/** A clause at the start of a task reads without the task's title. */
+function withoutTitle(clause: string, title: string | null): string {
+  return title && clause.startsWith(title) ? trimEdges(clause.slice(title.length).replace(/^[\s。；;，,]*[：:]/u, '')) : clause;
+}
+
 function labelled(inner: string): LabelSegment[] | null {
   const labels = inner.length <= MAX_LABELLED_SPAN && labelBlockStart(inner.trimStart()) === 0 ? readLabels(inner.trimStart()) : [];
   return labels.some((segment) => segment.kind === 'unit') ? labels : null;
@@ -117,8 +123,8 @@ function statedUnits(text: string, spans: Span[], title: string | null): Unit[] 
   const units: Unit[] = [];
   let from = 0;
   for (const span of spans) {
-    let clause = trimEdges(text.slice(from, span.open));
-    if (from === 0 && title && clause.startsWith(title)) clause = trimEdges(clause.slice(title.length).replace(/^[：:]/u, ''));
+    const between = trimEdges(text.slice(from, span.open));
+    const clause = from === 0 ? withoutTitle(between, title) : between;
     const basis = text.slice(span.open, span.close + 1);
     const labels = labelled(span.inner);
     if (labels) units.push(...labels.flatMap((segment) => labelUnits(segment, clause).map((unit) => ({ ...unit, basis }))));
