@@ -45,8 +45,8 @@ export const DEADLINE_LABELS: readonly string[] = ['完成时限', '完成时间
 const BEFORE = '\\s（(〔【\\[［；;，,。';
 
 export type LabelSegment =
-  | { kind: 'unit'; label: string; role: UnitRole; value: string; at: number }
-  | { kind: 'deadline'; label: string; value: string; at: number };
+  | { kind: 'unit'; label: string; role: UnitRole; value: string; at: number; valueAt: number; end: number }
+  | { kind: 'deadline'; label: string; value: string; at: number; valueAt: number; end: number };
 
 const names = [...Object.keys(UNIT_LABELS), ...DEADLINE_LABELS].sort((a, b) => b.length - a.length).join('|');
 const LABEL = new RegExp(`[【\\[［]\\s*(${names})\\s*[】\\]］]\\s*[：:]?|(?:^|(?<=[${BEFORE}]))(${names})\\s*[：:]`, 'gu');
@@ -59,10 +59,12 @@ export function readLabels(text: string): LabelSegment[] {
   const found = [...text.matchAll(LABEL)];
   return found.map((match, i) => {
     const label = (match[1] ?? match[2]) as string;
-    const from = match.index + match[0].length;
-    const value = trimEdges(text.slice(from, found[i + 1]?.index ?? text.length));
+    const valueAt = match.index + match[0].length;
+    const end = found[i + 1]?.index ?? text.length;
+    const value = trimEdges(text.slice(valueAt, end));
     const role = UNIT_LABELS[label];
-    return role ? { kind: 'unit', label, role, value, at: match.index } : { kind: 'deadline', label, value, at: match.index };
+    const at = match.index;
+    return role ? { kind: 'unit', label, role, value, at, valueAt, end } : { kind: 'deadline', label, value, at, valueAt, end };
   });
 }
 

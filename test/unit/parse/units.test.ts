@@ -198,3 +198,29 @@ describe('units in sentences', () => {
     expect(unitsOf('1. **强化检查**。区应急局要加强对重点企业的检查，各街镇要落实属地责任。\n')).toEqual([]);
   });
 });
+
+describe('deadline labels of a task', () => {
+  const taskOf = (task: string) => parsePlan(FRONT + task, 'content/plans/xiangxiang.md');
+
+  test('reads 完成时限：2024年—2025年 after a task as due by 2025', () => {
+    const task = taskOf('1. **推进燃气管道老化更新改造**。完成老旧小区燃气立管改造。\n\n   牵头单位：市住建局\n\n   完成时限：2024年—2025年\n').plan?.tasks[0];
+    expect(task).toMatchObject({ deadlineYear: 2025, deadlineExplicit: true });
+    expect(task?.milestones).toEqual([{ year: 2025, month: null, qualifier: '年', phrase: '2024年—2025年', text: '推进燃气管道老化更新改造。完成老旧小区燃气立管改造。' }]);
+  });
+
+  test('records 完成时限：长期坚持 as ongoing with the plan end year and no explicit deadline', () => {
+    const task = taskOf('1. **强化隐患排查**。常态化开展隐患排查。\n\n   完成时限：长期坚持\n').plan?.tasks[0];
+    expect(task).toMatchObject({ milestones: [], deadlineYear: 2026, deadlineExplicit: false, ongoing: true });
+  });
+
+  test('reads a deadline once when the text and its 【完成时限】 say the same', () => {
+    const task = taskOf('1. **强化检查**。2024年底前开展检查。【牵头单位】市应急管理局【完成时限】2024年底前\n').plan?.tasks[0];
+    expect(task?.milestones.map((m) => m.phrase)).toEqual(['2024年底前']);
+  });
+
+  test('warns with its place about a deadline label with a month and no year', () => {
+    const { plan, messages } = taskOf('1. **强化检查**。开展检查。\n\n   完成时限：6月底前\n');
+    expect(plan?.tasks[0]?.milestones).toEqual([]);
+    expect(messages.map((m) => [m.rule, m.line, m.message])).toEqual([['deadline-without-year', 17, '任务 1 的完成时限“6月底前”没有写年份']]);
+  });
+});
