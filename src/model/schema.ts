@@ -78,6 +78,13 @@ export const TaskSchema = z.object({
   periods: z.array(PeriodSchema),
   deadlineYear: z.number().int(),
   deadlineExplicit: z.boolean(),
+  /**
+   * Present and true when the task's 完成时限 label or time column says the
+   * work goes on (长期坚持, 持续推进, 常态化) instead of giving a year: pages
+   * say 长期/持续 rather than a year. deadlineYear is then the plan's end
+   * year (for sorting) and deadlineExplicit false. Absent otherwise.
+   */
+  ongoing: z.boolean().optional(),
   recurrence: z.array(RecurrenceSchema),
   url: z.string(), // /plans/<plan>/tasks/<number>/
   place: PlaceSchema,

@@ -7,7 +7,8 @@
  *   → span { open: 9, close: 29, inner: '市自然资源局和各乡镇(街道)分别负责' }
  * ```
  * `（` and `(` close each other, as do `[`, `【` and `［`: extracted text
- * mixes full- and half-width forms.
+ * mixes full- and half-width forms. `〔…〕` holds document numbers and, in
+ * some plans, units (`〔责任单位：区应急局牵头，……〕`).
  */
 export interface Span {
   open: number;
@@ -16,8 +17,8 @@ export interface Span {
   inner: string;
 }
 
-const OPEN: Record<string, string> = { '（': 'round', '(': 'round', '[': 'square', '【': 'square', '［': 'square' };
-const CLOSE: Record<string, string> = { '）': 'round', ')': 'round', ']': 'square', '】': 'square', '］': 'square' };
+const OPEN: Record<string, string> = { '（': 'round', '(': 'round', '〔': 'tortoise', '[': 'square', '【': 'square', '［': 'square' };
+const CLOSE: Record<string, string> = { '）': 'round', ')': 'round', '〕': 'tortoise', ']': 'square', '】': 'square', '］': 'square' };
 
 export function scanBrackets(text: string): { spans: Span[]; unbalanced: number[] } {
   const spans: Span[] = [];

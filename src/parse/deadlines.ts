@@ -1,16 +1,26 @@
 /**
- * Deadlines and periods stated in a task's text.
+ * Deadlines and periods stated in a task's text, or in its deadline label
+ * (`完成时限：…`) or time column.
  *
  * ```text
  * 2024年底前，各部门培树2-3家企业；2026年底前，总结经验做法。
  *   → milestones 2024 '底前' '2024年底前，各部门培树2-3家企业', 2026 '底前' …
  * 其中：2024年，组织……；2025年，组织……；2026年，组织……。   → three milestones
+ * 2024年12月31日前 → 2024, month 12, '前'     2025年第二季度 → 2025, month 6, '底'
+ * 2025年三季度前 → 2025, month 9, '底前'        2024年下半年 → 2024, month 12, '底'
  * 在2024年至2026年期间，集中开展……    → period 2024–2026, no milestone
  * 三年内完成全覆盖                     → period over the plan's years
  * ```
+ * In a label or time column (`labelled`), a range `2024—2025年` is due by
+ * its end year, `长期坚持` / `持续推进` / `常态化` mark the task ongoing, and a
+ * month without a year (`6月底前`) is returned in `yearless` to be reported.
+ *
  * Never deadlines: years in titles `《…（2024—2026年）》`, document numbers
  * `〔2023〕17号`, standards `AQ8011-2023`, `2023行动`, and years before the
  * plan period (`2023年及以前排查发现的` refers to the past).
+ *
+ * Each pattern is one left-to-right pass; clauses end at the next deadline
+ * or sentence end, found with one forward pointer.
  */
 import type { Milestone, Task } from '../model/schema.ts';
 
@@ -19,57 +29,101 @@ export interface Schedule {
   periods: Task['periods'];
   /** Years that cannot be meant (typos such as 2062 or 1024), with their offset. */
   implausible: Array<{ year: number; at: number; phrase: string }>;
+  /** Labelled only: the text says the work goes on (长期坚持), not when it ends. */
+  ongoing: boolean;
+  /** Labelled only: months written without a year (`6月底前`). */
+  yearless: string[];
 }
+
+/** Parts of a year that stand for a month: the last month of the part (`第` before a quarter is optional). */
+export const YEAR_PARTS: Readonly<Record<string, number>> = {
+  一季度: 3, 二季度: 6, 三季度: 9, 四季度: 12,
+  '1季度': 3, '2季度': 6, '3季度': 9, '4季度': 12,
+  上半年: 6, 下半年: 12,
+};
+/** Words in a deadline label or time column that say the work is ongoing. */
+export const ONGOING_WORDS: readonly string[] = ['长期坚持', '持续推进', '持续开展', '常态化', '长期'];
+
+const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: '起' };
+const NOT_DEADLINE = new Set(['以来', '及以前', '以前', '以后', '度', '的']);
 
 const TITLE = /《[^《》]*》/gu;
 const CODE = /[A-Za-z]{1,6}\s*\/?\s*[A-Za-z]?\s*\d[\d.]*\s*[-—–]\s*\d{4}/gu;
 const RANGE = /(\d{4})\s*年?\s*(?:至|到|—|–|－|-|~|～)\s*(\d{4})\s*年(?:期间|间)?/gu;
 const WITHIN = /(?:三|3)\s*年内/gu;
-const DEADLINE = /(到|至|截至)?(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?/gu;
-const END = /[。！？!?\n]/u;
+const PART = `第?\\s*(?:${Object.keys(YEAR_PARTS).join('|')})`;
+const DEADLINE = new RegExp(
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
+  'gu',
+);
+const YEARLESS = /(?<!每年|每)(\d{1,2})\s*月\s*(?:\d{1,2}\s*日\s*)?(底前|底|前|份|中旬|上旬|下旬)?/gu;
+const ONGOING = new RegExp(ONGOING_WORDS.join('|'), 'u');
+const END = /[。！？!?\n]/gu;
 
-const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: '起' };
-
-export function extractSchedule(text: string, period: [number, number]): Schedule {
+export function extractSchedule(text: string, period: [number, number], labelled = false): Schedule {
   let masked = text.replace(TITLE, blank).replace(CODE, blank);
-  const periods: Task['periods'] = [];
-  const found: Array<{ at: number; length: number; milestone?: Omit<Milestone, 'text'>; period?: { from: number; to: number } }> = [];
+  const found: Array<{ at: number; milestone?: Omit<Milestone, 'text'>; period?: { from: number; to: number } }> = [];
   masked = masked.replace(RANGE, (match, from: string, to: string, at: number) => {
-    found.push({ at, length: match.length, period: { from: Number(from), to: Number(to) } });
+    found.push({ at, period: { from: Number(from), to: Number(to) } });
+    if (labelled) found.push({ at, milestone: { year: Number(to), month: null, qualifier: '年', phrase: match.trim() } });
     return blank(match);
   });
   masked = masked.replace(WITHIN, (match, at: number) => {
-    found.push({ at, length: match.length, period: { from: period[0], to: period[1] } });
+    found.push({ at, period: { from: period[0], to: period[1] } });
     return blank(match);
   });
   const implausible: Schedule['implausible'] = [];
-  for (const match of masked.matchAll(DEADLINE)) {
-    const [phrase, , yearText, monthText, tail = ''] = match;
-    const at = match.index;
-    if (/[\dA-Za-z\-—〔［\[.]/u.test(masked[at - 1] ?? '')) continue;
+  masked = masked.replace(DEADLINE, (phrase, _to, yearText: string, monthText: string | undefined, day: string | undefined, part: string | undefined, tail = '', at: number) => {
+    if (/[\dA-Za-z\-—〔［\[.]/u.test(masked[at - 1] ?? '')) return phrase;
     const year = Number(yearText);
-    const month = monthText ? Number(monthText) : null;
+    const month = monthText ? Number(monthText) : part ? (YEAR_PARTS[part.replace(/[\s第]+/gu, '')] ?? null) : null;
     if (year < 2000 || year > 2100 || year > period[1] + 10 || (month !== null && (month < 1 || month > 12))) {
       implausible.push({ year, at, phrase: phrase.trim() });
-      continue;
+      return blank(phrase);
     }
-    if (year < period[0] || ['以来', '及以前', '以前', '以后', '度', '的'].includes(tail)) continue;
-    const qualifier = QUALIFIERS[tail] ?? (month ? '月' : '年');
-    found.push({ at, length: phrase.length, milestone: { year, month, qualifier, phrase: phrase.trim() } });
-  }
+    if (year < period[0] || NOT_DEADLINE.has(tail)) return blank(phrase);
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim() } });
+    return blank(phrase);
+  });
   found.sort((a, b) => a.at - b.at);
   const milestones: Milestone[] = [];
+  const periods: Task['periods'] = [];
+  let nextMilestone = text.length;
+  const nextAfter: number[] = [];
+  for (let i = found.length - 1; i >= 0; i -= 1) {
+    nextAfter[i] = nextMilestone;
+    const entry = found[i];
+    if (entry?.milestone) nextMilestone = entry.at;
+  }
+  let sentenceEnd = -1;
   found.forEach((entry, i) => {
-    const next = found.slice(i + 1).find((later) => later.milestone)?.at ?? text.length;
-    const sentenceEnd = text.slice(entry.at).search(END);
-    const end = Math.min(next, sentenceEnd < 0 ? text.length : entry.at + sentenceEnd);
-    const clause = text.slice(entry.at, end).replace(/[\s，,；;：:。]+$/u, '');
+    if (sentenceEnd < entry.at) {
+      END.lastIndex = entry.at;
+      sentenceEnd = END.exec(text)?.index ?? text.length;
+    }
+    const clause = trimEnd(text.slice(entry.at, Math.min(nextAfter[i] ?? text.length, sentenceEnd)));
     if (entry.milestone) milestones.push({ ...entry.milestone, text: clause });
     if (entry.period) periods.push({ ...entry.period, text: clause });
   });
-  return { milestones, periods, implausible };
+  if (!labelled) return { milestones, periods, implausible, ongoing: false, yearless: [] };
+  const yearless = [...masked.matchAll(YEARLESS)].map((match) => match[0].trim());
+  const ongoing = ONGOING.test(masked) && !milestones.some((m) => m.qualifier !== '起');
+  return { milestones, periods, implausible, ongoing, yearless };
+}
+
+function qualifier(tail: string, month: string | undefined, day: string | undefined, part: string | undefined): string {
+  if (part) return tail.endsWith('前') ? '底前' : '底';
+  if (day && tail === '') return '前';
+  return QUALIFIERS[tail] ?? (month ? '月' : '年');
 }
 
 function blank(match: string): string {
   return ' '.repeat(match.length);
+}
+
+/** Trailing clause punctuation off, by a loop (a `[…]+$` regex backtracks on long runs). */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s，,；;：:。]/u.test(text[end - 1] ?? '')) end -= 1;
+  return text.slice(0, end);
 }

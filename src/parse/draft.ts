@@ -29,6 +29,8 @@ export interface TaskDraft {
   milestones?: Milestone[];
   periods?: Task['periods'];
   recurrence?: Task['recurrence'];
+  /** The deadline label or time column says the work goes on (长期坚持) and gives no year. */
+  ongoing?: boolean;
 }
 
 export interface Structure {

@@ -103,6 +103,7 @@ function toTask(draft: TaskDraft, plan: string, periodEnd: number): Task {
     periods: draft.periods ?? [],
     deadlineYear: milestones.length > 0 ? Math.max(...milestones.map((m) => m.year)) : periodEnd,
     deadlineExplicit: milestones.length > 0,
+    ...(draft.ongoing ? { ongoing: true } : {}),
     recurrence: draft.recurrence ?? [],
     url: `/plans/${plan}/tasks/${draft.number}/`,
     place: draft.place,

@@ -28,7 +28,9 @@ export function stripEndPunctuation(text: string): string {
  * no space between CJK characters, one space between Latin words.
  */
 export function flowText(node: Nodes): string {
-  return nodeText(node).replace(/[ \t]*\n[ \t]*(?=\S)/g, (match, offset: number, whole: string) => {
+  // The lookbehind starts a match only at the start of a run of spaces, so a
+  // long run without a line break is scanned once, not once per space.
+  return nodeText(node).replace(/(?<![ \t])[ \t]*\n[ \t]*(?=\S)/g, (match, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + match.length] ?? '';
     return /[A-Za-z0-9,.;:]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';

@@ -18,9 +18,11 @@ export interface NamedRole {
 }
 
 const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实|配合|参与|协助|协办|分别负责|负责)$/u;
-const MODIFIER = /(分别|按照职责分工|按照职责|按职责分工|按职责|职责分工|各自|共同|要)$/u;
+const MODIFIER = /(分别|按照职责分工|按照职责|按职责分工|按职责|职责分工|分工|各自|共同|要)$/u;
+/** What a cell or label holds when it names no unit. */
+const NOT_A_NAME = /^(无|暂无|\/|—+|-+|…+)$/u;
 /** A name is complete when it ends like a unit: 局, 办, 管委会, 各乡镇（街道）… */
-export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|队|院|部门|单位|中心|政府|办事处|办公室|派出所|司法所|站|公司|集团|乡镇|街道|街镇|科|领导小组|专班|团市委|（街道）|（镇）)$/u;
+export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|委会|队|院|部门|单位|中心|政府|办事处|办公室|派出所|司法所|(?:监管|管理|服务|供电|财政|税务|执法)所|站|公司|集团|乡镇|街道|街镇|科|领导小组|专班|团市委|（街道）|（镇）)$/u;
 
 const ROLES: Array<[RegExp, UnitRole]> = [
   [/牵头/u, 'lead'],
@@ -29,8 +31,11 @@ const ROLES: Array<[RegExp, UnitRole]> = [
   [/负责/u, 'responsible'],
 ];
 
-/** Units and roles in the text of one unit parenthesis or unit cell. */
-export function parseUnitGroups(text: string, fallback: UnitRole | null = null): NamedRole[] {
+/**
+ * Units and roles in the text of one unit parenthesis or unit cell. After a
+ * label (`labelled`), a group without a role word takes the label's role.
+ */
+export function parseUnitGroups(text: string, fallback: UnitRole | null = null, labelled = false): NamedRole[] {
   const groups = splitTopLevel(text, /[，,；;]/u).map((group) => {
     let names = group.trim();
     let role: UnitRole | null = null;
@@ -47,11 +52,14 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null):
   });
   const out: NamedRole[] = [];
   groups.forEach((group, i) => {
-    const role = group.role ?? groups.slice(i + 1).find((g) => g.role)?.role ?? fallback ?? 'responsible';
-    for (const name of group.names) out.push({ name, role });
+    const role = group.role ?? (labelled ? fallback : null) ?? groups.slice(i + 1).find((g) => g.role)?.role ?? fallback ?? 'responsible';
+    for (const name of group.names) if (!NOT_A_NAME.test(name)) out.push({ name, role });
   });
   return out;
 }
+
+/** Words that join two complete unit names: `A会同B`, `A及B`. */
+const CONJUNCTIONS = ['以及', '会同', '和', '及', '与'];
 
 /** `A、B和C等` → ['A', 'B', 'C'], keeping nested parentheses whole. */
 export function splitNames(text: string): string[] {
@@ -71,10 +79,11 @@ export function splitNames(text: string): string[] {
       push();
       continue;
     }
-    const conjunction = depth === 0 ? /^(以及|和|及|与)/u.exec(text.slice(i)) : null;
-    if (conjunction && UNIT_END.test(cleanName(current))) {
+    const conjunction = depth === 0 ? CONJUNCTIONS.find((word) => text.startsWith(word, i)) : undefined;
+    // Unit endings are short: testing the tail keeps the split one pass.
+    if (conjunction && UNIT_END.test(cleanName(current.slice(-16)))) {
       push();
-      i += (conjunction[1]?.length ?? 1) - 1;
+      i += conjunction.length - 1;
       continue;
     }
     current += char;
@@ -89,7 +98,7 @@ export function cleanName(text: string): string {
     .replace(/\s+/gu, '')
     .replace(/\(/gu, '（')
     .replace(/\)/gu, '）')
-    .replace(/^(由|其中|以及|和|及|与)/u, '')
+    .replace(/^(由|其中|以及|会同|和|及|与)/u, '')
     .replace(/(等部门|等单位|等)$/u, '')
     .trim();
 }

@@ -4,36 +4,61 @@
  * ```text
  * 常态化推进街道发展办牵头，管理办、营商办、派出所、市场监管、消防等部门参与的排查整治工作
  *   → 街道发展办 (lead); 管理办, 营商办, 派出所, 市场监管, 消防 (support)
- * 由区应急局牵头，……   → 区应急局 (lead)
+ * 由区应急局牵头，区住房城乡建设委、区消防救援支队配合，开展……   → 区应急局 (lead); 区住房城乡建设委, 区消防救援支队 (support)
+ * 由各街镇负责组织实施   → 各街镇 (responsible)
  * ```
  * `整治牵头部门参照……` names no unit and yields nothing; neither does any
- * sentence without a complete unit name before `牵头`.
+ * sentence without a complete unit name before `牵头`/`负责`, nor a unit that
+ * is only the subject of a sentence (`区应急局要加强……`): nothing is invented.
+ *
+ * One pass per sentence: the subject of each `牵头` starts after the last
+ * separator or the previous `牵头`, and the look-ahead for `Y参与` is bounded.
  */
-import type { Unit } from '../model/schema.ts';
+import type { Unit, UnitRole } from '../model/schema.ts';
 import { cleanName, splitNames, UNIT_END } from './unit-names.ts';
+import { trimEdges } from './labels.ts';
 
 const LEAD = /牵头(?!部门|单位|组织|的|作用)/gu;
 const VERB_PREFIX = /^.*?(推进|推动|由|会同|依托|组织|建立|坚持)/u;
-const SUPPORT = /^[，,]?\s*([^，。；]{1,80}?)(参与|配合|协助)/u;
+const SUPPORT = /[，,]?\s*([^，。；,;]{1,80}?)(参与|配合|协助)/uy;
+/** `由X负责`: X must be complete unit names, and not a `X牵头` already read. */
+const DUTY = /由((?:(?!牵头)[^，。；,;：:“”（()）]){2,80}?)(负责落实|具体落实|具体负责|负责)/gu;
+const SUBJECT_END = new Set(['，', '。', '；', '：', '“', '”', '（', '(', ',', ';', ':']);
+/** Unit lists before `牵头` are short; a longer run is not a subject. */
+const MAX_SUBJECT = 200;
 
 export function inlineUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (const sentence of text.split(/(?<=[。！？\n])/u)) {
+    let clause: string | null = null;
+    const add = (name: string, role: UnitRole, basis: string) => {
+      clause ??= trimEdges(sentence);
+      units.push({ name, role, source: 'stated', clause, basis });
+    };
+    let scanned = 0;
+    let boundary = -1;
+    let previous = 0;
     for (const match of sentence.matchAll(LEAD)) {
-      const before = sentence.slice(0, match.index);
-      const start = Math.max(...['，', '。', '；', '：', '“', '”', '（', '('].map((d) => before.lastIndexOf(d))) + 1;
-      const subject = before.slice(start).replace(VERB_PREFIX, '');
+      for (; scanned < match.index; scanned += 1) if (SUBJECT_END.has(sentence[scanned] ?? '')) boundary = scanned;
+      const start = Math.max(boundary + 1, previous, match.index - MAX_SUBJECT);
+      previous = match.index + 2;
+      const subject = sentence.slice(start, match.index).replace(VERB_PREFIX, '');
       const leads = splitNames(subject).filter((name) => UNIT_END.test(name));
       if (leads.length === 0) continue;
-      const after = sentence.slice(match.index + 2).replace(/^负责/u, '');
-      const support = SUPPORT.exec(after);
-      const end = match.index + 2 + (support ? support[0].length : 0) + (sentence.slice(match.index + 2).startsWith('负责') ? 2 : 0);
-      const basis = sentence.slice(before.length - subject.length, end).replace(/^[，,]/u, '');
-      const clause = sentence.trim().replace(/[。；，\s]+$/u, '');
-      for (const name of leads) units.push({ name, role: 'lead', source: 'stated', clause, basis });
-      for (const name of support ? splitNames(support[1] ?? '') : []) {
-        units.push({ name: cleanName(name), role: 'support', source: 'stated', clause, basis });
-      }
+      let end = match.index + 2;
+      if (sentence.startsWith('负责', end)) end += 2;
+      SUPPORT.lastIndex = end;
+      const support = SUPPORT.exec(sentence);
+      if (support) end += support[0].length;
+      const basis = sentence.slice(match.index - subject.length, end).replace(/^[，,]/u, '');
+      for (const name of leads) add(name, 'lead', basis);
+      for (const name of support ? splitNames(support[1] ?? '') : []) add(cleanName(name), 'support', basis);
+    }
+    for (const match of sentence.matchAll(DUTY)) {
+      const names = splitNames(match[1] ?? '');
+      if (names.length === 0 || !names.every((name) => UNIT_END.test(name))) continue;
+      const role: UnitRole = /落实/u.test(match[2] ?? '') ? 'implement' : 'responsible';
+      for (const name of names) add(name, role, match[0]);
     }
   }
   return units;

@@ -7,73 +7,141 @@
  * ```
  * → `[{ name: '市公安局交警大队', role: 'lead', clause: '持续推进道路交通……安全管理', basis: '（…牵头负责）' }, …]`
  *
- * A unit parenthesis is one that ends a sentence (followed by `。`, `；` or
- * the end) and names units or a role; it covers the text since the previous
- * unit parenthesis. Units written in the sentence (`X牵头，Y参与`) are read
- * too. Nothing is invented: a task that states no unit has none.
+ * ```markdown
+ * 2. **强化消防安全管理**。开展沿街商铺消防安全检查（责任单位：镇消防站；配合单位：各村（居）委会）。
+ *
+ *    牵头单位：镇平安办
+ * ```
+ * → 镇消防站 (responsible), 各村（居）委会 (support), 镇平安办 (lead); the
+ * labels (`labels.ts`) give the role and are never part of a name.
+ *
+ * A unit parenthesis is one that starts with a unit label, or ends a
+ * sentence (followed by `。`, `；` or the end) and names units or a role; it
+ * covers the text since the previous unit parenthesis. Label lines and
+ * `【牵头单位】…` blocks cover the whole task. Units written in the sentence
+ * (`X牵头，Y参与`, `由X负责`) are read too. Nothing is invented: a task that
+ * states no unit has none. Each step is one pass over the text.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Unit } from '../model/schema.ts';
+import type { Unit, UnitRole } from '../model/schema.ts';
 import type { TaskDraft } from './draft.ts';
-import { scanBrackets } from './brackets.ts';
+import { scanBrackets, type Span } from './brackets.ts';
 import { inlineUnits } from './unit-phrases.ts';
 import { parseUnitGroups, UNIT_END } from './unit-names.ts';
+import { labelBlockStart, readLabels, trimEdges, type LabelSegment } from './labels.ts';
 import { report } from './report.ts';
 
 /** A unit parenthesis ends with a role (…牵头负责, …具体落实) or a unit name. */
 const ROLE_END = /(牵头负责|牵头|负责|落实|配合|参与|协助|协办)$/u;
+/** Longer parentheses are sentences, not lists of units. */
+const MAX_UNIT_SPAN = 200;
+const MAX_LABELLED_SPAN = 600;
 
 export default function remarkTaskUnits() {
   return (_tree: Root, file: VFile) => {
     for (const task of file.data.structure?.tasks ?? []) {
       const text = task.paragraphs.join('\n');
-      if (task.table) {
-        task.units = task.table.units.flatMap((cell) =>
-          parseUnitGroups(cell.text, cell.role).map(({ name, role }) => ({ name, role, source: 'stated' as const, clause: text, basis: cell.text })),
-        );
+      if (task.table && task.table.units.length > 0) {
+        task.units = task.table.units.flatMap((cell) => cellUnits(cell.text, cell.role, text));
         continue;
       }
-      const { spans, unbalanced } = scanBrackets(text);
+      const { body, labels } = splitLabelBlocks(task.paragraphs);
+      const { spans, unbalanced } = scanBrackets(body);
       if (unbalanced.length > 0) {
         const at = unbalanced[0] ?? 0;
         report(file, 'warning', 'unbalanced-bracket', task.place,
-          `任务 ${task.number} 中的括号不成对：“…${text.slice(Math.max(0, at - 12), at + 12)}…”`,
+          `任务 ${task.number} 中的括号不成对：“…${body.slice(Math.max(0, at - 12), at + 12)}…”`,
           '检查这一处是否缺少左括号或右括号；责任单位括号不成对时，单位可能读不全。');
       }
-      const stated = statedUnits(text, spans, lead(task));
-      let rest = text;
-      for (const span of [...spans].reverse()) {
-        if (isUnitSpan(text, span)) rest = rest.slice(0, span.open) + '。'.padEnd(span.close - span.open + 1, ' ') + rest.slice(span.close + 1);
-      }
-      task.units = [...stated, ...inlineUnits(rest)];
+      const unitSpans = spans.filter((span) => isUnitSpan(body, span));
+      const title = lead(task);
+      const clause = withoutTitle(trimEdges(body), title);
+      task.units = [
+        ...statedUnits(body, unitSpans, title),
+        ...inlineUnits(blankSpans(body, unitSpans)),
+        ...labels.flatMap((segment) => labelUnits(segment, clause)),
+      ];
     }
   };
+}
+
+/** The task's text without its label blocks, and the labels they hold. */
+function splitLabelBlocks(paragraphs: string[]): { body: string; labels: LabelSegment[] } {
+  const body: string[] = [];
+  const labels: LabelSegment[] = [];
+  for (const paragraph of paragraphs) {
+    const start = labelBlockStart(paragraph);
+    if (start === null) {
+      body.push(paragraph);
+      continue;
+    }
+    if (start > 0) body.push(paragraph.slice(0, start));
+    labels.push(...readLabels(paragraph.slice(start)));
+  }
+  return { body: body.join('\n'), labels };
+}
+
+function labelUnits(segment: LabelSegment, clause: string): Unit[] {
+  if (segment.kind !== 'unit') return [];
+  const basis = `${segment.label}：${segment.value}`;
+  return parseUnitGroups(segment.value, segment.role, true).map(({ name, role }) => ({ name, role, source: 'stated', clause, basis }));
+}
+
+/** A table cell: its own labels if it has any, else the column's role. */
+function cellUnits(cell: string, role: UnitRole | null, clause: string): Unit[] {
+  const labels = labelBlockStart(cell) === 0 ? readLabels(cell) : [];
+  if (labels.length > 0) return labels.flatMap((segment) => labelUnits(segment, clause));
+  return parseUnitGroups(cell, role).map(({ name, role: found }) => ({ name, role: found, source: 'stated' as const, clause, basis: cell }));
 }
 
 function lead(task: TaskDraft): string | null {
   return task.titleSource === 'marked' || task.titleSource === 'sentence' ? (task.title ?? null) : null;
 }
 
-function isUnitSpan(text: string, span: { close: number; inner: string }): boolean {
-  const next = text.slice(span.close + 1).trimStart()[0];
-  if (next !== undefined && !'。；;.\n'.includes(next)) return false;
+/** A clause at the start of a task reads without the task's title. */
+function withoutTitle(clause: string, title: string | null): string {
+  return title && clause.startsWith(title) ? trimEdges(clause.slice(title.length).replace(/^[\s。；;，,]*[：:]/u, '')) : clause;
+}
+
+function labelled(inner: string): LabelSegment[] | null {
+  const labels = inner.length <= MAX_LABELLED_SPAN && labelBlockStart(inner.trimStart()) === 0 ? readLabels(inner.trimStart()) : [];
+  return labels.some((segment) => segment.kind === 'unit') ? labels : null;
+}
+
+function isUnitSpan(text: string, span: Span): boolean {
+  if (labelled(span.inner)) return true;
+  let next = span.close + 1;
+  while (next < text.length && /\s/u.test(text[next] ?? '') && text[next] !== '\n') next += 1;
+  if (next < text.length && !'。；;.\n'.includes(text[next] ?? '')) return false;
   const inner = span.inner.trim();
-  if (inner.length > 200) return false;
+  if (inner.length > MAX_UNIT_SPAN) return false;
   return ROLE_END.test(inner) || UNIT_END.test(inner.replace(/等$/u, ''));
 }
 
-function statedUnits(text: string, spans: Array<{ open: number; close: number; inner: string }>, title: string | null): Unit[] {
+function statedUnits(text: string, spans: Span[], title: string | null): Unit[] {
   const units: Unit[] = [];
   let from = 0;
   for (const span of spans) {
-    if (!isUnitSpan(text, span)) continue;
-    let clause = text.slice(from, span.open).replace(/^[\s。；;，,]+/u, '');
-    if (from === 0 && title && clause.startsWith(title)) clause = clause.slice(title.length).replace(/^[\s。；;，,：:]+/u, '');
-    clause = clause.replace(/[\s。；;，,]+$/u, '');
+    const between = trimEdges(text.slice(from, span.open));
+    const clause = from === 0 ? withoutTitle(between, title) : between;
     const basis = text.slice(span.open, span.close + 1);
-    for (const { name, role } of parseUnitGroups(span.inner)) units.push({ name, role, source: 'stated', clause, basis });
+    const labels = labelled(span.inner);
+    if (labels) units.push(...labels.flatMap((segment) => labelUnits(segment, clause).map((unit) => ({ ...unit, basis }))));
+    else for (const { name, role } of parseUnitGroups(span.inner)) units.push({ name, role, source: 'stated', clause, basis });
     from = span.close + 1;
   }
   return units;
+}
+
+/** The text with each unit parenthesis replaced by `。` and spaces, so sentences read around it stay apart. */
+function blankSpans(text: string, spans: Span[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const span of spans) {
+    parts.push(text.slice(from, span.open), '。'.padEnd(Math.min(text.length, span.close + 1) - span.open, ' '));
+    from = span.close + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }

@@ -81,4 +81,42 @@ describe('extractSchedule', () => {
     expect(schedule.milestones).toEqual([]);
     expect(schedule.implausible).toMatchObject([{ year: 2062, phrase: '2062年底前' }]);
   });
+
+  test('reads a day, a quarter and a half year with the month they end in', () => {
+    const read = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.month, m.qualifier, m.phrase]);
+    expect(read('2024年12月31日前完成隐患整改。')).toEqual([[2024, 12, '前', '2024年12月31日前']]);
+    expect(read('2024年6月30日前完成排查。')).toEqual([[2024, 6, '前', '2024年6月30日前']]);
+    expect(read('2025年第二季度完成验收。')).toEqual([[2025, 6, '底', '2025年第二季度']]);
+    expect(read('2025年三季度前完成改造。')).toEqual([[2025, 9, '底前', '2025年三季度前']]);
+    expect(read('2024年上半年完成摸底。')).toEqual([[2024, 6, '底', '2024年上半年']]);
+    expect(read('2024年下半年开展评估。')).toEqual([[2024, 12, '底', '2024年下半年']]);
+    expect(read('2024年年底前完成。')).toEqual([[2024, null, '底前', '2024年年底前']]);
+    expect(read('2025年6月完成。')).toEqual([[2025, 6, '月', '2025年6月']]);
+  });
+
+  test('reads 2024 年 12 月 31 日前 with the spaces a PDF leaves as 2024年12月31日前', () => {
+    expect(extractSchedule('2024 年 12 月 31 日前完成。', period).milestones.map((m) => [m.year, m.month, m.qualifier])).toEqual([[2024, 12, '前']]);
+  });
+
+  test('keeps a range in running text a period, but reads it under a label as due by its end year', () => {
+    for (const range of ['2024—2025年', '2024-2025年', '2024年—2025年']) {
+      expect(extractSchedule(`${range}，开展燃气管道更新改造。`, period).milestones).toEqual([]);
+      const labelled = extractSchedule(range, period, true);
+      expect(labelled.milestones.map((m) => [m.year, m.phrase])).toEqual([[2025, range]]);
+      expect(labelled.periods.map((p) => [p.from, p.to])).toEqual([[2024, 2025]]);
+    }
+  });
+
+  test('reads 长期坚持, 持续推进, 常态化 and 长期 under a label as ongoing, with no year', () => {
+    for (const words of ['长期坚持', '持续推进', '常态化', '长期']) {
+      expect(extractSchedule(words, period, true)).toMatchObject({ milestones: [], ongoing: true });
+      expect(extractSchedule(`${words}开展隐患排查。`, period).ongoing).toBe(false);
+    }
+  });
+
+  test('gives a month without a year no deadline and names it under a label', () => {
+    expect(extractSchedule('6月底前完成自查。', period)).toMatchObject({ milestones: [], yearless: [] });
+    expect(extractSchedule('6月底前', period, true)).toMatchObject({ milestones: [], yearless: ['6月底前'] });
+    expect(extractSchedule('每年6月底前', period, true).yearless).toEqual([]);
+  });
 });

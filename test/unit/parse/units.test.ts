@@ -133,3 +133,94 @@ describe('inlineUnits', () => {
     expect(inlineUnits('整治牵头部门参照相应评价指标，对整治工作开展动态评价。')).toEqual([]);
   });
 });
+
+describe('labelled units', () => {
+  const named = (task: string) => unitsOf(task).map((u) => `${u.name}/${u.role}`);
+
+  test('reads （责任单位：…；配合单位：…） with the role from each label, whatever the last name ends with', () => {
+    const units = unitsOf('1. **强化沿街商铺消防安全管理**。开展沿街商铺、出租房屋消防安全检查（责任单位：街道平安办、街道党政办；配合单位：各社区居委会）。\n');
+    expect(units.map((u) => `${u.name}/${u.role}`)).toEqual(['街道平安办/responsible', '街道党政办/responsible', '各社区居委会/support']);
+    expect(units[0]).toMatchObject({ clause: '开展沿街商铺、出租房屋消防安全检查', basis: '（责任单位：街道平安办、街道党政办；配合单位：各社区居委会）' });
+  });
+
+  test('reads （牵头单位：…；责任单位：…）', () => {
+    expect(named('1. **强化检查**。开展重点场所检查（牵头单位：区应急局；责任单位：各街镇）。\n')).toEqual(['区应急局/lead', '各街镇/responsible']);
+  });
+
+  test('reads 〔责任单位：A牵头，B按照职责分工负责〕 with the role words inside the label', () => {
+    expect(named('1. **强化检查**。开展危险化学品专项检查〔责任单位：区应急局牵头，区有关部门按照职责分工负责〕。\n')).toEqual(['区应急局/lead', '区有关部门/responsible']);
+  });
+
+  test('reads 【牵头单位】…【配合单位】…【完成时限】… after the text', () => {
+    expect(named('1. **强化检查**。开展检查。【牵头单位】区应急局【配合单位】区消防救援支队、各街镇【完成时限】2024年底前\n')).toEqual([
+      '区应急局/lead', '区消防救援支队/support', '各街镇/support',
+    ]);
+  });
+
+  test('reads label lines after a task and keeps 各村（居）委会 whole, splitting on 和 after 所', () => {
+    const units = unitsOf('1. **强化消防安全**。开展村居消防安全检查。\n\n   牵头单位：镇消防站\n\n   配合单位：各村（居）委会、镇市场监管所和派出所\n\n   完成时限：2024年—2025年\n');
+    expect(units.map((u) => `${u.name}/${u.role}`)).toEqual(['镇消防站/lead', '各村（居）委会/support', '镇市场监管所/support', '派出所/support']);
+    expect(units[0]).toMatchObject({ clause: '开展村居消防安全检查', basis: '牵头单位：镇消防站' });
+  });
+
+  test('reads 主责单位, 协办单位 and 责任部门 written on label lines', () => {
+    expect(named('1. **强化检查**。开展检查。\n\n   主责单位：区应急局  协办单位：区公安分局\n\n   责任部门：区城管执法局\n')).toEqual([
+      '区应急局/lead', '区公安分局/support', '区城管执法局/responsible',
+    ]);
+  });
+
+  test('accepts the ASCII punctuation of web copies: (责任单位:区应急局;配合单位:各街镇)', () => {
+    expect(named('1. **强化检查**。开展检查(责任单位:区应急局;配合单位:各街镇)。\n')).toEqual(['区应急局/responsible', '各街镇/support']);
+  });
+
+  test('does not warn that a task ends without a full stop when only its label lines do', () => {
+    const { messages } = parsePlan(`${FRONT}1. **强化检查**。开展检查。\n\n   牵头单位：区应急局\n\n   完成时限：2024年底前\n`, 'content/plans/xiangxiang.md');
+    expect(messages).toEqual([]);
+  });
+});
+
+describe('units in sentences', () => {
+  const named = (task: string) => unitsOf(task).map((u) => `${u.name}/${u.role}`);
+
+  test('reads 由X牵头，Y配合 and 由X负责', () => {
+    expect(named('1. **强化检查**。由区应急局牵头，区住房城乡建设委、区消防救援支队配合，开展检查。由各街镇负责组织实施。\n')).toEqual([
+      '区应急局/lead', '区住房城乡建设委/support', '区消防救援支队/support', '各街镇/responsible',
+    ]);
+  });
+
+  test('reads trailing （A、B等按职责分工负责） and （A会同各有关部门分工负责）', () => {
+    expect(named('1. **强化检查**。开展检查（区应急局、区住建委等按职责分工负责）。开展培训（区教育局会同各有关部门分工负责）。\n')).toEqual([
+      '区应急局/responsible', '区住建委/responsible', '区教育局/responsible', '各有关部门/responsible',
+    ]);
+  });
+
+  test('states no unit that is only the subject of a sentence', () => {
+    expect(unitsOf('1. **强化检查**。区应急局要加强对重点企业的检查，各街镇要落实属地责任。\n')).toEqual([]);
+  });
+});
+
+describe('deadline labels of a task', () => {
+  const taskOf = (task: string) => parsePlan(FRONT + task, 'content/plans/xiangxiang.md');
+
+  test('reads 完成时限：2024年—2025年 after a task as due by 2025', () => {
+    const task = taskOf('1. **推进燃气管道老化更新改造**。完成老旧小区燃气立管改造。\n\n   牵头单位：市住建局\n\n   完成时限：2024年—2025年\n').plan?.tasks[0];
+    expect(task).toMatchObject({ deadlineYear: 2025, deadlineExplicit: true });
+    expect(task?.milestones).toEqual([{ year: 2025, month: null, qualifier: '年', phrase: '2024年—2025年', text: '推进燃气管道老化更新改造。完成老旧小区燃气立管改造。' }]);
+  });
+
+  test('records 完成时限：长期坚持 as ongoing with the plan end year and no explicit deadline', () => {
+    const task = taskOf('1. **强化隐患排查**。常态化开展隐患排查。\n\n   完成时限：长期坚持\n').plan?.tasks[0];
+    expect(task).toMatchObject({ milestones: [], deadlineYear: 2026, deadlineExplicit: false, ongoing: true });
+  });
+
+  test('reads a deadline once when the text and its 【完成时限】 say the same', () => {
+    const task = taskOf('1. **强化检查**。2024年底前开展检查。【牵头单位】市应急管理局【完成时限】2024年底前\n').plan?.tasks[0];
+    expect(task?.milestones.map((m) => m.phrase)).toEqual(['2024年底前']);
+  });
+
+  test('warns with its place about a deadline label with a month and no year', () => {
+    const { plan, messages } = taskOf('1. **强化检查**。开展检查。\n\n   完成时限：6月底前\n');
+    expect(plan?.tasks[0]?.milestones).toEqual([]);
+    expect(messages.map((m) => [m.rule, m.line, m.message])).toEqual([['deadline-without-year', 17, '任务 1 的完成时限“6月底前”没有写年份']]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The labels offices write before units and deadlines, as data: extend the
+ * tables, add a fixture, and every form below reads the new label.
+ *
+ * ```text
+ * （责任单位：街道平安办、街道党政办；配合单位：各社区居委会）
+ *   → 责任单位 'responsible' '街道平安办、街道党政办'; 配合单位 'support' '各社区居委会'
+ * 【牵头单位】区应急局【配合单位】各街镇【完成时限】2024年底前
+ *   → 牵头单位 'lead' '区应急局'; 配合单位 'support' '各街镇'; 完成时限 deadline '2024年底前'
+ * 牵头单位:区住房城乡建设委        (a label line after the task; ASCII colon)
+ *   → 牵头单位 'lead' '区住房城乡建设委'
+ * ```
+ * A label is `【L】`, `[L]`, `L：` or `L:` where it starts the text or
+ * follows a separator; its value runs to the next label. A label is never
+ * part of a unit name.
+ */
+import type { UnitRole } from '../model/schema.ts';
+
+/** Unit labels and the role each gives the units it introduces. */
+export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
+  牵头单位: 'lead',
+  牵头部门: 'lead',
+  主责单位: 'lead',
+  主责部门: 'lead',
+  主办单位: 'lead',
+  责任单位: 'responsible',
+  责任部门: 'responsible',
+  责任主体: 'responsible',
+  配合单位: 'support',
+  配合部门: 'support',
+  协办单位: 'support',
+  协办部门: 'support',
+  参与单位: 'support',
+  参与部门: 'support',
+  协助单位: 'support',
+  协同单位: 'support',
+  落实单位: 'implement',
+  具体落实单位: 'implement',
+};
+
+/** Labels that introduce the task's deadline. */
+export const DEADLINE_LABELS: readonly string[] = ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时间要求', '时限'];
+
+/** What may stand right before a label written with a colon. */
+const BEFORE = '\\s（(〔【\\[［；;，,。';
+
+export type LabelSegment =
+  | { kind: 'unit'; label: string; role: UnitRole; value: string; at: number; valueAt: number; end: number }
+  | { kind: 'deadline'; label: string; value: string; at: number; valueAt: number; end: number };
+
+const names = [...Object.keys(UNIT_LABELS), ...DEADLINE_LABELS].sort((a, b) => b.length - a.length).join('|');
+const LABEL = new RegExp(`[【\\[［]\\s*(${names})\\s*[】\\]］]\\s*[：:]?|(?:^|(?<=[${BEFORE}]))(${names})\\s*[：:]`, 'gu');
+const OPENERS = '（(〔';
+const CLOSERS = '）)〕';
+const EDGE = /[\s；;，,。、]/u;
+
+/** The labelled segments of `text`, in order, in one pass. */
+export function readLabels(text: string): LabelSegment[] {
+  const found = [...text.matchAll(LABEL)];
+  return found.map((match, i) => {
+    const label = (match[1] ?? match[2]) as string;
+    const valueAt = match.index + match[0].length;
+    const end = found[i + 1]?.index ?? text.length;
+    const value = trimEdges(text.slice(valueAt, end));
+    const role = UNIT_LABELS[label];
+    const at = match.index;
+    return role ? { kind: 'unit', label, role, value, at, valueAt, end } : { kind: 'deadline', label, value, at, valueAt, end };
+  });
+}
+
+/**
+ * Where the labels of a paragraph start: at its beginning, at a `【L】`, or
+ * after a sentence, never inside a parenthesis (that is a unit parenthesis).
+ */
+export function labelBlockStart(text: string): number | null {
+  let depth = 0;
+  let scanned = 0;
+  for (const match of text.matchAll(LABEL)) {
+    for (; scanned < match.index; scanned += 1) {
+      const char = text[scanned] ?? '';
+      if (OPENERS.includes(char)) depth += 1;
+      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
+    }
+    if (depth > 0) continue;
+    const before = text[match.index - 1];
+    if (match.index === 0 || match[1] || before === undefined || '。；;\n'.includes(before)) return match.index;
+  }
+  return null;
+}
+
+/** `text` without the separators and spaces at either end (a loop: no regex backtracking on long runs). */
+export function trimEdges(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE.test(text[start] ?? '')) start += 1;
+  while (end > start && EDGE.test(text[end - 1] ?? '')) end -= 1;
+  return text.slice(start, end);
+}
