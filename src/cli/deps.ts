@@ -7,13 +7,13 @@ import type { CliDeps } from './types.ts';
 
 export async function loadDeps(): Promise<CliDeps> {
   const [importer, checker, loader] = await Promise.all([
-    import('../import/index.ts'),
+    import('../import/sources/import-file.ts'),
     import('../check/index.ts'),
     import('../load/plans.ts'),
   ]);
   const alignment = await optional(() => import('../align/check.ts'), 'align/check.ts');
   return {
-    importPlan: importer.importPlan,
+    importPlan: importer.importFile,
     checkFiles: checker.checkFiles,
     formatMessage: checker.formatMessage,
     loadPlans: loader.loadPlans,

@@ -5,13 +5,19 @@
 import type { Message, Plan } from '../model/schema.ts';
 
 export interface CliDeps {
-  importPlan(input: Uint8Array, options: { id: string; path: string }): { markdown: string | null; messages: Message[] };
+  /** Any plan file's bytes (text, .docx, .pdf; told apart by content). */
+  importPlan(input: Uint8Array, options: { id: string; path: string }): ImportOutcome | Promise<ImportOutcome>;
   loadPlans(dir: string): Promise<{ plans: Plan[]; messages: Message[] }>;
   checkFiles(paths: string[]): Promise<Message[]>;
   formatMessage(message: Message): string;
   /** Present once an alignment checker exists (src/align/check.ts). */
   checkAlignmentFile?: (path: string, plans: Plan[]) => Message[] | Promise<Message[]>;
   writeExports(plans: readonly Plan[], dir: string): Promise<string[]>;
+}
+
+export interface ImportOutcome {
+  markdown: string | null;
+  messages: Message[];
 }
 
 export interface CliIo {

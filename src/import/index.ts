@@ -17,6 +17,7 @@ import { render } from './render.ts';
 import { makeMessage } from './messages.ts';
 import { checkImport } from './checks.ts';
 import { fixTitle } from './title.ts';
+import type { SourceText } from './sources/output.ts';
 
 export interface ImportOptions {
   id: string;
@@ -30,7 +31,17 @@ export interface ImportResult {
   fixes: Confusable[];
 }
 
-export function importPlan(input: Uint8Array, options: ImportOptions): ImportResult {
+/**
+ * `input` is the raw bytes of a text file, or the text a Word or PDF reader
+ * made (sources/): then each message also says where it is in that file (`at`).
+ */
+export function importPlan(input: Uint8Array | SourceText, options: ImportOptions): ImportResult {
+  const result = importText(input, options);
+  if (input instanceof Uint8Array) return result;
+  return { ...result, messages: result.messages.map((m) => ({ ...m, at: input.locate(m.line) })) };
+}
+
+function importText(input: Uint8Array | SourceText, options: ImportOptions): ImportResult {
   const file = options.path;
   const messages: Message[] = [];
   if (!PlanIdSchema.safeParse(options.id).success) {
@@ -39,7 +50,7 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
       '请换一个编号，例如 --id yueyang'));
     return { markdown: null, messages, fixes: [] };
   }
-  const decoded = decode(input);
+  const decoded = input instanceof Uint8Array ? decode(input) : ({ ok: true, text: input.text } as const);
   if (!decoded.ok) {
     const empty = decoded.reason === 'empty';
     messages.push(

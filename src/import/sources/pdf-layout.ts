@@ -1,0 +1,133 @@
+/**
+ * Turns a PDF's positioned lines into the importer's text: drops running
+ * headers, footers and page numbers, and re-joins the printed lines of a
+ * paragraph, page breaks included.
+ *
+ * A header or footer is a line near the top or bottom edge that repeats at
+ * the same height on many pages (digits ignored: `— 3 —`, `第3页`); a page
+ * number there is dropped even when it appears once. A line continues into
+ * the next when it reaches the right margin and the next starts at the left
+ * margin (a paragraph's first line is indented, a heading is centred or short).
+ */
+import { TextBuilder, type SourceText } from './output.ts';
+
+export interface PageLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  page: number;
+  pageWidth: number;
+  pageHeight: number;
+}
+
+export type Block = { kind: 'line'; top: number; line: PageLine } | { kind: 'table'; top: number; rows: string[][]; page: number };
+
+const PAGE_NUMBER = /^(?:[—–\-－~·]*\s*\d{1,4}\s*[—–\-－~·]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+/** Starts of structure the text importer splits on; never joined onto the line above. */
+const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|附件)/;
+
+export function layout(pages: Block[][]): SourceText {
+  const running = runningKeys(pages);
+  const kept = pages.map((blocks) => blocks.filter((b) => b.kind === 'table' || !isChrome(b.line, running)));
+  const lines = kept.flat().flatMap((b) => (b.kind === 'line' ? [b.line] : []));
+  const left = leftMargin(lines.map((l) => l.x0));
+  const right = mode(lines.filter((l) => l.x1 - l.x0 > (lines[0]?.pageWidth ?? 600) * 0.4).map((l) => l.x1), 4);
+
+  const out = new TextBuilder();
+  let paragraph: { text: string; last: PageLine; place: string } | null = null;
+  let table: { rows: string[][]; place: (row: number) => string } | null = null;
+  const flushParagraph = () => paragraph && (out.line(paragraph.text, paragraph.place), (paragraph = null));
+  const flushTable = () => table && (out.table(table.rows, table.place), (table = null));
+  kept.forEach((blocks, index) => {
+    let number = 0;
+    for (const block of blocks) {
+      if (block.kind === 'table') {
+        flushParagraph();
+        const continued = table !== null && blocks.indexOf(block) === 0 && table.rows[0]!.length === block.rows[0]!.length;
+        if (continued) {
+          const repeatsHeader = block.rows[0]!.join('\t') === table!.rows[0]!.join('\t');
+          table!.rows.push(...(repeatsHeader ? block.rows.slice(1) : block.rows));
+          continue;
+        }
+        flushTable();
+        const page = index + 1;
+        table = { rows: [...block.rows], place: (row) => `第 ${page} 页起的表格第 ${row} 行` };
+        continue;
+      }
+      flushTable();
+      number++;
+      const line = block.line;
+      if (paragraph && continues(paragraph.last, line, left, right)) {
+        paragraph.text += /[A-Za-z0-9]$/.test(paragraph.text) && /^[A-Za-z0-9]/.test(line.text) ? ` ${line.text}` : line.text;
+        paragraph.last = line;
+      } else {
+        flushParagraph();
+        paragraph = { text: line.text, last: line, place: `第 ${index + 1} 页第 ${number} 行` };
+      }
+    }
+  });
+  flushParagraph();
+  flushTable();
+  return out.build('pdf');
+}
+
+function continues(a: PageLine, b: PageLine, left: number, right: number): boolean {
+  const size = Math.max(a.size, b.size);
+  if (Math.abs(a.size - b.size) > 1) return false;
+  if (a.x1 < right - size * 1.5) return false; // a short line ends its paragraph
+  if (b.x0 > left + size * 0.5 || b.x0 < left - size * 2) return false; // indented or centred: a new paragraph
+  if (STARTS_ITEM.test(b.text)) return false;
+  if (a.page === b.page) return a.y - b.y <= size * 2.4;
+  return b.page === a.page + 1;
+}
+
+/** Text and height keys of lines near the top or bottom edge that repeat on many pages. */
+function runningKeys(pages: Block[][]): Set<string> {
+  const seen = new Map<string, Set<number>>();
+  for (const blocks of pages) {
+    for (const block of blocks) {
+      if (block.kind !== 'line' || !nearEdge(block.line)) continue;
+      const key = keyOf(block.line);
+      seen.set(key, (seen.get(key) ?? new Set()).add(block.line.page));
+    }
+  }
+  const need = Math.max(2, Math.ceil(pages.length * 0.4));
+  return new Set([...seen].filter(([, on]) => on.size >= need).map(([key]) => key));
+}
+
+function isChrome(line: PageLine, running: Set<string>): boolean {
+  if (!nearEdge(line)) return false;
+  return running.has(keyOf(line)) || PAGE_NUMBER.test(line.text.replace(/\s+/g, ''));
+}
+
+function nearEdge(line: PageLine): boolean {
+  return line.y > line.pageHeight * 0.85 || line.y < line.pageHeight * 0.15;
+}
+
+function keyOf(line: PageLine): string {
+  return `${Math.round(line.y / 6)}|${line.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`;
+}
+
+/** The most common value, in buckets of `step` points. */
+function mode(values: number[], step: number): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v / step) * step, (counts.get(Math.round(v / step) * step) ?? 0) + 1);
+  let best = 0;
+  let most = -1;
+  for (const [v, n] of counts) if (n > most || (n === most && v > best)) (best = v), (most = n);
+  return best;
+}
+
+/**
+ * Where wrapped lines start: the leftmost start shared by several lines
+ * (first lines are indented, so the most common start may be the indent).
+ */
+function leftMargin(starts: number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of starts) counts.set(Math.round(x / 2) * 2, (counts.get(Math.round(x / 2) * 2) ?? 0) + 1);
+  const need = Math.max(2, Math.ceil(starts.length * 0.03));
+  const shared = [...counts].filter(([, n]) => n >= need).map(([x]) => x);
+  return shared.length > 0 ? Math.min(...shared) : mode(starts, 2);
+}
