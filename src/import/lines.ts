@@ -46,6 +46,7 @@ export function joinLines(lines: Line[]): Paragraph[] {
 
 function continues(a: Line, b: Line, sofar: string, wrapped: number | null, afterB: Line | undefined): boolean {
   if (a.heading || b.heading) return false;
+  if (a.text.includes('\t') || b.text.includes('\t')) return false; // a table row (cells split by TAB) stands alone
   const tiny = [...b.text].length <= 3 && !FINAL.test(b.text);
   if (startsStructure(b.text) || isStandalone(b.text)) return false;
   if (isStandalone(a.text)) return tiny && /^附件/.test(a.text); // `附件：…任务` / `清单`

@@ -22,7 +22,7 @@ const OCR_HINT = '请先用 OCR 软件识别文字，另存为带文字层的 PD
 export const PROBLEMS: Record<ProblemKind, { message: string; hint: string }> = {
   'pdf-scanned': { message: '这是扫描件：PDF 没有文字层，只有图片，无法读出文字', hint: OCR_HINT },
   'pdf-encrypted': { message: 'PDF 已加密，需要密码才能打开', hint: '请用 PDF 阅读器输入密码后另存为不加密的 PDF，或向发文单位索取未加密的文件' },
-  'pdf-truncated': { message: 'PDF 文件不完整：缺少文件结尾（%%EOF），可能下载或复制时中断', hint: '请重新下载或复制完整的文件后再导入' },
+  'pdf-truncated': { message: 'PDF 文件不完整：缺少文件结尾标记，可能下载或复制时中断', hint: '请重新下载或复制完整的文件后再导入' },
   'pdf-damaged': { message: 'PDF 文件已损坏，无法读取', hint: '请用 PDF 阅读器确认能否打开；能打开时请“另存为”或“打印为 PDF”生成新文件后再导入' },
   'docx-damaged': { message: 'Word 文件（.docx）已损坏：不是完整的 zip 包或缺少正文部分', hint: '请用 Word 或 WPS 打开确认，然后“另存为” .docx 后再导入' },
   'docx-empty': { message: 'Word 文件里没有文字（可能只贴了扫描图片）', hint: OCR_HINT },

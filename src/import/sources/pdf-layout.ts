@@ -9,7 +9,7 @@
  * the next when it reaches the right margin and the next starts at the left
  * margin (a paragraph's first line is indented, a heading is centred or short).
  */
-import { TextBuilder, type SourceText } from './output.ts';
+import { joinCellLines, TextBuilder, type SourceText } from './output.ts';
 
 export interface PageLine {
   text: string;
@@ -47,8 +47,7 @@ export function layout(pages: Block[][]): SourceText {
         flushParagraph();
         const continued = table !== null && blocks.indexOf(block) === 0 && table.rows[0]!.length === block.rows[0]!.length;
         if (continued) {
-          const repeatsHeader = block.rows[0]!.join('\t') === table!.rows[0]!.join('\t');
-          table!.rows.push(...(repeatsHeader ? block.rows.slice(1) : block.rows));
+          continueTable(table!.rows, block.rows);
           continue;
         }
         flushTable();
@@ -71,6 +70,21 @@ export function layout(pages: Block[][]): SourceText {
   flushParagraph();
   flushTable();
   return out.build('pdf');
+}
+
+/**
+ * A table going on from the page before: a repeated header row is dropped,
+ * and a first row with an empty first cell (`序号`) is the rest of the row a
+ * page break split, so its cells are appended to that row's cells.
+ */
+function continueTable(rows: string[][], more: string[][]): void {
+  const rest = more[0]!.join('\t') === rows[0]!.join('\t') ? more.slice(1) : more;
+  const last = rows.at(-1)!;
+  if (rest[0] && rest[0][0] === '' && last[0] !== '' && rows.length > 1) {
+    const [split, ...others] = rest;
+    rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split[i] ?? '']));
+    rows.push(...others);
+  } else rows.push(...rest);
 }
 
 function continues(a: PageLine, b: PageLine, left: number, right: number): boolean {
