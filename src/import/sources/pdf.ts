@@ -65,7 +65,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
       pages.push(blocks);
       page.cleanup();
     }
-    if (chars === 0) throw new SourceProblem('pdf-scanned', `${doc.numPages} pages`);
+    // A scan may carry a few characters (a stamp, a page number typed on): under 30 a page, it is a scan.
+    if (chars < 30 * doc.numPages) throw new SourceProblem('pdf-scanned', `${chars} characters on ${doc.numPages} pages`);
     return layout(pages);
   } catch (cause) {
     if (cause instanceof SourceProblem) throw cause;
