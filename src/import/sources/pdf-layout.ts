@@ -33,10 +33,15 @@ export function layout(pages: Block[][]): SourceText {
   const kept = pages.map((blocks) => blocks.filter((b) => b.kind === 'table' || !isChrome(b.line, running)));
   const lines = kept.flat().flatMap((b) => (b.kind === 'line' ? [b.line] : []));
   const left = leftMargin(lines.map((l) => l.x0));
-  const right = mode(lines.filter((l) => l.x1 - l.x0 > (lines[0]?.pageWidth ?? 600) * 0.4).map((l) => l.x1), 4);
+  const size = mode(lines.map((l) => l.size), 1);
+  // The right margin: where most long lines end, but never far inside the
+  // margin that mirrors the left one (lines of equal length are not all full).
+  const wide = lines.filter((l) => l.x1 - l.x0 > (lines[0]?.pageWidth ?? 600) * 0.4).map((l) => l.x1);
+  const right = Math.max(mode(wide, 4), (lines[0]?.pageWidth ?? 0) - left - 2 * size);
+  const margins: Margins = { left, right, pitch: linePitch(lines) };
 
   const out = new TextBuilder();
-  let paragraph: { text: string; last: PageLine; place: string } | null = null;
+  let paragraph: Paragraph | null = null;
   let table: { rows: string[][]; place: (row: number) => string } | null = null;
   const flushParagraph = () => paragraph && (out.line(paragraph.text, paragraph.place), (paragraph = null));
   const flushTable = () => table && (out.table(table.rows, table.place), (table = null));
@@ -58,12 +63,13 @@ export function layout(pages: Block[][]): SourceText {
       flushTable();
       number++;
       const line = block.line;
-      if (paragraph && continues(paragraph.last, line, left, right)) {
+      if (paragraph && continues(paragraph, line, margins)) {
         paragraph.text += /[A-Za-z0-9]$/.test(paragraph.text) && /^[A-Za-z0-9]/.test(line.text) ? ` ${line.text}` : line.text;
         paragraph.last = line;
+        paragraph.wrapX ??= line.x0;
       } else {
         flushParagraph();
-        paragraph = { text: line.text, last: line, place: `第 ${index + 1} 页第 ${number} 行` };
+        paragraph = { text: line.text, first: line, last: line, wrapX: null, place: `第 ${index + 1} 页第 ${number} 行` };
       }
     }
   });
@@ -87,13 +93,37 @@ function continueTable(rows: string[][], more: string[][]): void {
   } else rows.push(...rest);
 }
 
-function continues(a: PageLine, b: PageLine, left: number, right: number): boolean {
+interface Margins {
+  left: number;
+  right: number;
+  pitch: number; // usual baseline distance, 0 when unclear
+}
+
+interface Paragraph {
+  text: string;
+  first: PageLine;
+  last: PageLine;
+  /** Where its wrapped lines start, once known. */
+  wrapX: number | null;
+  place: string;
+}
+
+function continues(p: Paragraph, b: PageLine, { left, right, pitch }: Margins): boolean {
+  const a = p.last;
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 1) return false;
   if (a.x1 < right - size * 1.5) return false; // a short line ends its paragraph
-  if (b.x0 > left + size * 0.5 || b.x0 < left - size * 2) return false; // indented or centred: a new paragraph
-  if (STARTS_ITEM.test(b.text)) return false;
-  if (a.page === b.page) return a.y - b.y <= size * 2.4;
+  if (STARTS_ITEM.test(b.text) || b.x0 < left - size * 2) return false;
+  if (p.wrapX !== null) {
+    if (Math.abs(b.x0 - p.wrapX) > size * 0.5) return false;
+  } else if (b.x0 > left + size * 0.5) {
+    // Indented or centred: a new paragraph, unless it is a list item's hanging indent
+    // (`1.` at the margin, its wrapped lines under the text after the number).
+    const hanging = STARTS_ITEM.test(p.first.text) && b.x0 > p.first.x0 && b.x0 <= p.first.x0 + size * 4;
+    if (!hanging) return false;
+  }
+  // Space between paragraphs, when the layout has it, also ends one.
+  if (a.page === b.page) return a.y - b.y <= (pitch > 0 ? pitch * 1.35 : size * 2.4);
   return b.page === a.page + 1;
 }
 
@@ -122,6 +152,16 @@ function nearEdge(line: PageLine): boolean {
 
 function keyOf(line: PageLine): string {
   return `${Math.round(line.y / 6)}|${line.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`;
+}
+
+/** The usual distance between consecutive baselines on a page, or 0 when unclear. */
+function linePitch(lines: PageLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (a.page === b.page && Math.abs(a.size - b.size) < 0.5 && a.y > b.y) gaps.push(a.y - b.y);
+  }
+  return gaps.length >= 5 ? mode(gaps, 1) : 0;
 }
 
 /** The most common value, in buckets of `step` points. */
