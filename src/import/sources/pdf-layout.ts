@@ -25,6 +25,8 @@ export interface PageLine {
 export type Block = { kind: 'line'; top: number; line: PageLine } | { kind: 'table'; top: number; rows: string[][]; page: number };
 
 const PAGE_NUMBER = /^(?:[—–\-－~·]*\s*\d{1,4}\s*[—–\-－~·]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+/** `坚持安全第` + `一、预防为主`: a numeral that ends a word, not a heading number. */
+const ORDINAL_WORD = /[第之统唯万][一二三四五六七八九十]{1,2}、?$/;
 /** Starts of structure the text importer splits on; never joined onto the line above. */
 const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|附件)/;
 
@@ -113,7 +115,7 @@ function continues(p: Paragraph, b: PageLine, { left, right, pitch }: Margins): 
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 1) return false;
   if (a.x1 < right - size * 1.5) return false; // a short line ends its paragraph
-  if (STARTS_ITEM.test(b.text) || b.x0 < left - size * 2) return false;
+  if ((STARTS_ITEM.test(b.text) && !ORDINAL_WORD.test(a.text + b.text.slice(0, 2))) || b.x0 < left - size * 2) return false;
   if (p.wrapX !== null) {
     if (Math.abs(b.x0 - p.wrapX) > size * 0.5) return false;
   } else if (b.x0 > left + size * 0.5) {

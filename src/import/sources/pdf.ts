@@ -15,6 +15,7 @@ import { layout, type Block, type PageLine } from './pdf-layout.ts';
 import { pageRules } from './pdf-rules.ts';
 import { findTables, type Item } from './pdf-tables.ts';
 import { SourceProblem } from './problem.ts';
+import { foldRadicals } from './radicals.ts';
 import type { SourceText } from './output.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -85,7 +86,7 @@ async function readPage(page: PDFPageProxy, ops: PdfJs['OPS']): Promise<Block[]>
     const item = raw;
     const [a, b, c, d, x, y] = item.transform as number[];
     if (Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01) continue; // rotated text: stamps, watermarks
-    items.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.abs(d!) || Math.abs(a!) || item.height });
+    items.push({ text: foldRadicals(item.str), x: x!, y: y!, width: item.width, size: Math.abs(d!) || Math.abs(a!) || item.height });
   }
   const tables = findTables(await pageRules(page, ops as unknown as Record<string, number>), items);
   const used = new Set(tables.flatMap((t) => [...t.items]));

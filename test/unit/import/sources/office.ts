@@ -119,3 +119,21 @@ export function printToPdf(files: Uint8Array[]): Uint8Array[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Prints paragraphs as an A4 page in headless Chromium, the way a plan saved
+ * from a web page or an online editor reaches staff. Chromium's PDF text
+ * layer names some characters by their radicals (人 as ⼈ U+2F08).
+ */
+export function printHtmlToPdf(paragraphs: string[]): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'planbook-html-'));
+  try {
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const html = `<!doctype html><meta charset="utf-8"><style>@page{size:A4;margin:30mm 26mm 30mm 28mm}body{font:16pt/1.8 "Noto Serif CJK SC";text-align:justify}p{margin:0;text-indent:2em}</style>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}`;
+    writeFileSync(join(dir, 'plan.html'), html);
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'plan.pdf')}`, join(dir, 'plan.html')], { stdio: 'pipe', timeout: 120_000 });
+    return new Uint8Array(readFileSync(join(dir, 'plan.pdf')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

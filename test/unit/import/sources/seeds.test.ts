@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { importPlan } from '../../../../src/import/index.ts';
 import { importFile } from '../../../../src/import/sources/import-file.ts';
 import { PLAN_IDS, rawPlan } from '../plans.ts';
-import { makeDocx, printToPdf, type DocOptions } from './office.ts';
+import { makeDocx, printHtmlToPdf, printToPdf, type DocOptions } from './office.ts';
 import { seedBlocks } from './seed.ts';
 
 const fromText = Object.fromEntries(PLAN_IDS.map((id) => [id, importPlan(rawPlan(id), { id, path: `${id}.txt` }).markdown!]));
@@ -62,5 +62,15 @@ describe('the five seed plans printed from Word to PDF', async () => {
       expected = expected.replace(heading, '有效提升。8项“常态化行动”：\n');
     }
     expectSameButDocumented(expected, result.markdown!);
+  });
+});
+
+describe('the five seed plans printed from a web page by Chromium', () => {
+  test.each(PLAN_IDS)('%s.pdf imports to the same Markdown, but for the documented differences', async (id) => {
+    const paragraphs = seedBlocks(rawPlan(id), false).blocks.map((block) => ('text' in block ? block.text : ''));
+    const pdf = printHtmlToPdf(paragraphs);
+    const result = await importFile(pdf, { id, path: `${id}.pdf` });
+    expect(result.markdown).not.toMatch(/[\u2e80-\u2fdf]/); // no radicals for characters
+    expectSameButDocumented(fromText[id]!, result.markdown!);
   });
 });
