@@ -25,7 +25,8 @@ const SEVERITY = { error: '错误', warning: '警告' } as const;
 
 /** `file:line:col: 错误 message (rule)` and the hint on the next line. */
 export function formatMessage(message: Message): string {
-  const head = `${message.file}:${message.line}:${message.column}: ${SEVERITY[message.severity]} ${message.message} (${message.rule})`;
+  const place = message.at ?? `${message.line}:${message.column}`;
+  const head = `${message.file}:${place}: ${SEVERITY[message.severity]} ${message.message} (${message.rule})`;
   return message.hint ? `${head}\n  提示：${message.hint}` : head;
 }
 

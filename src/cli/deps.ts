@@ -6,12 +6,12 @@ import type { CliDeps } from './types.ts';
 
 export async function loadDeps(): Promise<CliDeps> {
   const [importer, checker, loader] = await Promise.all([
-    import('../import/index.ts'),
+    import('../import/sources/import-file.ts'),
     import('../check/index.ts'),
     import('../load/plans.ts'),
   ]);
   return {
-    importPlan: importer.importPlan,
+    importPlan: importer.importFile,
     checkProject: checker.checkProject,
     formatMessage: checker.formatMessage,
     loadPlans: loader.loadPlans,

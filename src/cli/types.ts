@@ -6,12 +6,18 @@ import type { ProjectCheck, ProjectFiles } from '../check/project.ts';
 import type { Message, Plan } from '../model/schema.ts';
 
 export interface CliDeps {
-  importPlan(input: Uint8Array, options: { id: string; path: string }): { markdown: string | null; messages: Message[] };
+  /** Any plan file's bytes (text, .docx, .pdf; told apart by content). */
+  importPlan(input: Uint8Array, options: { id: string; path: string }): ImportOutcome | Promise<ImportOutcome>;
   loadPlans(dir: string): Promise<{ plans: Plan[]; messages: Message[] }>;
   /** The one content gate, the same the build runs (src/check/project.ts). */
   checkProject(files: ProjectFiles): Promise<Pick<ProjectCheck, 'messages' | 'files'>>;
   formatMessage(message: Message): string;
   writeExports(plans: readonly Plan[], dir: string): Promise<string[]>;
+}
+
+export interface ImportOutcome {
+  markdown: string | null;
+  messages: Message[];
 }
 
 export interface CliIo {

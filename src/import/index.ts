@@ -21,6 +21,7 @@ import { chromeLine, type ChromeFacts } from './chrome.ts';
 import { tableCells } from './tables.ts';
 import { roundTrip, verifyImport } from './verify.ts';
 import { toSimplified } from './script.ts';
+import type { SourceText } from './sources/output.ts';
 
 export interface ImportOptions {
   id: string;
@@ -36,7 +37,17 @@ export interface ImportResult {
   front?: FrontMatter | null;
 }
 
-export function importPlan(input: Uint8Array, options: ImportOptions): ImportResult {
+/**
+ * `input` is the raw bytes of a text file, or the text a Word or PDF reader
+ * made (sources/): then each message also says where it is in that file (`at`).
+ */
+export function importPlan(input: Uint8Array | SourceText, options: ImportOptions): ImportResult {
+  const result = importText(input, options);
+  if (input instanceof Uint8Array) return result;
+  return { ...result, messages: result.messages.map((m) => ({ ...m, at: input.locate(m.line) })) };
+}
+
+function importText(input: Uint8Array | SourceText, options: ImportOptions): ImportResult {
   const file = options.path;
   const messages: Message[] = [];
   if (!PlanIdSchema.safeParse(options.id).success) {
@@ -45,7 +56,7 @@ export function importPlan(input: Uint8Array, options: ImportOptions): ImportRes
       '请换一个编号，例如 --id yueyang'));
     return { markdown: null, messages, fixes: [] };
   }
-  const decoded = decode(input);
+  const decoded = input instanceof Uint8Array ? decode(input) : ({ ok: true, text: input.text } as const);
   if (!decoded.ok) {
     const empty = decoded.reason === 'empty';
     messages.push(

@@ -6,18 +6,23 @@ export const HELP: Record<string, string> = {
 用法：planbook <命令> [参数]
 
 命令：
-  import <原文.txt> --id <编号>   把提取出的原文转换为 content/plans/<编号>.md
+  import <方案文件> --id <编号>   把方案（Word .docx、PDF 或文本）转换为 content/plans/<编号>.md
+  import <文件夹>                 导入文件夹里的每个方案文件，编号取自文件名
   check [文件…]                   检查方案文件（默认 content/plans/*.md 和 content/alignment.yml）
   export [--out 目录]             导出 plans.json、tasks.csv、tasks.xlsx
 
 每个命令都可以加 --help 查看详细用法。
 退出码：0 通过（可能有警告），1 内容或参数有误，2 程序内部错误。`,
-  import: `用法：planbook import <原文.txt> --id <编号> [--out content/plans] [--force]
+  import: `用法：planbook import <方案文件> --id <编号> [--out content/plans] [--force]
+      planbook import <文件夹> [--out content/plans] [--force]
 
-读取提取出的原文（任意常见编码），转换为 Markdown 方案文件 <目录>/<编号>.md。
-  --id <编号>     方案编号：小写字母、数字和连字符，如 yueyang
+读取方案文件，转换为 Markdown 方案文件 <目录>/<编号>.md。按文件内容识别格式：
+Word（.docx，含 WPS 另存的 .docx）、带文字层的 PDF、文本（.txt/.md，任意常见编码）。
+扫描件 PDF、加密或损坏的文件、旧版 .doc 会给出说明，不写文件。
+  --id <编号>     方案编号：小写字母、数字和连字符，如 yueyang（导入文件夹时取文件名）
   --out <目录>    输出目录，默认 content/plans
   --force         覆盖已存在的文件
+导入文件夹时逐个报告；有错误的文件不写入，其余照常写入，最后汇总，有未写入的文件时退出码为 1。
 有错误时不写文件，退出码为 1；文件要么完整写入，要么保持原样。`,
   check: `用法：planbook check [文件…] [--plans content/plans]
 

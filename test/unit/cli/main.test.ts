@@ -5,7 +5,7 @@ describe('runCli', () => {
   test('prints the command list for --help and exits 0 without loading planbook', async () => {
     const result = await run(['--help'], await tempDir());
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('import <原文.txt> --id <编号>');
+    expect(result.stdout).toContain('import <方案文件> --id <编号>');
     expect(result.loads).toBe(0);
   });
 

@@ -1,0 +1,45 @@
+/**
+ * The text an office reader hands the text importer, with where each line
+ * came from: one paragraph per line; a table as one line per row, cells
+ * separated by TAB, with a blank line before and after.
+ */
+export interface SourceText {
+  kind: 'docx' | 'pdf';
+  text: string;
+  /** Where line `line` (1-based) of `text` is in the original: `第 3 页第 12 行`, `第 42 段`. */
+  locate(line: number): string;
+}
+
+export class TextBuilder {
+  private readonly lines: string[] = [];
+  private readonly places: string[] = [];
+
+  line(text: string, place: string): void {
+    this.lines.push(text);
+    this.places.push(place);
+  }
+
+  /** A blank line, unless the text already ends with one (or is empty). */
+  blank(): void {
+    if (this.lines.length > 0 && this.lines.at(-1) !== '') this.line('', this.places.at(-1)!);
+  }
+
+  table(rows: string[][], place: (row: number) => string): void {
+    this.blank();
+    rows.forEach((cells, i) => this.line(cells.join('\t'), place(i + 1)));
+    this.blank();
+  }
+
+  build(kind: SourceText['kind']): SourceText {
+    const places = this.places;
+    return { kind, text: `${this.lines.join('\n')}\n`, locate: (line) => places[Math.min(Math.max(line, 1), places.length) - 1] ?? '' };
+  }
+}
+
+/** A cell's lines joined: no space after CJK text or punctuation, one space between Latin words. */
+export function joinCellLines(lines: string[]): string {
+  return lines
+    .map((l) => l.replace(/[\t\r\n]+/g, ' ').trim())
+    .filter(Boolean)
+    .reduce((out, l) => (out === '' ? l : /[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(l) ? `${out} ${l}` : out + l), '');
+}

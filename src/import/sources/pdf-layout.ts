@@ -1,0 +1,189 @@
+/**
+ * Turns a PDF's positioned lines into the importer's text: drops running
+ * headers, footers and page numbers, and re-joins the printed lines of a
+ * paragraph, page breaks included.
+ *
+ * A header or footer is a line near the top or bottom edge that repeats at
+ * the same height on many pages (digits ignored: `— 3 —`, `第3页`); a page
+ * number there is dropped even when it appears once. A line continues into
+ * the next when it reaches the right margin and the next starts at the left
+ * margin (a paragraph's first line is indented, a heading is centred or short).
+ */
+import { joinCellLines, TextBuilder, type SourceText } from './output.ts';
+
+export interface PageLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  page: number;
+  pageWidth: number;
+  pageHeight: number;
+}
+
+export type Block = { kind: 'line'; top: number; line: PageLine } | { kind: 'table'; top: number; rows: string[][]; page: number };
+
+const PAGE_NUMBER = /^(?:[—–\-－~·]*\s*\d{1,4}\s*[—–\-－~·]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+/** `坚持安全第` + `一、预防为主`: a numeral that ends a word, not a heading number. */
+const ORDINAL_WORD = /[第之统唯万][一二三四五六七八九十]{1,2}、?$/;
+/** Starts of structure the text importer splits on; never joined onto the line above. */
+const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|附件)/;
+
+export function layout(pages: Block[][]): SourceText {
+  const running = runningKeys(pages);
+  const kept = pages.map((blocks) => blocks.filter((b) => b.kind === 'table' || !isChrome(b.line, running)));
+  const lines = kept.flat().flatMap((b) => (b.kind === 'line' ? [b.line] : []));
+  const left = leftMargin(lines.map((l) => l.x0));
+  const size = mode(lines.map((l) => l.size), 1);
+  // The right margin: where most long lines end, but never far inside the
+  // margin that mirrors the left one (lines of equal length are not all full).
+  const wide = lines.filter((l) => l.x1 - l.x0 > (lines[0]?.pageWidth ?? 600) * 0.4).map((l) => l.x1);
+  const right = Math.max(mode(wide, 4), (lines[0]?.pageWidth ?? 0) - left - 2 * size);
+  const margins: Margins = { left, right, pitch: linePitch(lines) };
+
+  const out = new TextBuilder();
+  let paragraph: Paragraph | null = null;
+  let table: { rows: string[][]; place: (row: number) => string } | null = null;
+  const flushParagraph = () => paragraph && (out.line(paragraph.text, paragraph.place), (paragraph = null));
+  const flushTable = () => table && (out.table(table.rows, table.place), (table = null));
+  kept.forEach((blocks, index) => {
+    let number = 0;
+    for (const block of blocks) {
+      if (block.kind === 'table') {
+        flushParagraph();
+        const continued = table !== null && blocks.indexOf(block) === 0 && table.rows[0]!.length === block.rows[0]!.length;
+        if (continued) {
+          continueTable(table!.rows, block.rows);
+          continue;
+        }
+        flushTable();
+        const page = index + 1;
+        table = { rows: [...block.rows], place: (row) => `第 ${page} 页起的表格第 ${row} 行` };
+        continue;
+      }
+      flushTable();
+      number++;
+      const line = block.line;
+      if (paragraph && continues(paragraph, line, margins)) {
+        paragraph.text += /[A-Za-z0-9]$/.test(paragraph.text) && /^[A-Za-z0-9]/.test(line.text) ? ` ${line.text}` : line.text;
+        paragraph.last = line;
+        paragraph.wrapX ??= line.x0;
+      } else {
+        flushParagraph();
+        paragraph = { text: line.text, first: line, last: line, wrapX: null, place: `第 ${index + 1} 页第 ${number} 行` };
+      }
+    }
+  });
+  flushParagraph();
+  flushTable();
+  return out.build('pdf');
+}
+
+/**
+ * A table going on from the page before: a repeated header row is dropped,
+ * and a first row with an empty first cell (`序号`) is the rest of the row a
+ * page break split, so its cells are appended to that row's cells.
+ */
+function continueTable(rows: string[][], more: string[][]): void {
+  const rest = more[0]!.join('\t') === rows[0]!.join('\t') ? more.slice(1) : more;
+  const last = rows.at(-1)!;
+  if (rest[0] && rest[0][0] === '' && last[0] !== '' && rows.length > 1) {
+    const [split, ...others] = rest;
+    rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split[i] ?? '']));
+    rows.push(...others);
+  } else rows.push(...rest);
+}
+
+interface Margins {
+  left: number;
+  right: number;
+  pitch: number; // usual baseline distance, 0 when unclear
+}
+
+interface Paragraph {
+  text: string;
+  first: PageLine;
+  last: PageLine;
+  /** Where its wrapped lines start, once known. */
+  wrapX: number | null;
+  place: string;
+}
+
+function continues(p: Paragraph, b: PageLine, { left, right, pitch }: Margins): boolean {
+  const a = p.last;
+  const size = Math.max(a.size, b.size);
+  if (Math.abs(a.size - b.size) > 1) return false;
+  if (a.x1 < right - size * 1.5) return false; // a short line ends its paragraph
+  if ((STARTS_ITEM.test(b.text) && !ORDINAL_WORD.test(a.text + b.text.slice(0, 2))) || b.x0 < left - size * 2) return false;
+  if (p.wrapX !== null) {
+    if (Math.abs(b.x0 - p.wrapX) > size * 0.5) return false;
+  } else if (b.x0 > left + size * 0.5) {
+    // Indented or centred: a new paragraph, unless it is a list item's hanging indent
+    // (`1.` at the margin, its wrapped lines under the text after the number).
+    const hanging = STARTS_ITEM.test(p.first.text) && b.x0 > p.first.x0 && b.x0 <= p.first.x0 + size * 4;
+    if (!hanging) return false;
+  }
+  // Space between paragraphs, when the layout has it, also ends one.
+  if (a.page === b.page) return a.y - b.y <= (pitch > 0 ? pitch * 1.35 : size * 2.4);
+  return b.page === a.page + 1;
+}
+
+/** Text and height keys of lines near the top or bottom edge that repeat on many pages. */
+function runningKeys(pages: Block[][]): Set<string> {
+  const seen = new Map<string, Set<number>>();
+  for (const blocks of pages) {
+    for (const block of blocks) {
+      if (block.kind !== 'line' || !nearEdge(block.line)) continue;
+      const key = keyOf(block.line);
+      seen.set(key, (seen.get(key) ?? new Set()).add(block.line.page));
+    }
+  }
+  const need = Math.max(2, Math.ceil(pages.length * 0.4));
+  return new Set([...seen].filter(([, on]) => on.size >= need).map(([key]) => key));
+}
+
+function isChrome(line: PageLine, running: Set<string>): boolean {
+  if (!nearEdge(line)) return false;
+  return running.has(keyOf(line)) || PAGE_NUMBER.test(line.text.replace(/\s+/g, ''));
+}
+
+function nearEdge(line: PageLine): boolean {
+  return line.y > line.pageHeight * 0.85 || line.y < line.pageHeight * 0.15;
+}
+
+function keyOf(line: PageLine): string {
+  return `${Math.round(line.y / 6)}|${line.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`;
+}
+
+/** The usual distance between consecutive baselines on a page, or 0 when unclear. */
+function linePitch(lines: PageLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (a.page === b.page && Math.abs(a.size - b.size) < 0.5 && a.y > b.y) gaps.push(a.y - b.y);
+  }
+  return gaps.length >= 5 ? mode(gaps, 1) : 0;
+}
+
+/** The most common value, in buckets of `step` points. */
+function mode(values: number[], step: number): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v / step) * step, (counts.get(Math.round(v / step) * step) ?? 0) + 1);
+  let best = 0;
+  let most = -1;
+  for (const [v, n] of counts) if (n > most || (n === most && v > best)) (best = v), (most = n);
+  return best;
+}
+
+/**
+ * Where wrapped lines start: the leftmost start shared by several lines
+ * (first lines are indented, so the most common start may be the indent).
+ */
+function leftMargin(starts: number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of starts) counts.set(Math.round(x / 2) * 2, (counts.get(Math.round(x / 2) * 2) ?? 0) + 1);
+  const need = Math.max(2, Math.ceil(starts.length * 0.03));
+  const shared = [...counts].filter(([, n]) => n >= need).map(([x]) => x);
+  return shared.length > 0 ? Math.min(...shared) : mode(starts, 2);
+}

@@ -1,0 +1,99 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import { readDocx } from '../../../../src/import/sources/docx.ts';
+import { Numbering } from '../../../../src/import/sources/numbering.ts';
+import { parseXml } from '../../../../src/import/sources/xml.ts';
+import { linesOf, officeFile } from './fixtures.ts';
+
+describe('readDocx on a town plan with automatic numbering and an annex table', () => {
+  const source = readDocx(officeFile('plan.docx'));
+  const lines = linesOf(source.text);
+
+  test('writes Word’s automatic numbers as the text Word shows', () => {
+    expect(lines).toContain('一、总体要求');
+    expect(lines).toContain('二、主要任务');
+    expect(lines).toContain('（三）开展安全监管能力提升行动');
+    // Tasks run on across actions: 4 follows 3 under the next （二）.
+    expect(lines.filter((l) => /^\d\./.test(l)).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.']);
+    // 保障措施 is a second list on the same scheme: it counts from （一） again.
+    expect(lines).toContain('（一）加强组织领导。镇安委会统筹推进治本攻坚三年行动，各成员单位主要负责人是本单位第一责任人，要细化工作方案，明确责任分工。');
+  });
+
+  test('keeps a bold lead phrase and its sentence in one paragraph', () => {
+    expect(lines).toContain('1.强化镇党委政府领导责任。镇党委、政府主要负责人每季度至少召开1次会议专题研究安全生产工作，将重大事故隐患排查整治列入镇党委理论学习中心组学习内容，镇安委办负责，2024年6月底前完成年度任务清单。');
+  });
+
+  test('leaves out the running header and the page-number footer', () => {
+    expect(lines.filter((l) => l === '枫泾镇安全生产治本攻坚三年行动实施方案')).toHaveLength(1); // the title itself
+    expect(source.text).not.toMatch(/—\s*\d+\s*—/);
+  });
+
+  test('writes the annex table one row per line, cells split by TAB, merged cells resolved', () => {
+    const rows = lines.filter((l) => l.includes('\t')).map((l) => l.split('\t'));
+    expect(rows[0]).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '完成时限']);
+    expect(rows).toHaveLength(10);
+    // 镇安委办 spans rows 1–2 and 镇安全生产监督管理所 rows 4–6: filled down.
+    expect(rows.slice(1, 3).map((r) => r[2])).toEqual(['镇安委办', '镇安委办']);
+    expect(rows.slice(4, 7).map((r) => r[2])).toEqual(['镇安全生产监督管理所', '镇安全生产监督管理所', '镇安全生产监督管理所']);
+    expect(rows[5]).toEqual(['5', '建立重大事故隐患清单', '镇安全生产监督管理所', '镇安委办', '2025年6月底前']);
+    // A note across all five columns keeps its text in the first and leaves the rest empty.
+    expect(rows[9]).toEqual(['以上任务每季度末报送进展情况至镇安委办', '', '', '', '']);
+    expect(source.text).toMatch(/分工表\n\n序号\t/); // a blank line before the table
+  });
+
+  test('locates paragraphs and table rows the way a reader counts them', () => {
+    const at = (text: string) => source.locate(source.text.split('\n').indexOf(text) + 1);
+    expect(at('一、总体要求')).toBe('第 5 段');
+    expect(at('3\t夯实村居末梢责任\t各村（居）委会\t镇平安办\t2024年底前')).toBe('表 1 第 4 行');
+  });
+});
+
+describe('Numbering', () => {
+  const numbering = (xml: string) =>
+    new Numbering(parseXml(`<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${xml}</w:numbering>`));
+  const level = (ilvl: number, fmt: string, text: string, extra = '') =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}<w:suff w:val="nothing"/></w:lvl>`;
+
+  test('counts Chinese numbers past ten the way Word shows them: 十、十一、二十', () => {
+    const n = numbering(`<w:abstractNum w:abstractNumId="0">${level(0, 'chineseCounting', '（%1）')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`);
+    const labels = Array.from({ length: 21 }, () => n.next('1', 0));
+    expect([labels[0], labels[9], labels[10], labels[19], labels[20]]).toEqual(['（一）', '（十）', '（十一）', '（二十）', '（二十一）']);
+  });
+
+  test('restarts a deeper level after a higher one, unless lvlRestart says never', () => {
+    const n = numbering(
+      `<w:abstractNum w:abstractNumId="0">${level(0, 'chineseCounting', '%1、')}${level(1, 'decimal', '%2.')}${level(2, 'decimal', '(%3)', '<w:lvlRestart w:val="0"/>')}</w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+    );
+    const seq = [[0], [1], [2], [1], [0], [1], [2]].map(([l]) => n.next('1', l!));
+    expect(seq).toEqual(['一、', '1.', '(1)', '2.', '二、', '1.', '(2)']);
+  });
+
+  test('starts an instance with a start override at its own number, and shares counters otherwise', () => {
+    const n = numbering(
+      `<w:abstractNum w:abstractNumId="0">${level(0, 'decimal', '%1.')}</w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>` +
+        `<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="9"/></w:lvlOverride></w:num>`,
+    );
+    expect([n.next('1', 0), n.next('2', 0), n.next('3', 0), n.next('3', 0)]).toEqual(['1.', '2.', '9.', '10.']);
+  });
+
+  test('writes a legal-style number (isLgl) in digits: 2.1', () => {
+    const n = numbering(`<w:abstractNum w:abstractNumId="0">${level(0, 'chineseCounting', '%1、')}${level(1, 'decimal', '%1.%2', '<w:isLgl/>')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`);
+    expect([n.next('1', 0), n.next('1', 0), n.next('1', 1)]).toEqual(['一、', '二、', '2.1']);
+  });
+});
+
+describe('readDocx on hand-written OOXML', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const docx = (body: string) => zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`) });
+
+  test('drops deleted revisions and hidden text, keeps insertions, and starts a new line at a soft break', () => {
+    const source = readDocx(docx(
+      '<w:p><w:r><w:t>长宁区安全生产治本攻坚三年行动</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>实施方案</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t>2024年</w:t></w:r><w:del><w:r><w:delText>6月</w:delText></w:r></w:del><w:ins><w:r><w:t>底前</w:t></w:r></w:ins>' +
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（批注）</w:t></w:r><w:r><w:t>完成。</w:t></w:r></w:p>',
+    ));
+    expect(source.text).toBe('长宁区安全生产治本攻坚三年行动\n实施方案\n2024年底前完成。\n');
+  });
+});
