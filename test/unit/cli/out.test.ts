@@ -78,7 +78,7 @@ describe('planbook import --out', () => {
       const result = await run(['import', 'yueyang.txt', '--id', 'yueyang', '--out', 'plans', ...args], cwd);
       expect(result.code).toBe(1);
       expect(result.stderr).not.toContain('已存在');
-      expect(result.stderr).toContain('ENOTDIR');
+      expect(result.stderr).toContain('是一个文件');
     }
     expect(existsSync(join(cwd, 'plans/yueyang.md'))).toBe(false);
   });
