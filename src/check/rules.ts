@@ -25,6 +25,7 @@ export const RULES = {
   'plan-empty': plan('方案文件是空的', '写入头信息和方案正文，或删除这个文件。'),
   'parse-failed': plan('方案文件无法解析', '按提示的位置检查 Markdown 结构；无法确定时请报告此问题。'),
   'model-invalid': plan('无法建立方案数据', '按提示修正对应字段。'),
+  'markdown-too-many-marks': plan('一段中的 Markdown 标记过多', '把正文中的 * _ ~ 写成 \\* \\_ \\~ 或删去；长段落按原文分段。'),
   'front-matter-missing': plan('缺少 YAML 头信息', '在文件开头加上 --- 包围的头信息（id、name、period 等）。'),
   'front-matter-yaml': plan('头信息不是有效的 YAML', '按 YAML 语法修正该行：每行“键: 值”，列表写成 [a, b]。'),
   'unknown-front-matter-key': plan('头信息中有未知的键', '删除该键，或改成 README 中列出的键名。'),

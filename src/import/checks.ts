@@ -31,7 +31,7 @@ export function checkImport(blocks: Block[], lines: Line[], file: string): Messa
         '请对照原文核对序号'));
     }
   }
-  if (!restartsInEachAction(blocks)) messages.push(...numberingMessages(tasks, file));
+  if (!restartsInEachAction(blocks)) for (const item of numberingMessages(tasks, file)) messages.push(item);
   const last = lines.filter((l) => !l.cells).at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
   if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {

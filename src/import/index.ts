@@ -92,7 +92,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
     }
     seenText += 1;
     const fixed = fixConfusables(raw, index + 1);
-    fixes.push(...fixed.fixes);
+    for (const item of fixed.fixes) fixes.push(item);
     for (const column of suspiciousColumns(fixed.text)) {
       const ch = /^[a-z]+/.exec([...fixed.text].slice(column - 1).join(''))?.[0] ?? [...fixed.text][column - 1]!;
       messages.push(makeMessage(file, 'warning', 'import-suspicious-character', { line: index + 1, column },
@@ -134,7 +134,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   const titleIndex = found.index;
   paragraphs.splice(titleIndex, 0, { ...merged[0]!, text: found.text, lines: merged.flatMap((p) => p.lines) });
   const title = fixTitle(paragraphs[titleIndex]!, file);
-  messages.push(...title.messages);
+  for (const item of title.messages) messages.push(item);
   paragraphs[titleIndex] = { ...paragraphs[titleIndex]!, text: title.text };
   for (let i = 0; i < titleIndex; i++) paragraphs[i] = { ...paragraphs[i]!, text: coverText(paragraphs[i]!.text) };
   // A page headline repeating the title before the document is not part of it.
@@ -147,16 +147,16 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   }
   const start = paragraphs.findIndex((p) => p.text === title.text);
   const blocks = structure(paragraphs, start);
-  messages.push(...checkImport(blocks, lines, file));
+  for (const item of checkImport(blocks, lines, file)) messages.push(item);
   const cover = paragraphs.slice(0, start).map((p) => p.text);
   const body = paragraphs.slice(start + 1).filter((p) => !p.cells).map((p) => p.text);
   const front = deriveFrontMatter(options.id, title.text, cover, body, facts);
-  messages.push(...front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint)));
+  for (const item of front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint))) messages.push(item);
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
   if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes, front: front.value };
   const markdown = render(front.value, blocks);
   const verified = verifyImport(markdown, options);
-  messages.push(...verified);
+  for (const item of verified) messages.push(item);
   if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes, front: front.value };
   return { markdown, messages, fixes, front: front.value };
 }

@@ -74,15 +74,15 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
       if (numbering === 'inline' && ACTION.test(text)) {
         const split = splitInline(text, p);
         if (split) {
-          blocks.push(...split.blocks);
+          for (const item of split.blocks) blocks.push(item);
           task = split.tasks.at(-1) ?? null;
-          blocks.push(...split.tasks);
+          for (const item of split.tasks) blocks.push(item);
           continue;
         }
       }
       if (numbering === 'inline' && task && /^[一二三四五六七八九十]+是/.test(text)) {
         const more = inlineTasks(text, p);
-        blocks.push(...more);
+        for (const item of more) blocks.push(item);
         task = more.at(-1) ?? task;
         continue;
       }

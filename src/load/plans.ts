@@ -19,10 +19,10 @@ export async function loadPlans(dir = 'content/plans'): Promise<LoadedPlans> {
   const messages: Message[] = [];
   for (const path of await listPlanFiles(dir)) {
     const result = parsePlan(await readFile(path, 'utf8'), path);
-    messages.push(...result.messages);
+    for (const item of result.messages) messages.push(item);
     if (result.plan) plans.push(result.plan);
   }
-  messages.push(...duplicateIds(plans));
+  for (const item of duplicateIds(plans)) messages.push(item);
   return { plans, messages };
 }
 

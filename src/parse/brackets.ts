@@ -38,7 +38,7 @@ export function scanBrackets(text: string): { spans: Span[]; unbalanced: number[
     if (top.kind !== closes) unbalanced.push(i);
     if (stack.length === 0) spans.push({ open: top.at, close: i, inner: text.slice(top.at + 1, i) });
   }
-  unbalanced.push(...stack.map((entry) => entry.at));
+  for (const item of stack.map((entry) => entry.at)) unbalanced.push(item);
   // An opener never closed keeps what follows it as its span, so a unit
   // parenthesis that lost its closer still names its units (with a warning).
   const outer = stack[0];

@@ -22,6 +22,7 @@ import remarkTaskSchedule from './schedule.ts';
 import remarkPlanLead from './plan-lead.ts';
 import remarkAnnexFields from './annex.ts';
 import { report, toMessages } from './report.ts';
+import { findDelimiterFlood, MAX_DELIMITER_RUNS } from './limits.ts';
 import type { TaskDraft } from './draft.ts';
 
 const processor = unified()
@@ -44,6 +45,12 @@ export function parsePlan(markdown: string, path: string): ParseResult {
   const file = new VFile({ value: markdown, path });
   if (markdown.trim() === '') {
     report(file, 'error', 'plan-empty', { line: 1, column: 1 }, '文件是空的', '写入头信息和方案正文，或删除这个文件。');
+    return { plan: null, messages: toMessages(file, path) };
+  }
+  const flood = findDelimiterFlood(markdown);
+  if (flood) {
+    report(file, 'error', 'markdown-too-many-marks', flood, `这一段有 ${flood.runs} 处 *、_、~ 或 ]( 标记，超过上限 ${MAX_DELIMITER_RUNS}，无法按 Markdown 读取`,
+      '正文中的 * _ ~ 请写成 \\* \\_ \\~（或删去），长段落请按原文分段；方案文字本身不会用到这么多标记。');
     return { plan: null, messages: toMessages(file, path) };
   }
   try {
@@ -101,7 +108,7 @@ function toTask(draft: TaskDraft, plan: string, periodEnd: number): Task {
     units: draft.units ?? [],
     milestones,
     periods: draft.periods ?? [],
-    deadlineYear: milestones.length > 0 ? Math.max(...milestones.map((m) => m.year)) : periodEnd,
+    deadlineYear: milestones.length > 0 ? milestones.reduce((max, m) => Math.max(max, m.year), -Infinity) : periodEnd,
     deadlineExplicit: milestones.length > 0,
     ...(draft.ongoing ? { ongoing: true } : {}),
     recurrence: draft.recurrence ?? [],

@@ -77,7 +77,7 @@ function splitLabelBlocks(paragraphs: string[]): { body: string; labels: LabelSe
       continue;
     }
     if (start > 0) body.push(paragraph.slice(0, start));
-    labels.push(...readLabels(paragraph.slice(start)));
+    for (const item of readLabels(paragraph.slice(start))) labels.push(item);
   }
   return { body: body.join('\n'), labels };
 }
@@ -127,7 +127,7 @@ function statedUnits(text: string, spans: Span[], title: string | null): Unit[] 
     const clause = from === 0 ? withoutTitle(between, title) : between;
     const basis = text.slice(span.open, span.close + 1);
     const labels = labelled(span.inner);
-    if (labels) units.push(...labels.flatMap((segment) => labelUnits(segment, clause).map((unit) => ({ ...unit, basis }))));
+    if (labels) for (const item of labels.flatMap((segment) => labelUnits(segment, clause).map((unit) => ({ ...unit, basis })))) units.push(item);
     else for (const { name, role } of parseUnitGroups(span.inner)) units.push({ name, role, source: 'stated', clause, basis });
     from = span.close + 1;
   }

@@ -111,7 +111,7 @@ export function excerpt(text: string, terms: string[], radius = 40): ExcerptPart
   const folded = text.normalize('NFKC').toLowerCase();
   const found = terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0);
   if (found.length === 0) return null;
-  const first = Math.min(...found);
+  const first = found.reduce((min, at) => Math.min(min, at), Infinity);
   const start = Math.max(0, first - radius);
   const end = Math.min(text.length, first + radius * 2);
   const parts: ExcerptPart[] = [];
