@@ -8,6 +8,8 @@ export const TASK = /^(\d{1,4})\s*[.．、](?![\d．.])\s*/;
 export const BARE_TASK = /^(\d{1,3})\s*(?![个名家项次年月日号条人万亿处座辆台所批类种户米公吨元倍])(?=[\u4e00-\u9fff])/;
 /** `（1）` `(1)`: tasks in some plans, sub-items inside a task in others. */
 export const PAREN = /^[（(]\s*(\d{1,3})\s*[）)]\s*/;
+/** `1）` `1)` (Word's `%1）`): sub-points inside a task, or tasks when a plan numbers nothing finer. */
+export const HALF_PAREN = /^(\d{1,3})\s*[）)]\s*/;
 /** `①`…`⑳`: sub-items, or tasks when a plan numbers nothing else. */
 export const CIRCLED = /^([\u2460-\u2473])\s*/;
 /** `一是……，二是……`: work items written inline; the group is the ordinal. */
@@ -64,7 +66,7 @@ export const CLOSING = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
 export const FINAL = /(?:[。！？；：…]|[。！？；：][”’）)」』])$/;
 
 export function startsStructure(text: string): boolean {
-  return SECTION.test(text) || ACTION.test(text) || TASK.test(text) || PAREN.test(text) || CIRCLED.test(text);
+  return SECTION.test(text) || ACTION.test(text) || TASK.test(text) || PAREN.test(text) || HALF_PAREN.test(text) || CIRCLED.test(text);
 }
 
 /** Ends the way a plan title ends: a document kind, then maybe its period. */

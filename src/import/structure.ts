@@ -10,6 +10,7 @@
  * ```text
  * （一）开展…提升行动 / 1. 进一步强化…        → action, task 1          ('number')
  * （一）房屋市政工程安全整治 / （1）深基坑…     → action, task 1          ('paren')
+ * （一）房屋市政工程安全整治 / 1）深基坑…       → action, task 1          ('half-paren')
  * 一、压紧压实安全生产责任 / （一）落实党政…。… → section, task 1         ('ordinal')
  * （一）强化安全责任落实。一是压实…。二是…      → action, tasks 1, 2     ('inline')
  * ```
@@ -18,7 +19,7 @@
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
-import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, INLINE_ITEM, isStandalone, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
+import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, HALF_PAREN, INLINE_ITEM, isStandalone, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
   | { kind: 'cover'; text: string; at: Paragraph }
@@ -31,7 +32,7 @@ export type Block =
   | { kind: 'table'; rows: string[][]; at: Paragraph }
   | { kind: 'paragraph'; text: string; at: Paragraph };
 
-export type Numbering = 'number' | 'paren' | 'circled' | 'ordinal' | 'inline' | 'none';
+export type Numbering = 'number' | 'paren' | 'half-paren' | 'circled' | 'ordinal' | 'inline' | 'none';
 
 /** Sections whose numbered items are goals, principles or arrangements, never tasks. */
 const NOT_TASKS = /^(?:总体要求|指导思想|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|编制依据|保障措施|组织保障|保障机制|组织实施|实施保障|工作要求|有关要求|相关要求|工作保障|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|实施安排|阶段安排|时间步骤|组织领导|工作机制|工作背景|现状|形势)/u;
@@ -137,6 +138,7 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   const texts = body.filter((p, i) => regions[i] === 'task' && !p.cells).map((p) => p.text);
   if (texts.some((t) => TASK.test(t))) return 'number';
   if (texts.some((t) => PAREN.test(t))) return 'paren';
+  if (texts.some((t) => HALF_PAREN.test(t))) return 'half-paren';
   const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
   if (runIn.length === 0 && headedItems(body, regions) > 0) return 'ordinal';
   if (runIn.length > 0) {
@@ -161,6 +163,8 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
     }
     case 'paren':
       return read(PAREN, (m) => Number(m[1]));
+    case 'half-paren':
+      return read(HALF_PAREN, (m) => Number(m[1]));
     case 'circled':
       return read(CIRCLED, (m) => m[1]!.codePointAt(0)! - 0x2460 + 1);
     case 'ordinal':
@@ -188,8 +192,9 @@ function breaksTask(text: string, numbering: Numbering): boolean {
   if (SECTION.test(text) || ACTION.test(text)) return true;
   if (numbering === 'number' || numbering === 'none') return TASK.test(text);
   if (numbering === 'paren') return TASK.test(text) || PAREN.test(text);
+  if (numbering === 'half-paren') return TASK.test(text) || PAREN.test(text) || HALF_PAREN.test(text);
   if (numbering === 'inline') return false;
-  return startsStructure(text) && !CIRCLED.test(text) && !PAREN.test(text);
+  return startsStructure(text) && !CIRCLED.test(text) && !PAREN.test(text) && !HALF_PAREN.test(text);
 }
 
 /**

@@ -8,7 +8,8 @@
  * ```
  * `（` and `(` close each other, as do `[`, `【` and `［`: extracted text
  * mixes full- and half-width forms. `〔…〕` holds document numbers and, in
- * some plans, units (`〔责任单位：区应急局牵头，……〕`).
+ * some plans, units (`〔责任单位：区应急局牵头，……〕`). A `1）` or `a)` that
+ * starts a line numbers a sub-point and closes nothing.
  */
 export interface Span {
   open: number;
@@ -20,6 +21,8 @@ export interface Span {
 const OPEN: Record<string, string> = { '（': 'round', '(': 'round', '〔': 'tortoise', '[': 'square', '【': 'square', '［': 'square' };
 const CLOSE: Record<string, string> = { '）': 'round', ')': 'round', '〕': 'tortoise', ']': 'square', '】': 'square', '］': 'square' };
 
+const LIST_MARKER = /\n[ \t\u3000]{0,4}(?:\d{1,3}|[A-Za-z])$/u;
+
 export function scanBrackets(text: string): { spans: Span[]; unbalanced: number[] } {
   const spans: Span[] = [];
   const unbalanced: number[] = [];
@@ -29,7 +32,7 @@ export function scanBrackets(text: string): { spans: Span[]; unbalanced: number[
     const opens = OPEN[char];
     const closes = CLOSE[char];
     if (opens) stack.push({ at: i, kind: opens });
-    if (!closes) continue;
+    if (!closes || LIST_MARKER.test(i < 8 ? `\n${text.slice(0, i)}` : text.slice(i - 8, i))) continue;
     const top = stack.pop();
     if (!top) {
       unbalanced.push(i);

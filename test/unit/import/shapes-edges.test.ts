@@ -82,4 +82,20 @@ describe('importPlan on edge shapes', () => {
     expect(model!.tasks[0]!.text).toContain('（2）每季度召开专题会议。');
     expect(model!.tasks[0]!.text).toContain('①会议要有记录。');
   });
+
+  test('keeps Word’s `1）` sub-points inside a `1.` task, or inside a `（1）` task', () => {
+    for (const [task, next] of [['1. ', '2. '], ['（1）', '（2）']]) {
+      const result = run(plan(`${task}压实属地管理责任。各街镇要做到：\n1）制定职责清单；\n2）每季度召开专题会议。\n\n${next}压实部门监管责任。各部门按职责加强监管。`));
+      const { plan: model, messages } = parsePlan(result.markdown!, 'content/plans/jiading.md');
+      expect(model!.tasks.map((t) => t.number)).toEqual([1, 2]);
+      expect(model!.tasks[0]!.text).toContain('2）每季度召开专题会议。');
+      expect(messages.filter((m) => m.rule === 'unbalanced-bracket')).toEqual([]);
+    }
+  });
+
+  test('reads `1）` items as the tasks of a plan that numbers nothing finer', () => {
+    const result = run(plan('1）压实属地管理责任。各街镇要制定职责清单。\n\n2）压实部门监管责任。各部门按职责加强监管。'));
+    const { plan: model } = parsePlan(result.markdown!, 'content/plans/jiading.md');
+    expect(model!.tasks.map((t) => [t.number, t.title])).toEqual([[1, '压实属地管理责任'], [2, '压实部门监管责任']]);
+  });
 });
