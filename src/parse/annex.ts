@@ -70,7 +70,11 @@ export default function remarkAnnexFields() {
       const units = task.units ?? [];
       for (const cell of task.annex.cells.units) {
         for (const { name, role } of parseUnitGroups(cell.text, cell.role)) {
-          if (!units.some((u) => u.name === name && u.role === role)) units.push({ name, role, source: 'stated', clause: text, basis: task.annex.basis });
+          if (units.some((u) => u.name === name && u.role === role)) continue;
+          // `镇安委办负责` in the text, 牵头单位 in the annex: the annex says which role.
+          const generic = units.find((u) => u.name === name && u.role === 'responsible');
+          if (generic) generic.role = role;
+          else units.push({ name, role, source: 'stated', clause: text, basis: task.annex.basis });
         }
       }
       task.units = units;

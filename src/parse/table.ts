@@ -49,11 +49,12 @@ export interface TaskTableHeader {
 export function taskTableHeader(cells: string[]): TaskTableHeader | null {
   const header = cells.map((cell) => cell.replace(/\s+/gu, ''));
   const numberAt = header.findIndex((h) => NUMBER.test(h));
-  const texts = TASK_TEXT.map((re) => header.findIndex((h) => re.test(h)));
-  const [specific = -1, grouping = -1] = texts;
-  const taskAt = specific >= 0 ? specific : grouping;
+  const [specific = -1, grouping = -1] = TASK_TEXT.map((re) => header.findIndex((h) => re.test(h)));
+  // `类别 | 序号 | 重点任务`: two grouping-word columns, the later one holds the task.
+  const lastGrouping = header.findLastIndex((h) => TASK_TEXT[1]!.test(h));
+  const taskAt = specific >= 0 ? specific : lastGrouping;
   if (numberAt < 0 || taskAt < 0) return null;
-  const groupAt = specific >= 0 && grouping >= 0 && grouping < specific ? grouping : -1;
+  const groupAt = grouping >= 0 && grouping < taskAt ? grouping : -1;
   const unitColumns = header.flatMap((h, i) => (UNIT.test(h) && i !== taskAt ? [{ i, role: columnRole(h) }] : []));
   const timeAt = header.findIndex((h) => TIME.test(h));
   return { numberAt, taskAt, groupAt, unitColumns, timeAt };
