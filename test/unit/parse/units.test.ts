@@ -197,6 +197,11 @@ describe('units in sentences', () => {
   test('states no unit that is only the subject of a sentence', () => {
     expect(unitsOf('1. **强化检查**。区应急局要加强对重点企业的检查，各街镇要落实属地责任。\n')).toEqual([]);
   });
+
+  test('reads a clause that is only X负责, and nothing from 负责 after other words', () => {
+    expect(named('1. **强化燃气整治**。推广安装燃气泄漏报警装置，镇规划建设办负责，2024年底前完成。\n')).toEqual(['镇规划建设办/responsible']);
+    expect(named('1. **强化燃气整治**。推广安装报警装置，各部门按职责分工负责督导。\n')).toEqual([]);
+  });
 });
 
 describe('deadline labels of a task', () => {
