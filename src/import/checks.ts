@@ -8,9 +8,11 @@ import type { Line } from './lines.ts';
 import type { Block } from './structure.ts';
 import { FINAL, isStandalone, looksLikeBrokenDate } from './markers.ts';
 import { makeMessage } from './messages.ts';
+import { textWhere, type Where } from './where.ts';
 import { taskTableHeader } from '../parse/table.ts';
 
-export function checkImport(blocks: Block[], lines: Line[], file: string): Message[] {
+/** `whole`: the input was read to its end (a Word or PDF file), so it cannot have been cut short. */
+export function checkImport(blocks: Block[], lines: Line[], file: string, where: Where = textWhere, whole = false): Message[] {
   const messages: Message[] = [];
   const tasks = blocks.filter((b): b is Extract<Block, { kind: 'task' }> => b.kind === 'task');
   const tableRows = blocks.some((b) => b.kind === 'table' && b.rows.length > 1 && taskTableHeader(b.rows[0]!) !== null);
@@ -31,10 +33,10 @@ export function checkImport(blocks: Block[], lines: Line[], file: string): Messa
         '请对照原文核对序号'));
     }
   }
-  if (!restartsInEachAction(blocks)) for (const item of numberingMessages(tasks, file)) messages.push(item);
+  if (!restartsInEachAction(blocks)) for (const item of numberingMessages(tasks, file, where)) messages.push(item);
   const last = lines.filter((l) => !l.cells).at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
-  if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {
+  if (!whole && last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text)) {
     messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
       '文本在句子中间结束，文件可能被截断',
       '请确认提取的文本完整；若原文确实如此，可忽略此提示'));
@@ -43,7 +45,7 @@ export function checkImport(blocks: Block[], lines: Line[], file: string): Messa
 }
 
 /** Numbers run 1, 2, 3…: a repeat or a gap is an error, as `check` would report it. */
-function numberingMessages(tasks: Array<Extract<Block, { kind: 'task' }>>, file: string): Message[] {
+function numberingMessages(tasks: Array<Extract<Block, { kind: 'task' }>>, file: string, where: Where): Message[] {
   const messages: Message[] = [];
   let expected = 1;
   const seen = new Map<number, number>();
@@ -52,7 +54,7 @@ function numberingMessages(tasks: Array<Extract<Block, { kind: 'task' }>>, file:
     const before = seen.get(task.number);
     if (before !== undefined) {
       messages.push(makeMessage(file, 'error', 'import-task-number-duplicate', place,
-        `任务编号 ${task.number} 重复（第 ${before} 行已有任务 ${task.number}）`,
+        `任务编号 ${task.number} 重复（${where(before)}已有任务 ${task.number}）`,
         '请对照原文改正编号后重新导入；导入不会自动重新编号'));
     } else if (task.number !== expected && task.number !== 0) {
       messages.push(makeMessage(file, 'error', 'import-task-number-gap', place,

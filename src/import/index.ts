@@ -22,6 +22,7 @@ import { tableCells } from './tables.ts';
 import { roundTrip, verifyImport } from './verify.ts';
 import { toSimplified } from './script.ts';
 import type { SourceText } from './sources/output.ts';
+import { sourceWhere, textWhere } from './where.ts';
 
 export interface ImportOptions {
   id: string;
@@ -49,6 +50,7 @@ export function importPlan(input: Uint8Array | SourceText, options: ImportOption
 
 function importText(input: Uint8Array | SourceText, options: ImportOptions): ImportResult {
   const file = options.path;
+  const where = input instanceof Uint8Array ? textWhere : sourceWhere(input.locate);
   const messages: Message[] = [];
   if (!PlanIdSchema.safeParse(options.id).success) {
     messages.push(makeMessage(file, 'error', 'import-invalid-id', { line: 1, column: 1 },
@@ -96,7 +98,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
     for (const column of suspiciousColumns(fixed.text)) {
       const ch = /^[a-z]+/.exec([...fixed.text].slice(column - 1).join(''))?.[0] ?? [...fixed.text][column - 1]!;
       messages.push(makeMessage(file, 'warning', 'import-suspicious-character', { line: index + 1, column },
-        `第 ${index + 1} 行第 ${column} 列的“${ch}”不像中文正文（日文假名或夹在中文里的英文单词），可能是识别错误`,
+        `${where(index + 1, column)}的“${ch}”不像中文正文（日文假名或夹在中文里的英文单词），可能是识别错误`,
         '请对照原文核对此字，并在文本中改正后重新导入'));
     }
     if (lineArtifact(fixed.text)) return;
@@ -109,13 +111,13 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   });
   for (const fix of fixes) {
     messages.push(makeMessage(file, 'warning', 'import-confusable', fix,
-      `第 ${fix.line} 行第 ${fix.column} 列：将形近字“${fix.from}”（U+${fix.from.codePointAt(0)!.toString(16).toUpperCase()}）改为“${fix.to}”`,
+      `${where(fix.line, fix.column)}：将形近字“${fix.from}”（U+${fix.from.codePointAt(0)!.toString(16).toUpperCase()}）改为“${fix.to}”`,
       '这是识别错误的常见形近字；请对照原文核对此处修改'));
   }
   if (chrome.length > 0) {
     const kinds = [...new Set(chrome.map((c) => c.kind))].join('、');
     messages.push(makeMessage(file, 'warning', 'import-web-chrome', { line: chrome[0]!.line, column: 1 },
-      `去掉了 ${chrome.length} 行网页或文件信息（${kinds}，第 ${chrome.map((c) => c.line).join('、')} 行），它们不是方案正文${facts.docNumber || facts.issuedOn || facts.issuer ? `；其中的${[facts.docNumber && '发文字号', facts.issuedOn && '成文日期', facts.issuer && '发布机构'].filter(Boolean).join('、')}用于头信息` : ''}`,
+      `去掉了 ${chrome.length} 行网页或文件信息（${kinds}，${input instanceof Uint8Array ? `第 ${chrome.map((c) => c.line).join('、')} 行` : [...new Set(chrome.map((c) => where(c.line)))].join('、')}），它们不是方案正文${facts.docNumber || facts.issuedOn || facts.issuer ? `；其中的${[facts.docNumber && '发文字号', facts.issuedOn && '成文日期', facts.issuer && '发布机构'].filter(Boolean).join('、')}用于头信息` : ''}`,
       '请核对这些行确实不属于方案；若误删了正文，请在原文中把它与网页信息分开后重新导入'));
   }
   const spaced = isLetterSpaced(lines.map((l) => l.text));
@@ -127,7 +129,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(tidySpaces(p.text, spaced)) }));
   const { found, rejected } = findTitle(paragraphs);
   if (!found) {
-    messages.push(titleNotFound(file, rejected));
+    messages.push(titleNotFound(file, rejected, where));
     return { markdown: null, messages, fixes };
   }
   const merged = paragraphs.splice(found.index, found.span);
@@ -141,13 +143,13 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   for (let i = titleIndex - 1; i >= 0; i--) {
     if (paragraphs[i]!.text === title.text) {
       messages.push(makeMessage(file, 'warning', 'import-web-chrome', { line: paragraphs[i]!.line, column: 1 },
-        `第 ${paragraphs[i]!.line} 行重复了方案标题（网页标题），已去掉`, '请核对去掉的是网页标题而不是正文'));
+        `${where(paragraphs[i]!.line)}重复了方案标题（网页标题），已去掉`, '请核对去掉的是网页标题而不是正文'));
       paragraphs.splice(i, 1);
     }
   }
   const start = paragraphs.findIndex((p) => p.text === title.text);
   const blocks = structure(paragraphs, start);
-  for (const item of checkImport(blocks, lines, file)) messages.push(item);
+  for (const item of checkImport(blocks, lines, file, where, !(input instanceof Uint8Array))) messages.push(item);
   const cover = paragraphs.slice(0, start).map((p) => p.text);
   const body = paragraphs.slice(start + 1).filter((p) => !p.cells).map((p) => p.text);
   const front = deriveFrontMatter(options.id, title.text, cover, body, facts);

@@ -16,6 +16,7 @@ import type { Message } from '../model/schema.ts';
 import type { Paragraph } from './lines.ts';
 import { DATE, endsLikeTitle, isStandalone, PERIOD_SUFFIX, startsStructure, tidySpaces } from './markers.ts';
 import { makeMessage } from './messages.ts';
+import { textWhere, type Where } from './where.ts';
 
 const MAX_TITLE = 80;
 const MAX_PART = 48;
@@ -110,8 +111,8 @@ function sameTitle(a: string, b: string): boolean {
   return a === b || bare(a) === bare(b);
 }
 
-export function titleNotFound(file: string, rejected: Candidate[]): Message {
-  const list = rejected.slice(0, 8).map((c) => `第 ${c.line} 行“${clip(c.text)}”：${c.reason}`).join('；');
+export function titleNotFound(file: string, rejected: Candidate[], where: Where = textWhere): Message {
+  const list = rejected.slice(0, 8).map((c) => `${where(c.line)}“${clip(c.text)}”：${c.reason}`).join('；');
   return makeMessage(file, 'error', 'import-no-title', { line: rejected[0]?.line ?? 1, column: 1 },
     `没有找到方案标题（标题应以“实施方案、工作方案、行动计划、工作要点、任务清单”等文种结尾，不含句号逗号）。${list ? `考虑过的行：${list}` : '文本中没有像标题的短行'}`,
     '若标题被拆开或夹在网页信息中，请把完整标题单独放在一行；若文档确无标题，请在正文前补一行标题后再导入');

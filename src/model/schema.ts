@@ -130,7 +130,7 @@ export const MessageSchema = z.object({
   rule: z.string(), // stable id: task-number-gap, unknown-front-matter-key …
   message: z.string(), // what happened (Chinese, as users read it)
   hint: z.string(), // what to do
-  at: z.string().optional(), // where in a Word or PDF source: `第 3 页第 12 行`, `第 42 段` (line/column are in its decoded text)
+  at: z.string().optional(), // where in a Word or PDF source: `第3页第12行`, `第42段` (line/column are in its decoded text)
 });
 export type Message = z.output<typeof MessageSchema>;
 

@@ -50,10 +50,10 @@ export function readDocx(bytes: Uint8Array): SourceText {
         const text = paragraphText(el, ctx);
         if (text.trim() === '') continue;
         paragraphs++;
-        for (const line of text.split('\n')) if (line.trim()) out.line(line, `第 ${paragraphs} 段`);
+        for (const line of text.split('\n')) if (line.trim()) out.line(line, `第${paragraphs}段`);
       } else if (el.localName === 'tbl') {
         const table = ++tables;
-        out.table(readTable(el, ctx), (row) => `表 ${table} 第 ${row} 行`);
+        out.table(readTable(el, ctx), (row) => `表${table}第${row}行`);
       } else if (el.localName === 'sdt') walk(child(el, 'sdtContent'));
       else if (el.localName === 'customXml' || el.localName === 'ins') walk(el);
     }

@@ -6,7 +6,7 @@
 export interface SourceText {
   kind: 'docx' | 'pdf';
   text: string;
-  /** Where line `line` (1-based) of `text` is in the original: `第 3 页第 12 行`, `第 42 段`. */
+  /** Where line `line` (1-based) of `text` is in the original: `第3页第12行`, `第42段`. */
   locate(line: number): string;
 }
 

@@ -28,7 +28,7 @@ const PAGE_NUMBER = /^(?:[—–\-－~·]*\s*\d{1,4}\s*[—–\-－~·]*|第\s*\
 /** `坚持安全第` + `一、预防为主`: a numeral that ends a word, not a heading number. */
 const ORDINAL_WORD = /[第之统唯万][一二三四五六七八九十]{1,2}、?$/;
 /** Starts of structure the text importer splits on; never joined onto the line above. */
-const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|附件)/;
+const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(]?\d{1,3}[.．、）)](?!\d)|附件)/;
 
 export function layout(pages: Block[][]): SourceText {
   const running = runningKeys(pages);
@@ -40,26 +40,27 @@ export function layout(pages: Block[][]): SourceText {
   // margin that mirrors the left one (lines of equal length are not all full).
   const wide = lines.filter((l) => l.x1 - l.x0 > (lines[0]?.pageWidth ?? 600) * 0.4).map((l) => l.x1);
   const right = Math.max(mode(wide, 4), (lines[0]?.pageWidth ?? 0) - left - 2 * size);
-  const margins: Margins = { left, right, pitch: linePitch(lines) };
+  const margins: Margins = { left, right, pitch: linePitch(lines), body: size };
 
   const out = new TextBuilder();
   let paragraph: Paragraph | null = null;
-  let table: { rows: string[][]; place: (row: number) => string } | null = null;
+  let table: { rows: string[][]; places: string[] } | null = null;
   const flushParagraph = () => paragraph && (out.line(paragraph.text, paragraph.place), (paragraph = null));
-  const flushTable = () => table && (out.table(table.rows, table.place), (table = null));
+  const flushTable = () => table && (out.table(table.rows, (row) => table!.places[row - 1]!), (table = null));
   kept.forEach((blocks, index) => {
     let number = 0;
     for (const block of blocks) {
+      const page = index + 1;
       if (block.kind === 'table') {
         flushParagraph();
+        const places = block.rows.map((_, i) => `第${page}页表格第${i + 1}行`);
         const continued = table !== null && blocks.indexOf(block) === 0 && table.rows[0]!.length === block.rows[0]!.length;
         if (continued) {
-          continueTable(table!.rows, block.rows);
+          continueTable(table!, { rows: block.rows, places });
           continue;
         }
         flushTable();
-        const page = index + 1;
-        table = { rows: [...block.rows], place: (row) => `第 ${page} 页起的表格第 ${row} 行` };
+        table = { rows: [...block.rows], places };
         continue;
       }
       flushTable();
@@ -71,7 +72,7 @@ export function layout(pages: Block[][]): SourceText {
         paragraph.wrapX ??= line.x0;
       } else {
         flushParagraph();
-        paragraph = { text: line.text, first: line, last: line, wrapX: null, place: `第 ${index + 1} 页第 ${number} 行` };
+        paragraph = { text: line.text, first: line, last: line, wrapX: null, place: `第${page}页第${number}行` };
       }
     }
   });
@@ -80,25 +81,52 @@ export function layout(pages: Block[][]): SourceText {
   return out.build('pdf');
 }
 
+interface TableRows {
+  rows: string[][];
+  places: string[];
+}
+
 /**
  * A table going on from the page before: a repeated header row is dropped,
- * and a first row with an empty first cell (`序号`) is the rest of the row a
- * page break split, so its cells are appended to that row's cells.
+ * and a first row without a number where the rows have numbers (`序号`), or
+ * with an empty first cell, is the rest of the row a page break split, so its
+ * cells are appended to that row's cells. A row with text in its first cell
+ * only (a group or note row merged across the table) is never such a rest.
  */
-function continueTable(rows: string[][], more: string[][]): void {
-  const rest = more[0]!.join('\t') === rows[0]!.join('\t') ? more.slice(1) : more;
+function continueTable(table: TableRows, more: TableRows): void {
+  const { rows } = table;
+  const skip = more.rows[0]!.join('\t') === rows[0]!.join('\t') ? 1 : 0;
+  const [split, ...others] = more.rows.slice(skip);
+  const places = more.places.slice(skip);
   const last = rows.at(-1)!;
-  if (rest[0] && rest[0][0] === '' && last[0] !== '' && rows.length > 1) {
-    const [split, ...others] = rest;
+  const numbered = numberColumn(rows);
+  const key = numbered ?? 0;
+  const rest = split !== undefined && rows.length > 1 && split[key] === '' && last[key] !== '' && split.slice(1).some(Boolean);
+  if (rest) {
     rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split[i] ?? '']));
     rows.push(...others);
-  } else rows.push(...rest);
+    table.places.push(...places.slice(1));
+  } else {
+    if (split) rows.push(split, ...others);
+    table.places.push(...places);
+  }
+}
+
+/** The column that numbers the rows (`序号`): digits in most rows below the header. */
+function numberColumn(rows: string[][]): number | null {
+  const body = rows.slice(1);
+  const width = rows[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    if (body.filter((r) => /^\d{1,3}$/.test(r[c]!.trim())).length * 2 > body.length) return c;
+  }
+  return null;
 }
 
 interface Margins {
   left: number;
   right: number;
   pitch: number; // usual baseline distance, 0 when unclear
+  body: number; // the body text's font size
 }
 
 interface Paragraph {
@@ -110,10 +138,12 @@ interface Paragraph {
   place: string;
 }
 
-function continues(p: Paragraph, b: PageLine, { left, right, pitch }: Margins): boolean {
+function continues(p: Paragraph, b: PageLine, margins: Margins): boolean {
+  const { left, right, pitch } = margins;
   const a = p.last;
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 1) return false;
+  if (wrappedTitle(a, b, margins)) return a.page === b.page && a.y - b.y <= size * 2;
   if (a.x1 < right - size * 1.5) return false; // a short line ends its paragraph
   if ((STARTS_ITEM.test(b.text) && !ORDINAL_WORD.test(a.text + b.text.slice(0, 2))) || b.x0 < left - size * 2) return false;
   if (p.wrapX !== null) {
@@ -127,6 +157,15 @@ function continues(p: Paragraph, b: PageLine, { left, right, pitch }: Margins): 
   // Space between paragraphs, when the layout has it, also ends one.
   if (a.page === b.page) return a.y - b.y <= (pitch > 0 ? pitch * 1.35 : size * 2.4);
   return b.page === a.page + 1;
+}
+
+/**
+ * A title in large type that wraps: its first line fills the width, centred,
+ * and the rest is centred below it (`…治本攻坚三` / `年行动工作方案`).
+ */
+function wrappedTitle(a: PageLine, b: PageLine, { left, right, body }: Margins): boolean {
+  const centred = (l: PageLine) => Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < l.size;
+  return a.size >= body * 1.2 && centred(a) && centred(b) && a.x1 >= right - a.size * 1.5 && b.x1 < right - b.size;
 }
 
 /** Text and height keys of lines near the top or bottom edge that repeat on many pages. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadDeps } from '../../../src/cli/deps.ts';
 import { rawPlan } from '../import/plans.ts';
-import { makeDocx } from '../import/sources/office.ts';
+import { makeDocx, printToPdf } from '../import/sources/office.ts';
 import { seedBlocks } from '../import/sources/seed.ts';
 import { officePath } from '../import/sources/fixtures.ts';
 import { run, tempDir } from './harness.ts';
@@ -64,7 +64,24 @@ describe('planbook import of Word and PDF files', () => {
     await writeFile(join(cwd, 'puxinglu.docx'), await makeDocx(blocks, { lists }));
     const result = await importIn(cwd, 'puxinglu.docx', '--id', 'puxinglu');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`puxinglu\\.docx:第 ${i + 1} 段: 警告 .*“カ”`));
+    expect(result.stdout).toMatch(new RegExp(`puxinglu\\.docx:第${i + 1}段: 警告 .*“カ”`));
+  });
+
+  test('points every message from a PDF at its page and line, in the text too, and writes nothing on an error', async () => {
+    const { blocks } = seedBlocks(rawPlan('puxinglu'), false);
+    // Task 3 written twice: an error that names both places.
+    const third = blocks.findIndex((b) => 'text' in b && /^3[.．]/.test(b.text));
+    blocks.splice(third + 1, 0, blocks[third]!);
+    const [pdf] = printToPdf([await makeDocx(blocks, { header: '浦兴路街道安全生产治本攻坚三年行动实施方案' })]);
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'puxinglu.pdf'), pdf!);
+    const result = await importIn(cwd, 'puxinglu.pdf', '--id', 'puxinglu');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/puxinglu\.pdf:第\d+页第\d+行: 错误 任务编号 3 重复（第\d+页第\d+行已有任务 3）/);
+    const places = [...`${result.stdout}\n${result.stderr}`.matchAll(/^puxinglu\.pdf:([^:]+): /gm)].map((m) => m[1]);
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places) expect(place).toMatch(/^第\d+页第\d+行$/);
+    expect(await readdir(cwd)).toEqual(['puxinglu.pdf']);
   });
 });
 
@@ -93,6 +110,16 @@ describe('planbook import <folder>', () => {
     expect(result.stderr).toContain('in/枫泾.docx：文件名“枫泾”不能用作方案编号');
     expect(result.stderr).toContain('in/fengjing.pdf：编号 fengjing 已由 in/fengjing.docx 使用');
     expect(await readdir(join(cwd, 'content/plans'))).toEqual(['fengjing.md']);
+  });
+
+  test('reads each file by its content, not its name: a .docx named .doc, a PDF named .txt', async () => {
+    const cwd = await withFiles({ 'in/tinglin.doc': 'tinglin.docx', 'in/lvxiang.txt': 'lvxiang.pdf', 'in/wps.docx': 'tinglin-wps.docx' });
+    const result = await importIn(cwd, 'in');
+    expect(result.code).toBe(0);
+    for (const name of ['tinglin.doc', 'lvxiang.txt', 'wps.docx']) expect(result.stdout).toContain(`— in/${name}`);
+    expect(result.stdout).toContain('3 个方案文件：已写入 3 个，未写入 0 个');
+    expect((await readFile(join(cwd, 'content/plans/lvxiang.md'), 'utf8')).match(/^\|[^|\n]*\| \d+ \|/gm)).toHaveLength(13);
+    expect(await readFile(join(cwd, 'content/plans/wps.md'), 'utf8')).toBe((await readFile(join(cwd, 'content/plans/tinglin.md'), 'utf8')).replace('id: tinglin', 'id: wps'));
   });
 
   test('exits 0 with a summary when every file imports', async () => {

@@ -43,8 +43,8 @@ describe('readDocx on a town plan with automatic numbering and an annex table', 
 
   test('locates paragraphs and table rows the way a reader counts them', () => {
     const at = (text: string) => source.locate(source.text.split('\n').indexOf(text) + 1);
-    expect(at('一、总体要求')).toBe('第 5 段');
-    expect(at('3\t夯实村居末梢责任\t各村（居）委会\t镇平安办\t2024年底前')).toBe('表 1 第 4 行');
+    expect(at('一、总体要求')).toBe('第5段');
+    expect(at('3\t夯实村居末梢责任\t各村（居）委会\t镇平安办\t2024年底前')).toBe('表1第4行');
   });
 });
 

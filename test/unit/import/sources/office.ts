@@ -13,11 +13,24 @@ import {
   AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
   TextRun, WidthType, type ILevelsOptions,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 export type Cell = string | { text: string; rowSpan?: number; columnSpan?: number };
 
 export type Block =
-  | { text: string; center?: boolean; bold?: boolean; lead?: string; list?: { ref: string; level?: number } }
+  | {
+      text: string;
+      center?: boolean;
+      bold?: boolean;
+      lead?: string;
+      list?: { ref: string; level?: number };
+      /** Cover lines: the red issuer line (方正小标宋, red, 26 pt), titles in 22 pt (二号). */
+      style?: 'red-head' | 'title';
+      /** Starts a new page (the plan after its covering notice, an annex). */
+      pageBreak?: boolean;
+      /** Right-aligned: the signature and date under a notice. */
+      right?: boolean;
+    }
   | { rows: Cell[][] };
 
 export interface ListStyle {
@@ -32,8 +45,14 @@ export interface DocOptions {
    * `official` (default): 16 pt, two-character first-line indent, exact 28.9 pt
    * lines, no space between paragraphs. `plain`: Word's own defaults as many
    * offices leave them, 12 pt, no indent, 1.15 lines and 8 pt after each paragraph.
+   * `one-and-half`: 16 pt with first-line indents and Word's 1.5 line spacing.
    */
-  layout?: 'official' | 'plain';
+  layout?: 'official' | 'plain' | 'one-and-half';
+  /**
+   * word/numbering.xml as Word writes it, in place of the docx package's:
+   * list `ref` n of `lists` is `w:numId` n + 2 (numId 1 is the package's bullet list).
+   */
+  numberingXml?: string;
 }
 
 const BODY = { font: '仿宋_GB2312', size: 32 }; // 16 pt (三号)
@@ -41,7 +60,8 @@ const TWIPS_PER_MM = 56.7;
 
 export async function makeDocx(blocks: Block[], options: DocOptions = {}): Promise<Uint8Array> {
   const plain = options.layout === 'plain';
-  const children = blocks.map((block) => ('rows' in block ? table(block.rows) : paragraph(block, plain)));
+  const spacing = plain ? { line: 276, after: 160 } : options.layout === 'one-and-half' ? { line: 360 } : { line: 578, lineRule: 'exact' as never };
+  const children = blocks.map((block) => ('rows' in block ? table(block.rows) : paragraph(block, plain, spacing)));
   const doc = new Document({
     styles: { default: { document: { run: plain ? { font: '宋体', size: 24 } : BODY } } },
     numbering: {
@@ -68,17 +88,33 @@ export async function makeDocx(blocks: Block[], options: DocOptions = {}): Promi
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const bytes = new Uint8Array(await Packer.toBuffer(doc));
+  return options.numberingXml ? patchParts(bytes, { 'word/numbering.xml': () => options.numberingXml! }) : bytes;
 }
 
-function paragraph(block: Extract<Block, { text: string }>, plain: boolean): Paragraph {
+/** Rewrites parts of a Word file's zip (the XML text of each named part). */
+export function patchParts(docx: Uint8Array, patches: Record<string, (xml: string) => string>): Uint8Array {
+  const files = unzipSync(docx);
+  for (const [name, patch] of Object.entries(patches)) files[name] = strToU8(patch(files[name] ? strFromU8(files[name]) : ''));
+  return zipSync(files);
+}
+
+const STYLES = {
+  'red-head': { font: '方正小标宋简体', size: 52, color: 'FF0000' },
+  title: { font: '方正小标宋简体', size: 44 },
+} as const;
+
+function paragraph(block: Extract<Block, { text: string }>, plain: boolean, spacing: object): Paragraph {
+  const look = block.style ? STYLES[block.style] : {};
   const runs = block.lead
     ? [new TextRun({ text: block.lead, bold: true }), new TextRun(block.text)]
-    : [new TextRun({ text: block.text, bold: block.bold })];
+    : [new TextRun({ text: block.text, bold: block.bold, ...look })];
+  const centred = block.center || block.style !== undefined;
   return new Paragraph({
-    alignment: block.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    indent: block.center || plain ? undefined : { firstLine: 640 },
-    spacing: plain ? { line: 276, after: 160 } : { line: 578, lineRule: 'exact' as never },
+    alignment: block.right ? AlignmentType.RIGHT : centred ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    pageBreakBefore: block.pageBreak,
+    indent: centred || block.right || plain ? undefined : { firstLine: 640 },
+    spacing,
     numbering: block.list ? { reference: block.list.ref, level: block.list.level ?? 0 } : undefined,
     children: runs,
   });
@@ -101,6 +137,42 @@ function table(rows: Cell[][]): Table {
           }),
         }),
     ),
+  });
+}
+
+const WPS_NS = 'xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData"';
+
+/**
+ * The same Word file as WPS Office saves it: fonts named for East Asian text
+ * only (`<w:rFonts w:hint="eastAsia" w:eastAsia="…"/>`), the `wpsCustomData`
+ * namespace, runs split in two, `_GoBack` bookmarks and proofing marks between
+ * runs, numeric style ids, and the first list's top level carried by a
+ * paragraph style (`<w:pStyle w:val="3"/>`) instead of the paragraph itself.
+ */
+export function asWps(docx: Uint8Array): Uint8Array {
+  const namespaced = (xml: string) => xml.replace(/mc:Ignorable="([^"]*)"/, `mc:Ignorable="$1 wpsCustomData"`).replace(/(<w:(?:document|styles|numbering) )/, `$1${WPS_NS} `);
+  const fonts = (xml: string) =>
+    xml.replace(/<w:rFonts [^>]*?\/>/g, (tag) => {
+      const eastAsia = /w:eastAsia="([^"]*)"/.exec(tag)?.[1];
+      return eastAsia ? `<w:rFonts w:hint="eastAsia" w:eastAsia="${eastAsia}"/>` : '<w:rFonts w:hint="eastAsia"/>';
+    });
+  const styleIds = (xml: string) => xml.replace(/w:(styleId|val)="(Normal|ListParagraph)"/g, (_, a: string, id: string) => `w:${a}="${id === 'Normal' ? 1 : 2}"`);
+  const runs = (xml: string) =>
+    xml.replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]{6,})<\/w:t><\/w:r>/g, (_, props = '', text: string) => {
+      const cut = Math.floor([...text].length / 2);
+      const [head, tail] = [[...text].slice(0, cut).join(''), [...text].slice(cut).join('')];
+      return `<w:r>${props}<w:t>${head}</w:t></w:r><w:proofErr w:type="gramStart"/><w:r>${props}<w:t xml:space="preserve">${tail}</w:t></w:r><w:proofErr w:type="gramEnd"/>`;
+    });
+  const listStyle = (xml: string) => xml.replace(/<w:pStyle w:val="2"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="2"\/><\/w:numPr>/g, '<w:pStyle w:val="3"/>');
+  const bookmark = (xml: string) => xml.replace('<w:body><w:p>', '<w:body><w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>');
+  const heading = '<w:style w:type="paragraph" w:styleId="3"><w:name w:val="heading 2"/><w:basedOn w:val="2"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:style>';
+  return patchParts(docx, {
+    'word/document.xml': (xml) => bookmark(listStyle(runs(styleIds(fonts(namespaced(xml)))))),
+    'word/styles.xml': (xml) => styleIds(fonts(namespaced(xml))).replace('</w:styles>', `${heading}</w:styles>`),
+    'word/numbering.xml': (xml) => fonts(namespaced(xml)),
+    'docProps/custom.xml': () =>
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16120</vt:lpwstr></property></Properties>',
   });
 }
 
