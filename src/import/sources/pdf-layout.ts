@@ -22,7 +22,9 @@ export interface PageLine {
   pageHeight: number;
 }
 
-export type Block = { kind: 'line'; top: number; line: PageLine } | { kind: 'table'; top: number; rows: string[][]; page: number };
+export type Block =
+  | { kind: 'line'; top: number; line: PageLine }
+  | { kind: 'table'; top: number; rows: string[][]; above: boolean[][]; page: number };
 
 const PAGE_NUMBER = /^(?:[—–\-－~·]*\s*\d{1,4}\s*[—–\-－~·]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
 /** `坚持安全第` + `一、预防为主`: a numeral that ends a word, not a heading number. */
@@ -44,7 +46,7 @@ export function layout(pages: Block[][]): SourceText {
 
   const out = new TextBuilder();
   let paragraph: Paragraph | null = null;
-  let table: { rows: string[][]; places: string[] } | null = null;
+  let table: TableRows | null = null;
   const flushParagraph = () => paragraph && (out.line(paragraph.text, paragraph.place), (paragraph = null));
   const flushTable = () => table && (out.table(table.rows, (row) => table!.places[row - 1]!), (table = null));
   kept.forEach((blocks, index) => {
@@ -53,14 +55,14 @@ export function layout(pages: Block[][]): SourceText {
       const page = index + 1;
       if (block.kind === 'table') {
         flushParagraph();
-        const places = block.rows.map((_, i) => `第${page}页表格第${i + 1}行`);
+        const more = { rows: block.rows.map((r) => [...r]), above: block.above, places: block.rows.map((_, i) => `第${page}页表格第${i + 1}行`) };
         const continued = table !== null && blocks.indexOf(block) === 0 && table.rows[0]!.length === block.rows[0]!.length;
         if (continued) {
-          continueTable(table!, { rows: block.rows, places });
+          continueTable(table!, more);
           continue;
         }
         flushTable();
-        table = { rows: [...block.rows], places };
+        table = more;
         continue;
       }
       flushTable();
@@ -83,6 +85,7 @@ export function layout(pages: Block[][]): SourceText {
 
 interface TableRows {
   rows: string[][];
+  above: boolean[][];
   places: string[];
 }
 
@@ -92,24 +95,40 @@ interface TableRows {
  * with an empty first cell, is the rest of the row a page break split, so its
  * cells are appended to that row's cells. A row with text in its first cell
  * only (a group or note row merged across the table) is never such a rest.
+ *
+ * A cell merged down over rows keeps its text on the page where it starts:
+ * on the next page it is a merged cell without text. Such a cell at the top
+ * of the page takes the text above it when it spans two rows or more, or
+ * when the cell above was itself merged down to the page's end.
  */
 function continueTable(table: TableRows, more: TableRows): void {
   const { rows } = table;
   const skip = more.rows[0]!.join('\t') === rows[0]!.join('\t') ? 1 : 0;
-  const [split, ...others] = more.rows.slice(skip);
+  const added = more.rows.slice(skip);
+  const above = more.above.slice(skip);
   const places = more.places.slice(skip);
+  if (added.length === 0) return;
   const last = rows.at(-1)!;
-  const numbered = numberColumn(rows);
-  const key = numbered ?? 0;
-  const rest = split !== undefined && rows.length > 1 && split[key] === '' && last[key] !== '' && split.slice(1).some(Boolean);
+  const lastAbove = table.above.at(-1) ?? [];
+  const key = numberColumn(rows) ?? 0;
+  const [split] = added;
+  const rest = rows.length > 1 && split![key] === '' && last[key] !== '' && split!.slice(1).some(Boolean);
+  last.forEach((text, c) => {
+    if (text === '' || added[0]![c] !== '') return;
+    let span = 1;
+    while (span < added.length && above[span]?.[c] && added[span]![c] === '') span++;
+    if (span >= 2 || lastAbove[c]) for (let i = rest ? 1 : 0; i < span; i++) added[i]![c] = text;
+  });
   if (rest) {
-    rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split[i] ?? '']));
-    rows.push(...others);
-    table.places.push(...places.slice(1));
-  } else {
-    if (split) rows.push(split, ...others);
-    table.places.push(...places);
+    rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split![i] ?? '']));
+    table.above[rows.length - 1] = lastAbove.map((a, i) => a || Boolean(above[0]?.[i]));
+    added.shift();
+    above.shift();
+    places.shift();
   }
+  rows.push(...added);
+  table.above.push(...above);
+  table.places.push(...places);
 }
 
 /** The column that numbers the rows (`序号`): digits in most rows below the header. */

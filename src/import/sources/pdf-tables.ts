@@ -21,6 +21,8 @@ export interface Table {
   top: number;
   bottom: number;
   rows: string[][];
+  /** Per row and column: the cell is one merged cell with the cell above it (no rule between). */
+  above: boolean[][];
   items: Set<Item>;
 }
 
@@ -92,6 +94,7 @@ function grid(rules: Rule[], items: Item[]): Table | null {
   }
   if (inside.size === 0) return null;
   const rows: string[][] = [];
+  const above: boolean[][] = [];
   for (let r = 0; r < nr; r++) {
     const row: string[] = [];
     for (let c = 0; c < nc; c++) {
@@ -99,9 +102,11 @@ function grid(rules: Rule[], items: Item[]): Table | null {
       const first = c === 0 || find(id(r, c - 1)) !== key;
       row.push(first ? cellText(texts.get(key) ?? []) : '');
     }
-    if (row.some(Boolean)) rows.push(row);
+    if (!row.some(Boolean)) continue;
+    rows.push(row);
+    above.push(row.map((_, c) => r > 0 && find(id(r - 1, c)) === find(id(r, c))));
   }
-  return { top: ys[0]!, bottom: ys.at(-1)!, rows, items: inside };
+  return { top: ys[0]!, bottom: ys.at(-1)!, rows, above, items: inside };
 }
 
 /** A cell's items in reading order, line by line. */

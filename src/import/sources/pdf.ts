@@ -94,7 +94,7 @@ async function readPage(page: PDFPageProxy, ops: PdfJs['OPS']): Promise<Block[]>
   const lines = toLines(items.filter((i) => !used.has(i)));
   const blocks: Block[] = [
     ...lines.map((line) => ({ kind: 'line' as const, top: line.y + line.size, line: { ...line, page: page.pageNumber, pageWidth: width, pageHeight: height } })),
-    ...tables.map((t) => ({ kind: 'table' as const, top: t.top, rows: t.rows, page: page.pageNumber })),
+    ...tables.map((t) => ({ kind: 'table' as const, top: t.top, rows: t.rows, above: t.above, page: page.pageNumber })),
   ];
   return blocks.sort((p, q) => q.top - p.top);
 }

@@ -7,6 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../../../src/import/sources/import-file.ts';
 import { parsePlan } from '../../../../src/parse/index.ts';
+import { readDocx } from '../../../../src/import/sources/docx.ts';
+import { readPdf } from '../../../../src/import/sources/pdf.ts';
 import { LVXIANG_EXPECTED } from '../../../fixtures/office/lvxiang.ts';
 import { TINGLIN_EXPECTED } from '../../../fixtures/office/tinglin.ts';
 import { officeFile } from './fixtures.ts';
@@ -57,6 +59,13 @@ describe.each(['lvxiang.docx', 'lvxiang.pdf'])('%s: tasks only in a table with m
     expect(plan.tasks[7]!.text).toContain('对存在安全隐患的房屋实行分类处置。');
     expect(plan.tasks.map((t) => t.text).join('')).not.toMatch(/类别|序号|—\s*\d+\s*—/);
   });
+});
+
+test('the table PDF gives the rows of the Word file: split rows made whole, a merged unit cell carried over the page break', async () => {
+  const cells = (text: string) => text.split('\n').filter((l) => l.includes('\t'));
+  const pdf = cells((await readPdf(officeFile('lvxiang.pdf'))).text);
+  expect(pdf).toEqual(cells(readDocx(officeFile('lvxiang.docx')).text));
+  expect(pdf.slice(5, 10).map((row) => row.split('\t')[3])).toEqual(Array(5).fill('镇安全生产监督管理所'));
 });
 
 test('the table PDF places each row on the page it is printed on', async () => {
