@@ -26,7 +26,12 @@ export function attachAnnex(tasks: TaskDraft[], rows: TaskRow[], file: VFile): b
   const byNumber = new Map(tasks.map((task) => [task.number, task]));
   const matches = rows.map((row) => {
     const task = row.number === null ? undefined : byNumber.get(row.number);
-    return task && sameTask(row.text, task.paragraphs.join('')) ? task : undefined;
+    if (task && sameTask(row.text, task.paragraphs.join(''))) return task;
+    // Numbers restarting in each group (`1 2 3 | 1 2 3`): the one task the row names.
+    if (row.text === '') return undefined;
+    const holding = tasks.filter((t) => clean(t.paragraphs.join('')).includes(clean(row.text)));
+    const named = holding.length > 0 ? holding : tasks.filter((t) => sameTask(row.text, t.paragraphs.join('')));
+    return named.length === 1 ? named[0] : undefined;
   });
   if (matches.filter(Boolean).length * 2 < rows.length) {
     report(file, 'warning', 'annex-unmatched', rows[0]?.row.position, '这张任务表的各行与正文编号的任务对不上，按普通表格显示',
@@ -47,8 +52,9 @@ export function attachAnnex(tasks: TaskDraft[], rows: TaskRow[], file: VFile): b
 }
 
 /** The row names the task: its text is in the task's, or they share most character pairs. */
+const clean = (t: string) => t.replace(/[\s。，、；：“”（）()《》]/gu, '');
+
 function sameTask(row: string, task: string): boolean {
-  const clean = (t: string) => t.replace(/[\s。，、；：“”（）()《》]/gu, '');
   const a = clean(row);
   const b = clean(task);
   if (a === '' || b.includes(a)) return a !== '';

@@ -62,10 +62,13 @@ export function taskTableHeader(cells: string[]): TaskTableHeader | null {
 
 /** The rows of a task table, or null when the header is not a task table's. */
 export function readTaskTable(table: Table): TaskRow[] | null {
-  const [head, ...rows] = table.children;
+  const [head, ...body] = table.children;
   if (!head) return null;
-  const columns = taskTableHeader(head.children.map((cell) => nodeText(cell)));
+  const texts = (row: Table['children'][number]) => row.children.map((cell) => nodeText(cell).trim());
+  const sub = body[0] && subHeader(texts(head), texts(body[0]));
+  const columns = taskTableHeader(sub ?? texts(head));
   if (!columns) return null;
+  const rows = sub ? body.slice(1) : body;
   const { numberAt, taskAt, groupAt, unitColumns, timeAt } = columns;
   let group: string | null = null;
   const out: TaskRow[] = [];
@@ -74,7 +77,9 @@ export function readTaskTable(table: Table): TaskRow[] | null {
     const written = cell(numberAt);
     // `| 一 | 安全生产责任落实行动 | | |`: a row that names a group of the rows below.
     const heading = GROUP_ROW.exec(written);
-    if (heading || (written === '' && out.length === 0 && cell(taskAt) !== '' && unitColumns.every(({ i }) => cell(i) === '') && cell(timeAt) === '')) {
+    // `| 一、安全生产责任落实行动 | | | |`: one cell merged across the table.
+    const across = cell(0) !== '' && row.children.every((_, i) => i === 0 || cell(i) === '');
+    if (heading || across || (written === '' && out.length === 0 && cell(taskAt) !== '' && unitColumns.every(({ i }) => cell(i) === '') && cell(timeAt) === '')) {
       group = [cell(taskAt), ...row.children.map((_, i) => cell(i))].find((t, i) => t !== '' && (i === 0 || t !== written)) ?? group;
       continue;
     }
@@ -94,6 +99,23 @@ export function readTaskTable(table: Table): TaskRow[] | null {
     out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
   }
   return out;
+}
+
+/**
+ * A header over two rows, as Word tables often have it:
+ *
+ * ```text
+ * | 序号 | 重点任务 | 责任单位 |          | 完成时限 |
+ * | 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+ * ```
+ * → the second row names the columns (`牵头单位`, `配合单位`), the first row
+ * where the second repeats it or is empty. Null when the second row is data.
+ */
+function subHeader(head: string[], next: string[]): string[] | null {
+  const words = (cells: string[]) => cells.filter((cell) => UNIT.test(cell) || TIME.test(cell) || TASK_TEXT.some((re) => re.test(cell))).length;
+  const differs = next.some((cell, i) => cell !== '' && cell !== head[i]);
+  if (!differs || next.some((cell) => /^\d+[.．、]?$/u.test(cell)) || words(next) <= words(head.filter((cell, i) => cell === next[i]))) return null;
+  return head.map((cell, i) => next[i] || cell);
 }
 
 const GROUP_ROW = /^[（(]?[一二三四五六七八九十]+[）)、.．]?$/u;

@@ -229,3 +229,20 @@ describe('deadline labels of a task', () => {
     expect(messages.map((m) => [m.rule, m.line, m.message])).toEqual([['deadline-without-year', 17, '任务 1 的完成时限“6月底前”没有写年份']]);
   });
 });
+
+describe('units of a task table', () => {
+  test('reads a header over two rows (责任单位 over 牵头单位 | 配合单位) by its second row', () => {
+    const table = [
+      '| 序号 | 重点任务 | 责任单位 |  | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| 1 | 开展燃气安全专项整治。 | 市住房城乡建设局 | 市市场监管局 | 2024年底前 |',
+      '| 2 | 开展消防安全专项整治。 | 市消防救援支队 | 各乡镇（街道） | 2025年底前 |',
+    ].join('\n');
+    const { plan } = parsePlan(`${FRONT}${table}\n`, 'content/plans/xiangxiang.md');
+    expect(plan!.tasks.map((t) => [t.number, t.units.map((u) => `${u.name}/${u.role}`), t.deadlineYear])).toEqual([
+      [1, ['市住房城乡建设局/lead', '市市场监管局/support'], 2024],
+      [2, ['市消防救援支队/lead', '各乡镇（街道）/support'], 2025],
+    ]);
+  });
+});
