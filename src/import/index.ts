@@ -102,7 +102,8 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
         '请对照原文核对此字，并在文本中改正后重新导入'));
     }
     if (lineArtifact(fixed.text)) return;
-    const cells = tableCells(fixed.text);
+    const above = lines.at(-1);
+    const cells = tableCells(fixed.text, above?.cells && above.line === index ? above.cells.length : 0);
     if (cells === 'separator') return;
     const { text, heading } = markup ? stripMarkup(fixed.text) : { text: fixed.text, heading: 0 };
     const trimmed = text.trim();

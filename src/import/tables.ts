@@ -9,9 +9,11 @@
  * | --- | :---: |                                     → 'separator'
  * ```
  * A line with fewer than three cells is text (an indented paragraph, a
- * `发布机构：\t…` pair), never a table.
+ * `发布机构：\t…` pair), never a table. A row with one filled cell (a group
+ * or note row merged across the table) is a row only right below a row of
+ * the same width (`width`).
  */
-export function tableCells(line: string): string[] | 'separator' | null {
+export function tableCells(line: string, width = 0): string[] | 'separator' | null {
   const text = line.replace(/[ \r\n\u3000]+$/u, '');
   if (/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/u.test(text)) return 'separator';
   let cells: string[] | null = null;
@@ -19,5 +21,6 @@ export function tableCells(line: string): string[] | 'separator' | null {
   else if (text.includes('\t')) cells = text.replace(/^[ \u3000]+/u, '').split('\t');
   if (!cells) return null;
   const tidy = cells.map((c) => c.replace(/[\s\u3000]+/gu, ' ').trim());
-  return tidy.length >= 3 && tidy.filter((c) => c !== '').length >= 2 ? tidy : null;
+  const filled = tidy.filter((c) => c !== '').length;
+  return tidy.length >= 3 && (filled >= 2 || (filled === 1 && tidy.length === width)) ? tidy : null;
 }
