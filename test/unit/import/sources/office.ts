@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
   TextRun, WidthType, type ILevelsOptions,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -53,6 +53,8 @@ export interface DocOptions {
    * list `ref` n of `lists` is `w:numId` n + 2 (numId 1 is the package's bullet list).
    */
   numberingXml?: string;
+  /** Blocks from this index on are a new section on landscape A4 (an annex table too wide for portrait). */
+  landscapeFrom?: number;
 }
 
 const BODY = { font: '仿宋_GB2312', size: 32 }; // 16 pt (三号)
@@ -70,11 +72,12 @@ export async function makeDocx(blocks: Block[], options: DocOptions = {}): Promi
         levels: list.levels.map((l, level): ILevelsOptions => ({ level, format: l.format, text: l.text, start: l.start ?? 1, alignment: AlignmentType.LEFT, suffix: 'nothing' as never })),
       })),
     },
-    sections: [
-      {
+    sections: [children.slice(0, options.landscapeFrom), children.slice(options.landscapeFrom ?? children.length)]
+      .filter((part, i) => i === 0 || part.length > 0)
+      .map((part, i) => ({
         properties: {
           page: {
-            size: { width: Math.round(210 * TWIPS_PER_MM), height: Math.round(297 * TWIPS_PER_MM) },
+            size: { width: Math.round(210 * TWIPS_PER_MM), height: Math.round(297 * TWIPS_PER_MM), ...(i > 0 ? { orientation: PageOrientation.LANDSCAPE } : {}) },
             margin: { top: Math.round(37 * TWIPS_PER_MM), bottom: Math.round(35 * TWIPS_PER_MM), left: Math.round(28 * TWIPS_PER_MM), right: Math.round(26 * TWIPS_PER_MM), header: 850, footer: 1000 },
           },
         },
@@ -84,9 +87,8 @@ export async function makeDocx(blocks: Block[], options: DocOptions = {}): Promi
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })],
           }),
         },
-        children,
-      },
-    ],
+        children: part,
+      })),
   });
   const bytes = new Uint8Array(await Packer.toBuffer(doc));
   return options.numberingXml ? patchParts(bytes, { 'word/numbering.xml': () => options.numberingXml! }) : bytes;
