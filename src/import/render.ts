@@ -9,33 +9,51 @@ import { escapeText } from './escape.ts';
 import { findLead } from './lead.ts';
 
 export function render(front: FrontMatter, blocks: Block[]): string {
+  return renderTraced(front, blocks).markdown;
+}
+
+/**
+ * The Markdown and, for each of its lines (1-based), the input line its block
+ * came from (0 for the front matter), so a problem found in the Markdown can
+ * be shown where it is in the input.
+ */
+export function renderTraced(front: FrontMatter, blocks: Block[]): { markdown: string; origin: (line: number) => number } {
   const parts: string[] = [frontMatter(front)];
+  const origins: number[] = parts[0]!.split('\n').map(() => 0);
   for (const block of blocks) {
-    switch (block.kind) {
-      case 'cover':
-      case 'paragraph':
-        parts.push(escapeText(block.text));
-        break;
-      case 'notice-title':
-        parts.push(`## ${escapeText(block.text)}`);
-        break;
-      case 'title':
-        parts.push(`# ${escapeText(block.text)}`);
-        break;
-      case 'section':
-      case 'action':
-      case 'series':
-        parts.push(`${block.kind === 'section' ? '##' : '###'} ${escapeText(headingText(block.text))}`);
-        break;
-      case 'task':
-        parts.push(task(block.number, block.paragraphs));
-        break;
-      case 'table':
-        parts.push(table(block.rows));
-        break;
-    }
+    renderBlock(parts, block);
+    const lines = parts.at(-1)!.split('\n').length;
+    origins.push(block.at.line); // the blank line before the block
+    // A table's rows are consecutive input lines (its second Markdown line is the `---` row).
+    for (let i = 0; i < lines; i++) origins.push(block.at.line + (block.kind === 'table' ? Math.max(0, i - 1) : 0));
   }
-  return `${parts.join('\n\n')}\n`;
+  return { markdown: `${parts.join('\n\n')}\n`, origin: (line) => origins[line - 1] ?? 0 };
+}
+
+function renderBlock(parts: string[], block: Block): void {
+  switch (block.kind) {
+    case 'cover':
+    case 'paragraph':
+      parts.push(escapeText(block.text));
+      break;
+    case 'notice-title':
+      parts.push(`## ${escapeText(block.text)}`);
+      break;
+    case 'title':
+      parts.push(`# ${escapeText(block.text)}`);
+      break;
+    case 'section':
+    case 'action':
+    case 'series':
+      parts.push(`${block.kind === 'section' ? '##' : '###'} ${escapeText(headingText(block.text))}`);
+      break;
+    case 'task':
+      parts.push(task(block.number, block.paragraphs));
+      break;
+    case 'table':
+      parts.push(table(block.rows));
+      break;
+  }
 }
 
 /** Headings drop a closing 。 or ：, and write ordinals as （一）. */

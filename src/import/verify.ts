@@ -14,12 +14,13 @@ import { makeMessage } from './messages.ts';
 
 const PLANBOOK = /^\uFEFF?---\r?\n(?=[\s\S]*?^id:\s*\S)(?=[\s\S]*?^period:\s*\[)[\s\S]*?\r?\n---\r?\n/mu;
 
-export function verifyImport(markdown: string, options: { id: string; path: string }): Message[] {
+/** `origin`: the input line each line of `markdown` came from, so the message points at the input. */
+export function verifyImport(markdown: string, options: { id: string; path: string }, origin: (line: number) => number = () => 1): Message[] {
   const target = `content/plans/${options.id}.md`;
   const { messages } = parsePlan(markdown, target);
   return messages
     .filter((m) => m.severity === 'error')
-    .map((m) => makeMessage(options.path, 'error', 'import-check-failed', { line: 1, column: 1 },
+    .map((m) => makeMessage(options.path, 'error', 'import-check-failed', { line: origin(m.line) || 1, column: 1 },
       `导入结果通不过检查（生成的 ${target} 第 ${m.line} 行第 ${m.column} 列）：${m.message}`,
       `${m.hint}；这通常说明原文的这一处写法导入程序还读不懂，请按提示在原文中改正后重新导入`));
 }

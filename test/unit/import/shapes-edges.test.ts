@@ -98,4 +98,13 @@ describe('importPlan on edge shapes', () => {
     const { plan: model } = parsePlan(result.markdown!, 'content/plans/jiading.md');
     expect(model!.tasks.map((t) => [t.number, t.title])).toEqual([[1, '压实属地管理责任'], [2, '压实部门监管责任']]);
   });
+
+  test('points a problem the check finds in the written Markdown at the input line it came from', () => {
+    const table = ['序号\t工作任务\t责任单位\t完成时限', '1\t开展燃气整治。\t区建管委\t2024年底前', 'A-2\t开展消防整治。\t区消防救援支队\t2025年底前'].join('\n');
+    const text = plan(table);
+    const result = run(text);
+    expect(result.markdown).toBeNull();
+    const [failed] = result.messages.filter((m) => m.rule === 'import-check-failed');
+    expect(text.split('\n')[failed!.line - 1]).toMatch(/^A-2\t/);
+  });
 });
