@@ -11,6 +11,7 @@ import { readDocx } from './docx.ts';
 import { readPdf } from './pdf.ts';
 import { SourceProblem, type ProblemKind } from './problem.ts';
 import { sniff } from './sniff.ts';
+import { decode } from '../decode.ts';
 import type { SourceText } from './output.ts';
 
 export type { SourceText };
@@ -31,9 +32,19 @@ export const PROBLEMS: Record<ProblemKind, { rule: string; message: string; hint
   'other-zip': { rule: 'import-other-zip', message: '这是一个 zip 压缩包（或 Excel 等其他 Office 文件），不是 Word 文档', hint: '请解压后导入其中的 .docx、.pdf 或 .txt 方案文件' },
 };
 
+/** Names that promise a Word or PDF file: binary bytes under them are a damaged file, not a text to extract. */
+const NAMED = /\.(pdf|docx?|wps)$/i;
+
+function isBinary(bytes: Uint8Array): boolean {
+  const decoded = decode(bytes);
+  return !decoded.ok && decoded.reason === 'binary';
+}
+
 export async function readSource(bytes: Uint8Array, path: string): Promise<Source> {
   const kind = sniff(bytes);
+  const named = NAMED.exec(path)?.[1]?.toLowerCase();
   try {
+    if (kind === 'text' && named && isBinary(bytes)) throw new SourceProblem(named === 'pdf' ? 'pdf-damaged' : 'docx-damaged', 'unknown binary content');
     if (kind === 'text') return { kind: 'text' };
     if (kind === 'docx') return readDocx(bytes);
     if (kind === 'pdf') return await readPdf(bytes);

@@ -56,6 +56,18 @@ describe('planbook import of Word and PDF files', () => {
     expect(await readdir(cwd)).toEqual([fixture]);
   });
 
+  test.each([
+    ['plan.pdf', 'PDF 文件已损坏，无法读取'],
+    ['plan.docx', 'Word 文件（.docx）已损坏'],
+  ])('calls binary bytes that are neither Word nor PDF under the name %s a damaged file, and writes nothing', async (name, message) => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, name), Uint8Array.from({ length: 4096 }, (_, i) => (i * 73 + 11) % 256));
+    const result = await importIn(cwd, name, '--id', 'fengjing');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${name}:1:1: 错误 ${message}`);
+    expect(await readdir(cwd)).toEqual([name]);
+  });
+
   test('points a warning at the paragraph of the Word file', async () => {
     const { blocks, lists } = seedBlocks(rawPlan('puxinglu'), true);
     const i = blocks.findIndex((b) => 'text' in b && b.text.includes('能力'));
