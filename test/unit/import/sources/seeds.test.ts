@@ -45,7 +45,7 @@ describe('the five seed plans as Word files', () => {
 });
 
 describe('the five seed plans printed from Word to PDF', async () => {
-  const layouts = ['official', 'plain'] as const;
+  const layouts = ['official', 'one-and-half', 'plain'] as const;
   const pdfs = printToPdf(await Promise.all(layouts.flatMap((layout) => PLAN_IDS.map((id) => docx(id, true, layout)))));
   const cases = layouts.flatMap((layout, l) => PLAN_IDS.map((id, i) => [id, layout, pdfs[l * PLAN_IDS.length + i]!] as const));
 
