@@ -13,7 +13,7 @@ import { joinLines, type Line, type Paragraph } from './lines.ts';
 import { ACTION, isLetterSpaced, tidySpaces } from './markers.ts';
 import { structure } from './structure.ts';
 import { deriveFrontMatter } from './frontmatter.ts';
-import { renderTraced } from './render.ts';
+import { render } from './render.ts';
 import { makeMessage } from './messages.ts';
 import { checkImport } from './checks.ts';
 import { findTitle, fixTitle, titleNotFound } from './title.ts';
@@ -157,7 +157,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   for (const item of front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint))) messages.push(item);
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
   if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes, front: front.value };
-  const { markdown, origin } = renderTraced(front.value, blocks);
+  const { markdown, origin } = render(front.value, blocks);
   const verified = verifyImport(markdown, options, origin);
   for (const item of verified) messages.push(item);
   if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes, front: front.value };

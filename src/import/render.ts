@@ -8,16 +8,12 @@ import type { Block } from './structure.ts';
 import { escapeText } from './escape.ts';
 import { findLead } from './lead.ts';
 
-export function render(front: FrontMatter, blocks: Block[]): string {
-  return renderTraced(front, blocks).markdown;
-}
-
 /**
  * The Markdown and, for each of its lines (1-based), the input line its block
  * came from (0 for the front matter), so a problem found in the Markdown can
  * be shown where it is in the input.
  */
-export function renderTraced(front: FrontMatter, blocks: Block[]): { markdown: string; origin: (line: number) => number } {
+export function render(front: FrontMatter, blocks: Block[]): { markdown: string; origin: (line: number) => number } {
   const parts: string[] = [frontMatter(front)];
   const origins: number[] = parts[0]!.split('\n').map(() => 0);
   for (const block of blocks) {
