@@ -60,6 +60,9 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   return { value: { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span }, messages };
 }
 
+/** Words ending like a place name that name no place: `城镇燃气`, `城乡建设`, `全区`. */
+const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区|全[省市区县镇乡]|本[省市区县镇乡])$/u;
+
 /** `上海市金山区安全生产…` → ['上海市', '金山区']; `湘乡市` stays one name. */
 function placesOf(title: string): string[] {
   const prefix = PLACE.exec(title)?.[0] ?? '';
@@ -69,8 +72,10 @@ function placesOf(title: string): string[] {
   ends.forEach(({ end }, k) => {
     // A suffix right after another (`湘乡` + `市`) extends the name.
     if (ends[k + 1]?.at === end) return;
-    if (end - from >= 2) out.push(prefix.slice(from, end));
-    from = end;
+    const part = prefix.slice(from, end);
+    if (COMMON_NOUN.test(part) || from < 0) from = -1; // `青山县城镇燃气…`: 城镇 and what follows are no place
+    else if (end - from >= 2) out.push(part);
+    if (from >= 0) from = end;
   });
   return out;
 }

@@ -135,7 +135,7 @@ function taskRegions(body: Paragraph[]): Region[] {
 /** The numbering a plan gives its work items, read off the paragraphs that may hold tasks. */
 export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   const texts = body.filter((p, i) => regions[i] === 'task' && !p.cells).map((p) => p.text);
-  if (texts.some((t) => TASK.test(t))) return 'number';
+  if (texts.some((t) => TASK.test(t)) || bareSequence(texts)) return 'number';
   if (texts.some((t) => PAREN.test(t))) return 'paren';
   const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
   if (runIn.length === 0 && headedItems(body, regions) > 0) return 'ordinal';
@@ -145,6 +145,26 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   }
   if (texts.some((t) => CIRCLED.test(t))) return 'circled';
   return 'none';
+}
+
+/**
+ * `1 开展…。` `2 开展…。`: task numbers whose dots a PDF extraction lost,
+ * trusted when they count up from 1 (a line may also start `24小时值守…`).
+ */
+function bareSequence(texts: string[]): boolean {
+  let last = 0;
+  let run = 0;
+  for (const t of texts) {
+    const m = BARE_TASK.exec(t);
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (n === last + 1) run += 1;
+    else if (n !== 1) continue;
+    last = n;
+    if (n >= 2 && run >= 2) return true;
+    if (n === 1) run = 1;
+  }
+  return false;
 }
 
 function taskStart(text: string, numbering: Numbering, last: number): { number: number; marker: string; rest: string } | null {
