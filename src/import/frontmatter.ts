@@ -46,10 +46,12 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
   const level = levelOf(chain);
   const issuer = issuerOf(own, header, cover) ?? noticeIssuer(cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
-  const found = period(title, body);
+  const found = period(title, body, issuedOn);
   const span = found?.span ?? null;
-  if (found?.from === 'cited') {
-    messages.push({ severity: 'warning', rule: 'import-period-inferred', message: `标题没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自正文引用的上级三年行动方案`,
+  if (found?.from === 'cited' || found?.from === 'years') {
+    messages.push({ severity: 'warning', rule: 'import-period-inferred', message: found.from === 'cited'
+      ? `标题没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自正文引用的上级三年行动方案`
+      : `标题和正文都没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自${issuedOn ? '成文日期和' : ''}正文写明的年份（最早到最晚）`,
       hint: '请核对本方案的实施期限；如不同，请改头信息 period' });
   }
   if (!span) {
@@ -60,8 +62,11 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   return { value: { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span }, messages };
 }
 
-/** Words ending like a place name that name no place: `城镇燃气`, `城乡建设`, `全区`. */
-const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区|全[省市区县镇乡]|本[省市区县镇乡])$/u;
+/**
+ * Words ending like a place name that name no place: `城镇燃气`, `城乡建设`,
+ * `全区`, and an agency's name (`住房和城乡建设局`: 住房和城乡 is no place).
+ */
+const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区|全[省市区县镇乡]|本[省市区县镇乡])$|[和与及的局委厅办部科所站队]/u;
 
 /** `上海市金山区安全生产…` → ['上海市', '金山区']; `湘乡市` stays one name. */
 function placesOf(title: string): string[] {
@@ -143,10 +148,12 @@ function signatureIssuer(signature: string[]): string | null {
 /**
  * The plan period: from the title (`（2024—2026年）`, `2025年工作要点`), else a
  * span the text states (`2024年至2026年`, `自2024年5月起至2025年12月止`), else
- * the period of the same campaign's parent plan the text cites.
+ * the period of the same campaign's parent plan the text cites, else the
+ * years the text writes (`2024年上半年完成` … `2026年12月31日前`), from the
+ * year it was issued, with a warning.
  */
-function period(title: string, body: string[]): { span: [number, number]; from: 'title' | 'text' | 'cited' } | null {
-  const at = (span: [number, number] | null, from: 'title' | 'text' | 'cited') => (span ? { span, from } : null);
+function period(title: string, body: string[], issuedOn: string | null): { span: [number, number]; from: 'title' | 'text' | 'cited' | 'years' } | null {
+  const at = (span: [number, number] | null, from: 'title' | 'text' | 'cited' | 'years') => (span ? { span, from } : null);
   const span = /(\d{4})\s*年?\s*[—–\-－~～至到]+\s*(\d{4})/.exec(title);
   if (span) return at(ordered(Number(span[1]), Number(span[2])), 'title');
   const single = /(\d{4})\s*年(?:度)?/.exec(title);
@@ -156,7 +163,10 @@ function period(title: string, body: string[]): { span: [number, number]; from: 
   if (stated) return at(ordered(Number(stated[1]), Number(stated[2])), 'text');
   const cited = /《[^《》]*?[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]\s*》/.exec(text);
   if (cited && /三年行动/.test(title)) return at(ordered(Number(cited[1]), Number(cited[2])), 'cited');
-  return null;
+  const years = body.flatMap((t) => [...t.matchAll(/(?<![\d〔[（(])(\d{4})\s*年/g)].map((m) => Number(m[1]))).filter((y) => y >= 2000 && y <= 2100);
+  const from = issuedOn ? Number(issuedOn.slice(0, 4)) : Math.min(...years);
+  const until = Math.max(...years.filter((y) => y >= from && y <= from + 10));
+  return years.length > 0 && Number.isFinite(until) ? at(ordered(from, until), 'years') : null;
 }
 
 function ordered(a: number, b: number): [number, number] | null {
