@@ -12,6 +12,7 @@
  * （一）房屋市政工程安全整治 / （1）深基坑…     → action, task 1          ('paren')
  * 一、压紧压实安全生产责任 / （一）落实党政…。… → section, task 1         ('ordinal')
  * （一）强化安全责任落实。一是压实…。二是…      → action, tasks 1, 2     ('inline')
+ * （一）安全生产责任落实行动 / 一是健全…。二是…  → action, tasks 1, 2     ('inline')
  * ```
  * Numbered items under 总体要求/工作目标/保障措施… are not tasks; sub-items
  * `（1）…①…` inside a task stay part of it; an annex after `附件` is kept as
@@ -80,7 +81,7 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
           continue;
         }
       }
-      if (numbering === 'inline' && task && /^[一二三四五六七八九十]+是/.test(text)) {
+      if (numbering === 'inline' && (task || startsInline(text)) && /^[一二三四五六七八九十]+是/.test(text)) {
         const more = inlineTasks(text, p);
         for (const item of more) blocks.push(item);
         task = more.at(-1) ?? task;
@@ -138,7 +139,8 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   if (texts.some((t) => TASK.test(t)) || bareSequence(texts)) return 'number';
   if (texts.some((t) => PAREN.test(t))) return 'paren';
   const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
-  if (runIn.length === 0 && headedItems(body, regions) > 0) return 'ordinal';
+  const headed = headedItems(body, regions);
+  if (runIn.length === 0 && headed.length > 0) return headed.filter(startsInline).length * 2 >= headed.length ? 'inline' : 'ordinal';
   if (runIn.length > 0) {
     const inline = runIn.filter((t) => [...t.matchAll(INLINE_ITEM)].length >= 2).length;
     return inline * 2 >= runIn.length ? 'inline' : 'ordinal';
@@ -194,13 +196,18 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
  * `（一）强化安全责任落实` on its own line, then the prose of that work item:
  * the count of such headed items in the task regions.
  */
-function headedItems(body: Paragraph[], regions: Region[]): number {
-  let count = 0;
+function headedItems(body: Paragraph[], regions: Region[]): string[] {
+  const first: string[] = [];
   body.forEach((p, i) => {
     const next = body[i + 1];
-    if (regions[i] === 'task' && ACTION.test(p.text) && isHeading(p.text) && next && regions[i + 1] === 'task' && !next.cells && !startsStructure(next.text)) count += 1;
+    if (regions[i] === 'task' && ACTION.test(p.text) && isHeading(p.text) && next && regions[i + 1] === 'task' && !next.cells && !startsStructure(next.text)) first.push(next.text);
   });
-  return count;
+  return first;
+}
+
+/** `一是健全…。二是落实…。`: a paragraph of inline work items (at least two, from 一是). */
+function startsInline(text: string): boolean {
+  return /^一是/.test(text) && [...text.matchAll(INLINE_ITEM)].length >= 2;
 }
 
 /** A paragraph that cannot continue the task before it: a new heading or a new item of the task's level. */
@@ -261,7 +268,7 @@ function taskFollows(body: Paragraph[], from: number, numbering: Numbering, regi
   for (let j = from + 1; j < body.length; j++) {
     const text = body[j]!.text;
     if (regions[j] !== 'task') return false;
-    if (taskStart(text, numbering, 0) || (numbering === 'number' && BARE_TASK.test(text))) return true;
+    if (taskStart(text, numbering, 0) || (numbering === 'number' && BARE_TASK.test(text)) || (numbering === 'inline' && startsInline(text))) return true;
     if (SECTION.test(text) || (ACTION.test(text) && isHeading(text))) return ACTION.test(text) && isSeries(body[from]!.text);
   }
   return false;
