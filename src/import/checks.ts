@@ -35,7 +35,8 @@ export function checkImport(blocks: Block[], lines: Line[], file: string): Messa
     }
   }
   if (!restartsInEachAction(blocks)) for (const item of numberingMessages(tasks, file)) messages.push(item);
-  const last = lines.filter((l) => !l.cells).at(-1);
+  // A text ending in a table (an annex 分工表) ends with its last row, not a sentence.
+  const last = lines.at(-1)?.cells ? undefined : lines.at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
   if (last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text) && !ENDS_WITH_TIME.test(last.text)) {
     messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
