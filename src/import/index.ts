@@ -10,7 +10,7 @@ import { decode } from './decode.ts';
 import { hasMarkup, lineArtifact, stripMarkup } from './artifacts.ts';
 import { fixConfusables, suspiciousColumns, type Confusable } from './confusables.ts';
 import { joinLines, type Line, type Paragraph } from './lines.ts';
-import { ACTION, isLetterSpaced, tidySpaces } from './markers.ts';
+import { ACTION, isLetterSpaced, joinSplitWords, tidySpaces } from './markers.ts';
 import { structure } from './structure.ts';
 import { deriveFrontMatter } from './frontmatter.ts';
 import { render } from './render.ts';
@@ -124,7 +124,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
       '文本的汉字之间普遍夹有空格（PDF 文字层常见），已去掉汉字之间的空格',
       '请核对正文中确需保留的空格（如英文词之间）是否仍在'));
   }
-  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(tidySpaces(p.text, spaced)) }));
+  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(joinSplitWords(tidySpaces(p.text, spaced))) }));
   const { found, rejected } = findTitle(paragraphs);
   if (!found) {
     messages.push(titleNotFound(file, rejected));
