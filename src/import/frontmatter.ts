@@ -114,14 +114,31 @@ function levelOf(chain: string[]): string {
   return suffix;
 }
 
+/**
+ * The issuer from the red header (`庙行镇人民政府文件`) or the notice's
+ * signature; a party committee keeps its `中共`, and bodies signing jointly
+ * above one date are all named: `中共青龙镇委员会办公室、青龙镇人民政府办公室`.
+ */
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
-  const signature = cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件')) ?? header;
-  const source = header ?? signature;
+  const at = cover.findIndex((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件'));
+  const source = header ?? cover[at];
   if (!source) return null;
-  const from = source.indexOf(name);
-  const issuer = (from >= 0 ? source.slice(from) : source).replace(/文件$/, '');
-  return issuer || null;
+  const trim = (text: string) => {
+    const from = text.indexOf(name);
+    const party = from >= 2 && /中共$/.test(text.slice(0, from)) ? '中共' : '';
+    return `${party}${from >= 0 ? text.slice(from) : text}`.replace(/文件$/, '');
+  };
+  const issuer = trim(source);
+  if (header !== cover[at] || at < 0) return issuer || null;
+  const joint = [issuer];
+  for (let i = at + 1; i < cover.length && !DATE.test(cover[i]!); i++) {
+    if (!ISSUING_BODY.test(cover[i]!) || /[，。：；《]/.test(cover[i]!)) return issuer || null;
+    joint.push(trim(cover[i]!));
+  }
+  return joint.join('、') || null;
 }
+
+const ISSUING_BODY = /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/;
 
 /** `祁阳市人民政府办公室关于印发《…》的通知` → 祁阳市人民政府办公室. */
 function noticeIssuer(cover: string[]): string | null {
@@ -142,7 +159,7 @@ function issuerFromDocNumber(name: string, docNumber: string | null): string | n
 function signatureIssuer(signature: string[]): string | null {
   const at = signature.findIndex((t) => DATE.test(t) || looksLikeBrokenDate(t));
   const line = at > 0 ? signature[at - 1]! : null;
-  return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/.test(line) ? line : null;
+  return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && ISSUING_BODY.test(line) ? line : null;
 }
 
 /**
