@@ -115,27 +115,30 @@ function levelOf(chain: string[]): string {
 }
 
 /**
- * The issuer from the red header (`庙行镇人民政府文件`) or the notice's
- * signature; a party committee keeps its `中共`, and bodies signing jointly
- * above one date are all named: `中共青龙镇委员会办公室、青龙镇人民政府办公室`.
+ * The issuer from the red header (`庙行镇人民政府文件`), else the bodies
+ * signing jointly above the notice's date
+ * (`中共青龙镇委员会办公室、青龙镇人民政府办公室`), else the first cover line
+ * naming the place. A party committee keeps its `中共`.
  */
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
-  const at = cover.findIndex((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件'));
-  const source = header ?? cover[at];
-  if (!source) return null;
-  const trim = (text: string) => {
-    const from = text.indexOf(name);
-    const party = from >= 2 && /中共$/.test(text.slice(0, from)) ? '中共' : '';
-    return `${party}${from >= 0 ? text.slice(from) : text}`.replace(/文件$/, '');
-  };
-  const issuer = trim(source);
-  if (header !== cover[at] || at < 0) return issuer || null;
-  const joint = [issuer];
-  for (let i = at + 1; i < cover.length && !DATE.test(cover[i]!); i++) {
-    if (!ISSUING_BODY.test(cover[i]!) || /[，。：；《]/.test(cover[i]!)) return issuer || null;
-    joint.push(trim(cover[i]!));
-  }
-  return joint.join('、') || null;
+  const joint = header?.endsWith('文件') ? null : jointSignature(name, cover);
+  if (joint) return joint;
+  const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件'));
+  return source ? trimIssuer(name, source) || null : null;
+}
+
+function jointSignature(name: string, cover: string[]): string | null {
+  const date = cover.findIndex((t) => DATE.test(t));
+  const bodies: string[] = [];
+  for (let i = date - 1; i >= 0 && ISSUING_BODY.test(cover[i]!) && !/[，。：；《]/.test(cover[i]!) && [...cover[i]!].length <= 30; i--) bodies.unshift(trimIssuer(name, cover[i]!));
+  return bodies.length >= 2 ? bodies.join('、') : null;
+}
+
+/** `上海市宝山区庙行镇人民政府文件` → `庙行镇人民政府`; `中共青龙镇委员会` keeps 中共. */
+function trimIssuer(name: string, text: string): string {
+  const from = text.indexOf(name);
+  const party = from >= 2 && /中共$/.test(text.slice(0, from)) ? '中共' : '';
+  return `${party}${from >= 0 ? text.slice(from) : text}`.replace(/文件$/, '');
 }
 
 const ISSUING_BODY = /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/;
