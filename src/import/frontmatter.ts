@@ -141,7 +141,7 @@ function trimIssuer(name: string, text: string): string {
   return `${party}${from >= 0 ? text.slice(from) : text}`.replace(/文件$/, '');
 }
 
-const ISSUING_BODY = /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/;
+const ISSUING_BODY = /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇|指挥部|领导小组|工作专班)$/;
 
 /** `祁阳市人民政府办公室关于印发《…》的通知` → 祁阳市人民政府办公室. */
 function noticeIssuer(cover: string[]): string | null {
