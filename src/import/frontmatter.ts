@@ -64,9 +64,10 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
 
 /**
  * Words ending like a place name that name no place: `城镇燃气`, `城乡建设`,
- * `全区`, and an agency's name (`住房和城乡建设局`: 住房和城乡 is no place).
+ * `全区`, an agency's name (`住房和城乡建设局`: 住房和城乡 is no place), and the
+ * subject of a title (`江北区关于开展城镇燃气…`).
  */
-const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区|全[省市区县镇乡]|本[省市区县镇乡])$|[和与及的局委厅办部科所站队]/u;
+const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区)$|^(?:全|本)[省市区县镇乡]$|[和与及的局委厅办部科所站队]|关于|开展|加强|推进|深化|集中|专项/u;
 
 /** `上海市金山区安全生产…` → ['上海市', '金山区']; `湘乡市` stays one name. */
 function placesOf(title: string): string[] {

@@ -42,11 +42,7 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
     const word = ROLE_WORD.exec(names);
     if (word) {
       role = ROLES.find(([pattern]) => pattern.test(word[1] ?? ''))?.[1] ?? null;
-      names = names.slice(0, word.index);
-      for (let before = ''; before !== names; ) {
-        before = names;
-        names = names.replace(MODIFIER, '').replace(/(等部门|等单位|等)$/u, '');
-      }
+      names = stripModifiers(names.slice(0, word.index));
     }
     return { names: splitNames(names), role };
   });
@@ -56,6 +52,16 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
     for (const name of group.names) if (!NOT_A_NAME.test(name)) out.push({ name, role });
   });
   return out;
+}
+
+/** `A、B按照职责分工` → `A、B`: the words between the names and their role word. */
+export function stripModifiers(text: string): string {
+  let names = text;
+  for (let before = ''; before !== names; ) {
+    before = names;
+    names = names.replace(MODIFIER, '').replace(/(等部门|等单位|等)$/u, '');
+  }
+  return names;
 }
 
 /** Words that join two complete unit names: `A会同B`, `A及B`. */

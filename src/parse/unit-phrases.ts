@@ -6,6 +6,7 @@
  *   → 街道发展办 (lead); 管理办, 营商办, 派出所, 市场监管, 消防 (support)
  * 由区应急局牵头，区住房城乡建设委、区消防救援支队配合，开展……   → 区应急局 (lead); 区住房城乡建设委, 区消防救援支队 (support)
  * 由各街镇负责组织实施   → 各街镇 (responsible)
+ * 由县教育局、县卫健局按照职责分工负责   → 县教育局, 县卫健局 (responsible)
  * ```
  * `整治牵头部门参照……` names no unit and yields nothing; neither does any
  * sentence without a complete unit name before `牵头`/`负责`, nor a unit that
@@ -15,7 +16,7 @@
  * separator or the previous `牵头`, and the look-ahead for `Y参与` is bounded.
  */
 import type { Unit, UnitRole } from '../model/schema.ts';
-import { cleanName, splitNames, UNIT_END } from './unit-names.ts';
+import { cleanName, splitNames, stripModifiers, UNIT_END } from './unit-names.ts';
 import { trimEdges } from './labels.ts';
 
 const LEAD = /牵头(?!部门|单位|组织|的|作用)/gu;
@@ -55,7 +56,7 @@ export function inlineUnits(text: string): Unit[] {
       for (const name of support ? splitNames(support[1] ?? '') : []) add(cleanName(name), 'support', basis);
     }
     for (const match of sentence.matchAll(DUTY)) {
-      const names = splitNames(match[1] ?? '');
+      const names = splitNames(stripModifiers(match[1] ?? ''));
       if (names.length === 0 || !names.every((name) => UNIT_END.test(name))) continue;
       const role: UnitRole = /落实/u.test(match[2] ?? '') ? 'implement' : 'responsible';
       for (const name of names) add(name, role, match[0]);
