@@ -24,7 +24,10 @@ const SUFFIX = /(?:省|自治区|自治州|地区|盟|市|新区|开发区|区|�
 /** A message about the front matter; `text` is the paragraph it is about, when there is one. */
 type Note = Pick<Message, 'severity' | 'rule' | 'message' | 'hint'> & { text?: string };
 
-export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; messages: Note[] } {
+/** What the cover and title state, with null where a fact could not be read (shown when the import fails). */
+export type CoverRead = Omit<FrontMatter, 'name' | 'period'> & { name: string | null; period: [number, number] | null };
+
+export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; read: CoverRead; messages: Note[] } {
   const messages: Note[] = [];
   const places = placesOf(title);
   const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(title)?.[1] ?? null;
@@ -58,8 +61,9 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
     messages.push({ severity: 'error', rule: 'import-no-period', message: `标题和正文都没有写明方案的起止年份（如“（2024—2026年）”或“2025年工作要点”）`,
       hint: '方案期限不会被猜测：请在标题后补上“（起始年—结束年）”，或在正文写明实施期限后重新导入' });
   }
-  if (!name || !span) return { value: null, messages };
-  return { value: { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span }, messages };
+  const read: CoverRead = { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span };
+  if (!name || !span) return { value: null, read, messages };
+  return { value: { ...read, name, period: span }, read, messages };
 }
 
 /**
