@@ -6,6 +6,7 @@
  *   → 街道发展办 (lead); 管理办, 营商办, 派出所, 市场监管, 消防 (support)
  * 由区应急局牵头，区住房城乡建设委、区消防救援支队配合，开展……   → 区应急局 (lead); 区住房城乡建设委, 区消防救援支队 (support)
  * 由各街镇负责组织实施   → 各街镇 (responsible)
+ * 镇消防工作站负责，2024年11月起开展   → 镇消防工作站 (responsible)
  * 由县教育局、县卫健局按照职责分工负责   → 县教育局, 县卫健局 (responsible)
  * ```
  * `整治牵头部门参照……` names no unit and yields nothing; neither does any
@@ -24,6 +25,8 @@ const VERB_PREFIX = /^.*?(推进|推动|由|会同|依托|组织(?!部)|建立|�
 const SUPPORT = /[，,]?\s*([^，。；,;]{1,80}?)(参与|配合|协助)/uy;
 /** `由X负责`: X must be complete unit names, and not a `X牵头` already read. */
 const DUTY = /由((?:(?!牵头)[^，。；,;：:“”（()）]){2,80}?)(负责落实|具体落实|具体负责|负责)/gu;
+/** `，镇消防工作站负责，`: a clause that is only unit names and 负责 states them as responsible. */
+const CLAUSE_DUTY = /(?<=^|[，。；,;])((?:(?!牵头)[^由，。；,;：:“”（()）]){2,60}?)(负责)(?=[，。；,;]|$)/gu;
 const SUBJECT_END = new Set(['，', '。', '；', '：', '“', '”', '（', '(', ',', ';', ':']);
 /** Unit lists before `牵头` are short; a longer run is not a subject. */
 const MAX_SUBJECT = 200;
@@ -55,7 +58,7 @@ export function inlineUnits(text: string): Unit[] {
       for (const name of leads) add(name, 'lead', basis);
       for (const name of support ? splitNames(support[1] ?? '') : []) add(cleanName(name), 'support', basis);
     }
-    for (const match of sentence.matchAll(DUTY)) {
+    for (const match of [...sentence.matchAll(DUTY), ...sentence.matchAll(CLAUSE_DUTY)]) {
       const names = splitNames(stripModifiers(match[1] ?? ''));
       if (names.length === 0 || !names.every((name) => UNIT_END.test(name))) continue;
       const role: UnitRole = /落实/u.test(match[2] ?? '') ? 'implement' : 'responsible';

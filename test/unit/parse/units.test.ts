@@ -129,6 +129,16 @@ describe('inlineUnits', () => {
     expect(inlineUnits('由区应急局牵头，开展专项检查。').map((u) => [u.name, u.role])).toEqual([['区应急局', 'lead']]);
   });
 
+  test('reads a clause that is only X负责, and 由A、B按照职责分工负责', () => {
+    expect(inlineUnits('开展冬春火灾防控。镇消防工作站负责，2024年11月起开展。').map((u) => [u.name, u.role])).toEqual([['镇消防工作站', 'responsible']]);
+    expect(inlineUnits('由县教育局、县卫健局按照职责分工负责。').map((u) => u.name)).toEqual(['县教育局', '县卫健局']);
+  });
+
+  test('finds no unit in a subject or in 主要负责人', () => {
+    expect(inlineUnits('区住建委要会同各街道开展宣传。')).toEqual([]);
+    expect(inlineUnits('督促企业主要负责人履行职责，企业负责。')).toEqual([]);
+  });
+
   test('finds no unit in 整治牵头部门参照相应评价指标', () => {
     expect(inlineUnits('整治牵头部门参照相应评价指标，对整治工作开展动态评价。')).toEqual([]);
   });
