@@ -36,6 +36,12 @@ export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
   协同单位: 'support',
   落实单位: 'implement',
   具体落实单位: 'implement',
+  // Short forms in table cells: `牵头：县住建局；配合：县财政局`.
+  牵头: 'lead',
+  主责: 'lead',
+  配合: 'support',
+  协办: 'support',
+  参与: 'support',
 };
 
 /** Labels that introduce the task's deadline. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readLabels } from '../../../src/parse/labels.ts';
 import { parsePlan } from '../../../src/parse/index.ts';
 import { parseUnitGroups, splitNames } from '../../../src/parse/unit-names.ts';
 import { inlineUnits } from '../../../src/parse/unit-phrases.ts';
@@ -146,6 +147,13 @@ describe('inlineUnits', () => {
 
 describe('labelled units', () => {
   const named = (task: string) => unitsOf(task).map((u) => `${u.name}/${u.role}`);
+
+  test('reads the short labels of a table cell: 牵头：A；配合：B、C', () => {
+    expect(readLabels('牵头：县住建局；配合：县财政局、县发改局').map((l) => [l.label, l.kind === 'unit' ? l.role : 'deadline', l.value])).toEqual([
+      ['牵头', 'lead', '县住建局'],
+      ['配合', 'support', '县财政局、县发改局'],
+    ]);
+  });
 
   test('reads （责任单位：…；配合单位：…） with the role from each label, whatever the last name ends with', () => {
     const units = unitsOf('1. **强化沿街商铺消防安全管理**。开展沿街商铺、出租房屋消防安全检查（责任单位：街道平安办、街道党政办；配合单位：各社区居委会）。\n');
