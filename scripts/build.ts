@@ -26,11 +26,13 @@ import { ContentFailure, describeFailure } from '../src/build/failure.ts';
 import { installSite } from '../src/build/install.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
+import { progressDir, progressFiles } from '../src/progress/load.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(root, process.env.PLANBOOK_CONTENT ?? 'content/plans');
 const unitsFile = resolve(root, process.env.PLANBOOK_UNITS ?? 'content/units.yml');
 const alignmentFile = resolve(root, process.env.PLANBOOK_ALIGNMENT ?? join(dirname(contentDir), 'alignment.yml'));
+const progressFolder = resolve(root, progressDir(contentDir));
 const out = resolve(root, process.env.PLANBOOK_OUT ?? 'dist');
 const shownOut = `${relative(root, out) || basename(out)}/`;
 const verbose = Boolean(process.env.PLANBOOK_VERBOSE);
@@ -56,6 +58,7 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_CONTENT = contentDir;
   process.env.PLANBOOK_UNITS = unitsFile;
   process.env.PLANBOOK_ALIGNMENT = alignmentFile;
+  process.env.PLANBOOK_PROGRESS = progressFolder;
   process.env.PLANBOOK_CACHE = scratch.cache;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   await step('astro', async () => {
@@ -92,6 +95,7 @@ async function checkContent(): Promise<void> {
     plans: names.map((n) => join(contentDir, n)),
     units: unitsFile,
     alignment: alignmentFile,
+    progress: progressFiles(progressFolder),
   });
   for (const m of messages) console.error(formatMessage(m));
   if (messages.length > 0) console.error(formatSummary(messages));
