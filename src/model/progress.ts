@@ -40,10 +40,15 @@ export const ProgressFileSchema = z.object({
   asOf: IsoDateSchema.nullable(),
   entries: z.array(ProgressEntrySchema),
   path: z.string(),
+  /** The file's leading comment says it holds sample data (`示例数据`): pages say so on every view. */
+  sample: z.boolean(),
 });
 export type ProgressFile = z.output<typeof ProgressFileSchema>;
 
 /** The keys an entry may have in YAML, in the order files are written. */
 export const ENTRY_KEYS = ['task', 'date', 'status', 'progress', 'unit', 'evidence', 'note'] as const;
+/** The word in a file's leading comment that marks invented sample data. */
+export const SAMPLE_MARK = '示例数据';
+
 /** The top-level keys of a progress file. */
 export const FILE_KEYS = ['plan', 'asOf', 'reports'] as const;

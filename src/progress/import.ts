@@ -8,6 +8,7 @@
  * sample data (`示例数据` in its leading comment) is replaced, not merged:
  * real reports are never mixed with invented ones.
  */
+import { SAMPLE_MARK } from '../model/progress.ts';
 import type { Message, Plan } from '../model/schema.ts';
 import { checkProgressFile } from './check.ts';
 import { readProgress } from './read.ts';
@@ -33,8 +34,6 @@ export interface ImportOptions {
   /** The current text of that file, or null when there is none. */
   current(path: string): string | null;
 }
-
-export const SAMPLE_MARK = '示例数据';
 
 export async function importProgress(bytes: Uint8Array, options: ImportOptions): Promise<{ outputs: ProgressOutput[]; skipped: number; messages: Message[] }> {
   const { entries, skipped, messages } = await readProgressXlsx(bytes, options.file, options.plans, options.asOf);

@@ -23,8 +23,9 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { readYaml } from '../check/yaml.ts';
 import { RULES, type RuleId } from '../check/rules.ts';
 import type { Message } from '../model/schema.ts';
+import { leadingComment } from './write.ts';
 import {
-  ENTRY_KEYS, FILE_KEYS, IsoDateSchema, REPORTED_STATUSES, ReportedStatusSchema,
+  ENTRY_KEYS, FILE_KEYS, IsoDateSchema, REPORTED_STATUSES, ReportedStatusSchema, SAMPLE_MARK,
   type ProgressEntry, type ProgressFile,
 } from '../model/progress.ts';
 
@@ -71,7 +72,8 @@ export function readProgress(text: string, file: string): ReadProgress {
     }
   }
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { progress: { plan, asOf, entries, path: file }, messages };
+  const sample = leadingComment(text).includes(SAMPLE_MARK);
+  return { progress: { plan, asOf, entries, path: file, sample }, messages };
 }
 
 type Report = (node: Node | null | undefined, rule: RuleId, message: string) => void;

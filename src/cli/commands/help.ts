@@ -29,7 +29,7 @@ Word（.docx，含 WPS 另存的 .docx）、带文字层的 PDF、文本（.txt/
   check: `用法：planbook check [文件…] [--plans content/plans]
 
 检查方案 Markdown 文件和对照表（alignment.yml），按 文件:行:列 列出问题和处理建议。
-不给文件时检查 <--plans 目录>/*.md，以及同级的 alignment.yml（如存在）。
+不给文件时检查 <--plans 目录>/*.md，以及同级的 units.yml、alignment.yml（如存在）和 progress/*.yml（任务进展）。
 有错误时退出码为 1，只有警告时为 0。`,
   export: `用法：planbook export [--out dist/data] [--plans content/plans]
 

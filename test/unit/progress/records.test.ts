@@ -30,7 +30,7 @@ describe('readProgress', () => {
     const { progress, messages } = readProgress(text, FILE);
     expect(messages).toEqual([]);
     expect(progress).toEqual({
-      plan: 'yueyang', asOf: null, path: FILE,
+      plan: 'yueyang', asOf: null, path: FILE, sample: false,
       entries: [{ task: 'yueyang-7', date: '2025-03-31', status: '推进中', progress: '已排查 12 家企业。', unit: null, evidence: ['台账.xlsx'], note: null, place: { line: 3, column: 5 } }],
     });
   });
