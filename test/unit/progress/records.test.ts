@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkProject, formatMessage } from '../../../src/check/index.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
@@ -82,6 +83,15 @@ describe('checkProgress', () => {
     expect(messages.filter((m) => m.severity === 'error').map(formatMessage)).toEqual([]);
     expect(files).toBe(10);
   });
+});
+
+test('checkProject stops on a progress file with an error, at its place', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'planbook-progress-check-'));
+  await writeFile(join(dir, 'yueyang.yml'), yaml('  - task: yueyang-1\n    date: 2027-01-15\n    status: 已完成\n'));
+  const { messages } = await checkProject({ root: dir, plans: [plan('yueyang').path].map((p) => resolve(root, p)), progress: ['yueyang.yml'] });
+  expect(messages.map(formatMessage).map((m) => m.split('\n')[0])).toEqual([
+    'yueyang.yml:3:5: 错误 日期 2027-01-15 不在方案实施期 2024—2026 年之内。 (progress-date-outside)',
+  ]);
 });
 
 describe('stated deadlines', () => {
