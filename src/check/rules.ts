@@ -84,7 +84,7 @@ export const RULES = {
   'progress-duplicate': rule('progress', 'error', '同一任务同一日期填报了两次', '合并为一条，或改正其中一条的任务编号或日期。'),
   'progress-status-back': rule('progress', 'warning', '已完成的任务状态倒退，且没有说明', '核对状态；确需倒退时在 note（表格中的“备注”）写明原因。'),
   'progress-xlsx-unreadable': rule('progress', 'error', '填报表无法读取', '用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入。'),
-  'progress-xlsx-columns': rule('progress', 'error', '填报表缺少必需的列', '使用 planbook 生成的进展填报表，不要删改表头（任务编号、状态、进展、填报日期等）。'),
+  'progress-xlsx-columns': rule('progress', 'error', '填报表缺少必需的列', '使用 planbook 生成的进展填报表；表头至少要有“任务编号”和“状态”两列。'),
   'progress-xlsx-repeated': rule('progress', 'error', '同一任务在填报表中出现两次', '每项任务只填一行；删除重复的行。'),
   // planbook import (raw text → Markdown)
   'import-invalid-id': rule('import', 'error', '方案编号无效', '编号只能用小写字母、数字和连字符。'),

@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import { RULES, type RuleId } from '../check/rules.ts';
 import { IsoDateSchema, REPORTED_STATUSES, ReportedStatusSchema, type ProgressEntry } from '../model/progress.ts';
 import type { Message, Plan } from '../model/schema.ts';
-import { COLUMNS, type ColumnKey } from './xlsx.ts';
+import { COLUMNS, HEADER_ALIASES, type ColumnKey } from './xlsx.ts';
 
 export interface ReadForm {
   /** Entries by plan id; empty when there is any error. */
@@ -25,7 +25,7 @@ export interface ReadForm {
   messages: Message[];
 }
 
-const REQUIRED: readonly ColumnKey[] = ['task', 'status', 'progress', 'date'];
+const REQUIRED: readonly ColumnKey[] = ['task', 'status'];
 const FILLED: readonly ColumnKey[] = ['status', 'progress', 'evidence', 'unit', 'date', 'note'];
 
 export async function readProgressXlsx(bytes: Uint8Array, file: string, plans: readonly Plan[], asOf: string): Promise<ReadForm> {
@@ -93,7 +93,7 @@ export async function readProgressXlsx(bytes: Uint8Array, file: string, plans: r
         : `状态“${statusText}”不在 ${REPORTED_STATUSES.join('、')} 之中。`;
       report('progress-status', message, at('status'));
     }
-    const date = cellDate(row.getCell(columns.get('date')!).value) ?? (text('date') === '' ? asOf : null);
+    const date = text('date') === '' ? asOf : cellDate(row.getCell(columns.get('date')!).value);
     const [from, to] = [`${plan.period[0]}-01-01`, `${plan.period[1]}-12-31`];
     if (date === null) report('progress-date', `填报日期“${text('date')}”不是有效日期。`, at('date'));
     else if (date < from || date > to) report('progress-date-outside', `填报日期 ${date} 不在方案实施期 ${plan.period[0]}—${plan.period[1]} 年之内。`, at('date'));
@@ -123,7 +123,8 @@ function findSheet(workbook: ExcelJS.Workbook) {
     for (let r = 1; r <= Math.min(5, sheet.rowCount); r += 1) {
       const columns = new Map<ColumnKey, number>();
       sheet.getRow(r).eachCell((cell, col) => {
-        const column = COLUMNS.find((c) => c.header === cellText(cell).replace(/\s+/gu, ''));
+        const text = cellText(cell).replace(/\s+/gu, '').toLowerCase();
+        const column = COLUMNS.find((c) => c.header === text || HEADER_ALIASES[c.key]?.includes(text));
         if (column && !columns.has(column.key)) columns.set(column.key, col);
       });
       if (columns.has('task')) return { sheet, headerRow: r, columns };

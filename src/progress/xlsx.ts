@@ -29,6 +29,15 @@ export const COLUMNS = [
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 
+/** Other headers the reader accepts for a column (a workbook made by hand, or tasks.xlsx with status columns added). */
+export const HEADER_ALIASES: Partial<Record<ColumnKey, readonly string[]>> = {
+  task: ['taskid', '任务id', '任务编码'],
+  status: ['进展状态', '完成状态', '任务状态'],
+  progress: ['进展情况', '工作进展', '完成情况', '进展说明'],
+  evidence: ['佐证材料', '证明材料链接'],
+  date: ['日期', '报送日期'],
+};
+
 export interface FormOptions {
   /** Shown in the title property of the workbook, e.g. `岳阳街道 任务进展填报表`. */
   title: string;

@@ -138,10 +138,28 @@ describe('planbook progress import', () => {
     expect((await planbook(cwd, 'progress', 'import', 'not.xlsx', '--as-of', '2025-02-30')).stderr).toContain('不是有效日期');
     expect((await planbook(cwd, 'progress', 'import', 'not.xlsx', '--as-of', '2025-03-31')).stderr).toContain('not.xlsx:1:1: 错误 文件不是有效的 .xlsx 工作簿');
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Sheet1').addRow(['任务编号', '状态']);
+    workbook.addWorksheet('Sheet1').addRow(['任务编号', '进展']);
     await mkdir(join(cwd, 'x'), { recursive: true });
     await workbook.xlsx.writeFile(join(cwd, 'x/cols.xlsx'));
     const cols = await planbook(cwd, 'progress', 'import', 'x/cols.xlsx', '--as-of', '2025-03-31');
-    expect(cols.stderr.split('\n')[0]).toBe('cols.xlsx:Sheet1!A1: 错误 表头缺少列：进展、填报日期。 (progress-xlsx-columns)');
+    expect(cols.stderr.split('\n')[0]).toBe('cols.xlsx:Sheet1!A1: 错误 表头缺少列：状态。 (progress-xlsx-columns)');
+  });
+
+  test('reads a workbook made by hand: headers found by name (a few other wordings too), no date column, a title row above', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('庙行镇');
+    sheet.addRow(['庙行镇 2025 年一季度任务进展']);
+    sheet.addRow(['进展情况', '完成状态', 'Task ID', '备注']);
+    sheet.addRow(['已完成隐患排查。', '已完成', 'miaohang-3', '']);
+    sheet.addRow(['', '', 'miaohang-4', '']);
+    sheet.addRow(['本镇无此类场所', '不适用', 'miaohang-2', '经核实']);
+    await workbook.xlsx.writeFile(join(cwd, 'x/hand.xlsx'));
+    const result = await planbook(cwd, 'progress', 'import', 'x/hand.xlsx', '--as-of', '2025-03-31');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const { progress } = readProgress(await readFile(join(cwd, 'content/progress/miaohang.yml'), 'utf8'), 'm.yml');
+    expect(progress!.entries.map((e) => [e.task, e.date, e.status, e.progress, e.note])).toEqual([
+      ['miaohang-2', '2025-03-31', '不适用', '本镇无此类场所', '经核实'],
+      ['miaohang-3', '2025-03-31', '已完成', '已完成隐患排查。', null],
+    ]);
   });
 });
