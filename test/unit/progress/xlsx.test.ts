@@ -162,4 +162,22 @@ describe('planbook progress import', () => {
       ['miaohang-3', '2025-03-31', '已完成', '已完成隐患排查。', null],
     ]);
   });
+
+  test('never rewrites a progress file that has errors of its own, and says what is wrong with the arguments', async () => {
+    const dir = await project();
+    await planbook(dir, 'progress', 'form', '--plan', 'puxinglu', '--out', 'p.xlsx');
+    await edit(join(dir, 'p.xlsx'), (sheet) => {
+      sheet.getCell(`F${rowOf(sheet, 'puxinglu-1')}`).value = '推进中';
+    });
+    const broken = 'plan: puxinglu\nreports:\n  - task: puxinglu-1\n    date: 2024-06-30\n    status: 推进中\n    colour: red\n';
+    await writeFile(join(dir, 'content/progress/puxinglu.yml'), broken);
+    const result = await planbook(dir, 'progress', 'import', 'p.xlsx', '--as-of', '2025-03-31');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/progress/puxinglu.yml:6:5: 错误 填报中有未知的键“colour”。 (progress-unknown-key)');
+    expect(await readFile(join(dir, 'content/progress/puxinglu.yml'), 'utf8')).toBe(broken);
+    expect(await planbook(dir, 'progress', 'form', '--plan', 'nowhere')).toMatchObject({ code: 1, stderr: 'progress form：没有方案 nowhere\n  提示：方案 id 即 content/plans/<id>.md 的文件名' });
+    expect((await planbook(dir, 'progress', 'form')).code).toBe(1);
+    expect((await planbook(dir, 'progress', 'export')).stderr).toContain('不认识的子命令“export”');
+    expect((await planbook(dir, 'progress', '--help')).stdout).toContain('planbook progress import <填报表.xlsx> --as-of <日期>');
+  });
 });
