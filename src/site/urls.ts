@@ -4,6 +4,8 @@ import { unitSlug } from '../derive/units.ts';
 export const planHref = (id: string) => `/plans/${id}/`;
 export const taskHref = (id: string, n: number) => `/plans/${id}/tasks/${n}/`;
 export const taskInPlanHref = (id: string, n: number) => `/plans/${id}/#task-${n}`;
+export const paragraphInPlanHref = (id: string, line: number) => `/plans/${id}/#p-${line}`;
+export const planDutiesHref = (id: string) => `/plans/${id}/#plan-duties`;
 export const actionInPlanHref = (id: string, index: number) => `/plans/${id}/#action-${index}`;
 export const yearHref = (year: number) => `/years/${year}/`;
 export const unitPageHref = (name: string) => encodeURI(`/units/${unitSlug(name)}/`);
