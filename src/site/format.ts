@@ -58,3 +58,10 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * 相似度 has one meaning across the site: a task's text similarity to the
+ * other tasks of its topic row (0–1, two decimals), as the comparison computes it.
+ */
+export const similarityText = (score: number | null) => (score === null ? '—' : score.toFixed(2));
+export const SIMILARITY_NOTE = '相似度：与同一主题中其他任务文本的平均相似度（0–1），自动计算，仅供参考。';

@@ -10,6 +10,8 @@ export const actionInPlanHref = (id: string, index: number) => `/plans/${id}/#ac
 export const yearHref = (year: number) => `/years/${year}/`;
 export const unitPageHref = (name: string) => encodeURI(`/units/${unitSlug(name)}/`);
 export const compareHref = (a?: string, b?: string) => (a && b ? `/compare/${a}/${b}/` : '/compare/');
+/** A topic row of the comparison (or the comparison itself). */
+export const compareRowHref = (row?: string) => (row ? `/compare/#${row}` : '/compare/');
 export const searchHref = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 
 export const planPdfHref = (id: string) => `/pdf/${id}.pdf`;
