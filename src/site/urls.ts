@@ -24,3 +24,7 @@ export const DATA_FILES = [
   { href: '/data/tasks.xlsx', label: '任务清单（Excel）', note: '每行一项任务，可直接筛选排序' },
   { href: '/data/comparison.json', label: '方案对照（JSON）', note: '各方案对应任务的分组与相似度' },
 ] as const;
+
+/** The full public URL of a site path when the site has one (PLANBOOK_SITE), for print and copy; null otherwise. */
+export const publicUrl = (path: string): string | null =>
+  process.env.PLANBOOK_SITE ? new URL(path, process.env.PLANBOOK_SITE).href : null;
