@@ -6,7 +6,8 @@
  */
 import { FILTERS, type FilterName } from '../record.ts';
 import { createEngine, type Engine, type SearchOutcome } from './engine.ts';
-import { excerpt, queryTerms, type Hit, type Selection } from './match.ts';
+import { excerpt, namesUnit, queryTerms, type Hit, type Selection } from './match.ts';
+import type { SubstringIndex } from '../substring.ts';
 
 const PAGE = 20;
 
@@ -123,7 +124,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   function renderMore(): HTMLLIElement | null {
     if (!current) return null;
     const batch = current.hits.slice(shown, shown + PAGE);
-    const items = batch.map((hit) => renderHit(hit, current!, terms));
+    const items = batch.map((hit) => renderHit(hit, current!, terms, engine.index));
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= current.hits.length;
@@ -143,8 +144,9 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   }
 }
 
-function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[]): HTMLLIElement {
+function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[], index: SubstringIndex): HTMLLIElement {
   const { record } = hit;
+  const units = record.filters.责任单位.map((i) => index.values.责任单位[i]!);
   const li = document.createElement('li');
   li.className = 'search-result';
   const meta = document.createElement('p');
@@ -174,7 +176,13 @@ function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[]): HTMLLIEle
       });
     }
   }
-  li.append(meta, heading, body);
+  const who = document.createElement('p');
+  who.className = 'search-result__units';
+  if (units.length > 0) {
+    who.append('责任单位：');
+    units.forEach((name, i) => who.append(...(i > 0 ? ['、'] : []), terms.some((t) => namesUnit(name, t)) ? mark(name) : name));
+  } else who.textContent = '责任单位：未写明';
+  li.append(meta, heading, who, body);
   return li;
 }
 
