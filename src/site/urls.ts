@@ -10,8 +10,10 @@ export const actionInPlanHref = (id: string, index: number) => `/plans/${id}/#ac
 export const yearHref = (year: number) => `/years/${year}/`;
 export const unitPageHref = (name: string) => encodeURI(`/units/${unitSlug(name)}/`);
 export const compareHref = (a?: string, b?: string) => (a && b ? `/compare/${a}/${b}/` : '/compare/');
-/** A topic row of the comparison (or the comparison itself). */
-export const compareRowHref = (row?: string) => (row ? `/compare/#${row}` : '/compare/');
+/** The page of one topic row of the comparison (or the comparison itself). */
+export const compareRowHref = (row?: string) => (row ? `/compare/topics/${row}/` : '/compare/');
+/** Coverage, topic overlap and every two-plan table: what grows with the number of plans, off the first view. */
+export const comparePlansHref = () => '/compare/plans/';
 export const searchHref = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 
 export const planPdfHref = (id: string) => `/pdf/${id}.pdf`;
