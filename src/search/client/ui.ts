@@ -113,12 +113,18 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     const exact = result.hits.filter((h) => h.tier > 1).length;
     const what = query.trim() === '' ? '符合筛选条件的任务' : `含“${query.trim()}”的任务`;
     const partial = result.hits.length - exact;
+    const byUnit = result.hits.filter((h) => h.tier === 4).length;
     status.textContent =
       result.hits.length === 0
         ? `没有找到${what}。`
         : query.trim() !== '' && exact === 0
           ? `没有任务含完整的“${query.trim()}”；找到 ${partial} 条含其中部分字词的任务。`
-          : `找到 ${exact} 条${what}` + (partial > 0 ? `，另有 ${partial} 条部分匹配` : '') + '。';
+          : (byUnit > 0
+              ? `找到 ${exact} 条任务：${byUnit} 条的责任单位是“${query.trim()}”所指的单位` +
+                (exact > byUnit ? `，其余 ${exact - byUnit} 条原文含“${query.trim()}”` : '')
+              : `找到 ${exact} 条${what}`) +
+            (partial > 0 ? `，另有 ${partial} 条部分匹配` : '') +
+            '。';
   }
 
   function renderMore(): HTMLLIElement | null {
