@@ -137,6 +137,30 @@ describe('compare page', () => {
   });
 });
 
+describe('topic and plan overview pages', () => {
+  test("a task page links its topic page, which lists every plan's task and the plans without one", async () => {
+    const page = await newPage(browser());
+    await page.goto(`${baseURL}/plans/yueyang/tasks/3/`);
+    await page.locator('.counterparts a[href^="/compare/topics/"]').first().click();
+    await page.waitForURL('**/compare/topics/**');
+    const plans = await page.locator('main tbody th[scope="row"]').allTextContents();
+    expect(plans).toContain('岳阳街道');
+    expect(plans).toContain('长宁区');
+    expect(await page.locator('#absent-heading + p').textContent()).toContain('湘乡市');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('/compare/plans/ lists the two-plan tables and coverage without serious accessibility violations', async () => {
+    const page = await newPage(browser());
+    await page.goto(`${baseURL}/compare/plans/`);
+    expect(await page.locator('.cmp-pairs a').count()).toBeGreaterThan(0);
+    expect(await page.locator('#coverage').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('two-plan view', () => {
   test('is reachable from the top of the compare page and reads as a table of both plans with diffs', async () => {
     const page = await newPage(browser());
