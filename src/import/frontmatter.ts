@@ -29,8 +29,10 @@ export type CoverRead = Omit<FrontMatter, 'name' | 'period'> & { name: string | 
 
 export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; read: CoverRead; messages: Note[] } {
   const messages: Note[] = [];
-  const places = placesOf(title);
-  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(title)?.[1] ?? null;
+  // `2024年松江区安全生产工作要点`: the year before the place is not part of it.
+  const subject = title.replace(/^\d{4}\s*年度?/u, '');
+  const places = placesOf(subject);
+  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(subject)?.[1] ?? null;
   if (!name) {
     messages.push({ severity: 'error', rule: 'import-no-place', message: `无法从标题“${title}”读出地名（如“××街道”“××区”）`,
       hint: '方案名称取自标题开头的地名；请确认标题以单位所在地名开头，或在导入后手工填写头信息 name' });
@@ -43,7 +45,7 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   for (const t of [...cover, ...signature]) if (looksLikeBrokenDate(t)) messages.push(brokenDate(t));
   issuedOn ??= facts.issuedOn ?? null;
   const own = name ?? title;
-  const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t));
+  const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => (t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t)) && !/关于.*通知$/.test(t));
   // Header, signature and printing-office lines: `上海市宝山区庙行镇党政办公室 2024年3月22日印发`.
   const headers = [...cover, ...body.slice(-3), ...(facts.issuer ? [facts.issuer] : [])].filter((t) => !/[，。：；《]/.test(t));
   const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
@@ -128,7 +130,7 @@ function levelOf(chain: string[]): string {
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
   const joint = header?.endsWith('文件') ? null : jointSignature(name, cover);
   if (joint) return joint;
-  const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件'));
+  const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件') && !/关于.*通知$/.test(t));
   return source ? trimIssuer(name, source) || null : null;
 }
 
