@@ -252,6 +252,9 @@ describe('content is data, never markup', () => {
     expect(await page.locator('main iframe, main img, main [onclick]').count()).toBe(0);
     await page.goto(`${server.url}/plans/hostile/tasks/1/`);
     expect(await page.locator('h1').innerText()).toBe('强化<em>党委</em>责任');
+    // Progress records (test/fixtures/site/progress/hostile.yml) are text too; only http(s) evidence becomes a link.
+    expect(await page.locator('.history').innerText()).toContain('<script>alert(6)</script>进展<img src=x onerror=alert(7)>');
+    expect(await page.locator('main a[href^="javascript:"], main img, main iframe').count()).toBe(0);
     await screenshot(page, 'hostile-task');
     expect(dialogs).toEqual([]);
     await page.context().close();

@@ -1,0 +1,12 @@
+/** `/calendar/units/<slug>.ics`: one unit's stated deadlines across plans. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { icsResponse, unitCalendar } from '../../../calendar/feeds.ts';
+import { getModel } from '../../../site/data.ts';
+import { unitPaths } from '../../../progress/paths.ts';
+
+export const getStaticPaths = unitPaths satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { name } = props as { name: string };
+  return icsResponse(unitCalendar(name, (await getModel()).plans, site?.href ?? 'https://planbook.example.org'));
+};
