@@ -41,9 +41,9 @@ export function readDate(text: string): [number, number, number] | null {
   const year = Number([...m[4]!].map((ch) => '〇一二三四五六七八九'.indexOf(ch.replace(/[○零]/, '〇'))).join(''));
   return [year, chineseNumber(m[5]!), chineseNumber(m[6]!)];
 }
-/** `2024613日`, `2024年8月5`, `2024年13月2日`: a date line that cannot be read as one. */
+/** `2024613日`, `2024年8月5`, `2024年13月2日`, `2024年5月` (no day): a date line that cannot be read as one. */
 export function looksLikeBrokenDate(text: string): boolean {
-  return !DATE.test(text) && /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号)$/.test(text.trim());
+  return !DATE.test(text) && /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号|年\s*\d{1,2}\s*月)$/.test(text.trim());
 }
 
 /** Text from a PDF text layer with a space between every two characters: `安 全 生 产`. */
