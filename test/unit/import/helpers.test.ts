@@ -7,6 +7,7 @@ import { escapeText } from '../../../src/import/escape.ts';
 import { findLead } from '../../../src/import/lead.ts';
 import { joinSplitWords, tidySpaces } from '../../../src/import/markers.ts';
 import { tableCells } from '../../../src/import/tables.ts';
+import { fixTitle } from '../../../src/import/title.ts';
 import { importPlan } from '../../../src/import/index.ts';
 import { rawPlan } from './plans.ts';
 
@@ -69,6 +70,13 @@ describe('joinSplitWords', () => {
 
   test('keeps a space that separates two phrases', () => {
     expect(joinSplitWords('“管行业必须管安全 管业务必须管安全”')).toBe('“管行业必须管安全 管业务必须管安全”');
+  });
+});
+
+describe('fixTitle', () => {
+  test('writes the period in full-width brackets without the spaces of a web copy', () => {
+    const at = { text: '石峰区安全生产治本攻坚三年行动实施方案( 2024 - 2026 年 )', line: 1, column: 1, heading: false, lines: [1] };
+    expect(fixTitle(at, 'x.txt')).toEqual({ text: '石峰区安全生产治本攻坚三年行动实施方案（2024-2026年）', messages: [] });
   });
 });
 
