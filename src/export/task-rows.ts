@@ -4,6 +4,7 @@
  * spreadsheet user reads it.
  */
 import type { Plan, Task, Unit } from '../model/schema.ts';
+import { deadlinePhrases, NOT_STATED, unitLabels } from '../model/vocabulary.ts';
 
 export interface TaskTableOptions {
   /** Prefix for the 链接 column, e.g. `https://example.org`; links stay site-relative without it. */
@@ -36,14 +37,6 @@ export const TASK_COLUMNS: readonly Column[] = [
   { header: '链接', width: 32 },
 ];
 
-export const NOT_STATED = '未明确';
-
-const ROLE_LABELS: Record<Unit['role'], string> = {
-  lead: '牵头',
-  support: '参与',
-  implement: '具体落实',
-  responsible: '负责',
-};
 
 export function taskRows(plans: readonly Plan[], options: TaskTableOptions = {}): Cell[][] {
   return plans.flatMap((plan) => plan.tasks.map((task) => taskRow(plan, task, options)));
@@ -80,11 +73,9 @@ function actionLabel(plan: Plan, task: Task): string {
 
 /** `街道发展办（牵头）；管理办（参与）`: a unit named twice with one role is listed once. */
 export function unitsLabel(units: readonly Unit[]): string {
-  const labels = [...new Set(units.map((unit) => `${unit.name}（${ROLE_LABELS[unit.role]}）`))];
-  return labels.length > 0 ? labels.join('；') : NOT_STATED;
+  return unitLabels(units).join('；') || NOT_STATED;
 }
 
 function deadlineLabel(task: Task): string {
-  const phrases = [...new Set(task.milestones.map((milestone) => milestone.phrase))];
-  return phrases.length > 0 ? phrases.join('；') : NOT_STATED;
+  return deadlinePhrases(task).join('；');
 }

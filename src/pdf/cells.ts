@@ -5,6 +5,7 @@
 import { column, SIZE, type ColumnKey } from './geometry.ts';
 import { breakLines, type Measure, type Run } from './linebreak.ts';
 import type { ListRow } from './types.ts';
+import { NOT_STATED } from '../model/vocabulary.ts';
 
 export type Cells = Record<ColumnKey, Run[][]>;
 
@@ -13,7 +14,7 @@ export function cells(row: ListRow, measure: Measure): Cells {
   const task: Run[] = [];
   if (row.lead) task.push({ text: row.lead, bold: true });
   if (row.text) task.push({ text: row.text, bold: false });
-  const units = row.units.length > 0 ? row.units : ['未明确'];
+  const units = row.units.length > 0 ? row.units : [NOT_STATED];
   return {
     check: [],
     number: breakLines([{ text: row.number, bold: false }], inner('number'), measure),

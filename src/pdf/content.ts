@@ -4,7 +4,8 @@
  * recurring duties), one per responsible unit (what it owes, by year).
  * Pure: no I/O.
  */
-import { ROLE_LABEL, unitSlug } from '../derive/units.ts';
+import { unitSlug } from '../derive/units.ts';
+import { deadlinePhrases, INFERRED, NOT_STATED, ROLE_LABEL, unitLabels } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 import type { Milestone, Plan, Task } from '../model/schema.ts';
 import type { ListRow, ListSection, TaskListDoc } from './types.ts';
@@ -135,10 +136,9 @@ function source(plan: Plan, task: Task) {
 function units(task: Task): string[] {
   const stated = task.units.filter((u) => u.source === 'stated');
   const inferred = task.units.filter((u) => u.source === 'inferred');
-  const label = (u: Task['units'][number]) => `${u.name}（${ROLE_LABEL[u.role]}）`;
-  const lines = [...new Set(stated.map(label))];
+  const lines = unitLabels(stated);
   if (lines.length > 0) return lines;
-  return inferred.length > 0 ? ['未明确', ...new Set(inferred.map((u) => `推定：${label(u)}`))] : [];
+  return inferred.length > 0 ? [NOT_STATED, ...unitLabels(inferred).map((l) => `${INFERRED}：${l}`)] : [];
 }
 
 /** The lead phrase in bold and the rest of the text after it. */
@@ -148,8 +148,7 @@ function split(task: Task): { lead: string; text: string } {
 }
 
 function taskRow(plan: Plan, task: Task): ListRow {
-  const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
-  const deadline = phrases.length > 0 ? phrases : [task.deadlineExplicit ? `${task.deadlineYear}年底前` : `方案期内（至${task.deadlineYear}年底）`];
+  const deadline = deadlinePhrases(task);
   return {
     number: task.label,
     ...split(task),

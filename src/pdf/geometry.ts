@@ -1,4 +1,5 @@
 /** Page and table geometry of the task lists, in points. */
+import { VOCABULARY_TEXT } from '../model/vocabulary.ts';
 
 export const PAGE = { width: 595.28, height: 841.89, left: 40, right: 40, top: 46, bottom: 58 };
 export const SIZE = { body: 9, leading: 13.5, pad: 4, title: 16, covers: 14, meta: 10 };
@@ -13,7 +14,7 @@ export const COLUMNS = [
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 /** Fixed words the layout prints, so the font subset includes them. */
-export const FIXED_TEXT = '第页共生成日期续未明确：/·' + COLUMNS.map((c) => c.label).join('');
+export const FIXED_TEXT = '第页共生成日期续：/·' + VOCABULARY_TEXT + COLUMNS.map((c) => c.label).join('');
 
 export const CONTENT = PAGE.width - PAGE.left - PAGE.right;
 export const COL = (() => {

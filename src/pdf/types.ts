@@ -16,7 +16,7 @@ export interface ListRow {
   number: string; // 序号 as printed: 3
   lead: string; // bold lead phrase, may be empty
   text: string; // the rest; \n separates paragraphs
-  units: string[]; // one line each: 区应急局（牵头）; empty → 未明确
+  units: string[]; // one line each: 区应急局（牵头）; empty → 未写明
   deadline: string; // 完成时限 as printed
   source: RowSource;
 }

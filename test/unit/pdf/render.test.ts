@@ -58,7 +58,7 @@ describe('renderTaskList on the fixture plan', () => {
     expect(unitLines.length).toBeGreaterThan(3);
     const text = squash(pdfText(result.bytes, { x: col.x + 1, y: 0, width: col.width - 2, height: PAGE.height }));
     expect(text).toContain('松江区岳阳街道城市运行管理和应急管理综合服务中心（安全生产监管科）（配合）');
-    expect(text).toContain('未明确');
+    expect(text).toContain('未写明');
   });
 
   test('renders byte-identical files for the same build date', async () => {
