@@ -7,7 +7,8 @@
  * Per plan file: the parser's messages, then characters the PDFs cannot
  * print (control characters, glyphs the font lacks). Across plans: duplicate
  * ids, ids colliding with another plan's addresses, periods out of range.
- * Then the unit groups and the alignment curation (against the plans).
+ * Then the unit groups, the alignment curation (against the plans) and the
+ * templates (`templates/`: site, exports, checklists).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +22,8 @@ import { checkCharacters } from './characters.ts';
 import { checkFrontMatterYaml } from './front-matter.ts';
 import { checkPlans, type SourcedPlan } from './plans.ts';
 import { RULES } from './rules.ts';
+import { loadTemplates } from '../templates/load.ts';
+import type { Templates } from '../templates/schema.ts';
 
 export interface ProjectFiles {
   /** Paths in messages are relative to this folder (the project root). */
@@ -31,6 +34,8 @@ export interface ProjectFiles {
   units?: string | undefined;
   /** `alignment.yml`; skipped when absent or missing on disk. */
   alignment?: string | undefined;
+  /** The `templates/` folder; skipped when absent or missing on disk. */
+  templates?: string | undefined;
 }
 
 export interface ProjectCheck {
@@ -39,6 +44,8 @@ export interface ProjectCheck {
   plans: Plan[];
   /** How many files were checked. */
   files: number;
+  /** The templates, when a folder was given and every template is valid. */
+  templates: Templates | null;
 }
 
 export async function checkProject(files: ProjectFiles): Promise<ProjectCheck> {
@@ -74,7 +81,15 @@ export async function checkProject(files: ProjectFiles): Promise<ProjectCheck> {
     const text = await readText(resolve(files.root, alignment), shown(alignment), messages);
     if (text !== null) messages.push(...checkCuration(text, shown(alignment), plans));
   }
-  return { messages: dedupe(messages), plans, files: count };
+  let templates: Templates | null = null;
+  const folder = present(files.root, files.templates);
+  if (folder) {
+    const loaded = await loadTemplates(files.root, resolve(files.root, folder));
+    count += loaded.files;
+    messages.push(...loaded.messages);
+    templates = loaded.templates;
+  }
+  return { messages: dedupe(messages), plans, files: count, templates };
 }
 
 function present(root: string, path: string | undefined): string | undefined {

@@ -2,7 +2,8 @@
  * `planbook check [files…]`: run the project check (the same `checkProject`
  * the build runs) and print every message as `file:line:col`, then a summary
  * line. Without files: every `<plans>/*.md`, and `units.yml` and
- * `alignment.yml` beside the plans folder when they exist. Exit 1 when there
+ * `alignment.yml` beside the plans folder and the `templates/` folder (or
+ * `--templates <目录>`) when they exist. Exit 1 when there
  * is an error, 0 when there are only warnings.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ const YAML = /\.ya?ml$/i;
 export async function checkCommand(args: string[], getDeps: () => Promise<CliDeps>, io: CliIo): Promise<ExitCode> {
   const { values, positionals } = readArgs('check', args, {
     plans: { type: 'string', default: 'content/plans' },
+    templates: { type: 'string', default: 'templates' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return io.stdout(HELP.check!), 0;
@@ -32,7 +34,8 @@ export async function checkCommand(args: string[], getDeps: () => Promise<CliDep
   if (plans.length === 0 && !units) throw new CliError(`check：${plansDir} 下没有方案文件`, '先用 planbook import 导入方案，或给出要检查的文件');
 
   const deps = await getDeps();
-  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment });
+  const templates = positionals.length === 0 && existsSync(resolve(io.cwd, values.templates!)) ? values.templates : undefined;
+  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment, templates });
   const counts = printMessages(messages, deps, io);
   (counts.errors > 0 ? io.stderr : io.stdout)(summaryLine(files, counts));
   return counts.errors > 0 ? 1 : 0;

@@ -8,7 +8,8 @@ export const HELP: Record<string, string> = {
 命令：
   import <方案文件> --id <编号>   把方案（Word .docx、PDF 或文本）转换为 content/plans/<编号>.md
   import <文件夹>                 导入文件夹里的每个方案文件，编号取自文件名
-  check [文件…]                   检查方案文件（默认 content/plans/*.md 和 content/alignment.yml）
+  check [文件…]                   检查方案文件（默认 content/plans/*.md、content/alignment.yml 和 templates/）
+  new <编号>                      按 templates/plan.md 新建方案文件 content/plans/<编号>.md
   export [--out 目录]             导出 plans.json、tasks.csv、tasks.xlsx
 
 每个命令都可以加 --help 查看详细用法。
@@ -24,10 +25,11 @@ Word（.docx，含 WPS 另存的 .docx）、带文字层的 PDF、文本（.txt/
   --force         覆盖已存在的文件
 导入文件夹时逐个报告；有错误的文件不写入，其余照常写入，最后汇总，有未写入的文件时退出码为 1。
 有错误时不写文件，退出码为 1；文件要么完整写入，要么保持原样。`,
-  check: `用法：planbook check [文件…] [--plans content/plans]
+  check: `用法：planbook check [文件…] [--plans content/plans] [--templates templates]
 
-检查方案 Markdown 文件和对照表（alignment.yml），按 文件:行:列 列出问题和处理建议。
-不给文件时检查 <--plans 目录>/*.md，以及同级的 alignment.yml（如存在）。
+检查方案 Markdown 文件、对照表（alignment.yml）和模板，按 文件:行:列 列出问题和处理建议。
+不给文件时检查 <--plans 目录>/*.md、同级的 units.yml 和 alignment.yml（如存在），
+以及模板目录 templates/（站点设置、导出列、任务清单模板；如存在）。
 有错误时退出码为 1，只有警告时为 0。`,
   export: `用法：planbook export [--out dist/data] [--plans content/plans]
 
