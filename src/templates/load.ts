@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Message } from '../model/schema.ts';
+import { checkCharacters } from '../check/characters.ts';
 import { RULES } from '../check/rules.ts';
 import { readTemplate } from './read.ts';
 import {
@@ -38,7 +39,7 @@ export async function loadTemplates(root: string, dir = templatesDir(root)): Pro
   const messages: Message[] = [];
   const shown = (path: string) => relative(root, path) || path;
   let files = 0;
-  const read = async <T>(path: string, parse: (text: string, file: string) => { value: T | null; messages: Message[] }) => {
+  const read = async <T>(path: string, parse: (text: string, file: string) => { value: T | null; messages: Message[] }, printed = false) => {
     files += 1;
     const file = shown(path);
     let text: string;
@@ -49,8 +50,10 @@ export async function loadTemplates(root: string, dir = templatesDir(root)): Pro
       return null;
     }
     const result = parse(text, file);
-    messages.push(...result.messages);
-    return result.value;
+    // A checklist prints its title, labels and lines: every character must be in the PDF font.
+    const characters = printed ? await checkCharacters(text, file) : [];
+    messages.push(...result.messages, ...characters);
+    return characters.length > 0 ? null : result.value;
   };
   const site = await read(join(dir, 'site.yml'), (t, f) => readTemplate(t, f, SiteTemplateSchema, HINTS.site));
   const exports = await read(join(dir, 'exports.yml'), (t, f) => readTemplate(t, f, ExportsTemplateSchema, HINTS.exports));
@@ -61,7 +64,7 @@ export async function loadTemplates(root: string, dir = templatesDir(root)): Pro
     if (!names.includes(`${kind}.yml`)) names.push(`${kind}.yml`); // reported as missing below
   }
   for (const name of names) {
-    const value = await read(join(listDir, name), (t, f) => readTemplate(t, f, ChecklistTemplateSchema, HINTS.checklist));
+    const value = await read(join(listDir, name), (t, f) => readTemplate(t, f, ChecklistTemplateSchema, HINTS.checklist), true);
     if (value) checklists.set(name.slice(0, -'.yml'.length), value);
   }
   for (const kind of ['plan', 'year', 'unit'] as const) {
