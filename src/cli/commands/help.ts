@@ -31,6 +31,11 @@ Word（.docx，含 WPS 另存的 .docx）、带文字层的 PDF、文本（.txt/
 不给文件时检查 <--plans 目录>/*.md、同级的 units.yml 和 alignment.yml（如存在），
 以及模板目录 templates/（站点设置、导出列、任务清单模板；如存在）。
 有错误时退出码为 1，只有警告时为 0。`,
+  new: `用法：planbook new <编号> [--plans content/plans] [--template templates/plan.md]
+
+按方案骨架 templates/plan.md 新建 <--plans 目录>/<编号>.md，并把头信息中的 id 改为该编号。
+骨架里有带注释的头信息、正文结构说明和一项示例任务；按原文改写后运行 planbook check。
+文件已存在时不覆盖，退出码为 1。`,
   export: `用法：planbook export [--out dist/data] [--plans content/plans]
 
 读取全部方案，写出 plans.json、tasks.csv（UTF-8，Excel 可直接打开）和 tasks.xlsx。
