@@ -28,6 +28,7 @@ import { templatesDir } from '../src/templates/load.ts';
 import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
+import type { Plan } from '../src/model/schema.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(root, process.env.PLANBOOK_CONTENT ?? 'content/plans');
@@ -51,7 +52,7 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
 async function build(): Promise<void> {
   process.chdir(root);
   recoverStaleBuilds(root);
-  await step('check', checkContent);
+  const plans = await step('check', checkContent);
 
   // Astro writes generated types into .astro/ of the project: not left behind by a build that created it.
   const scratch = createScratch(root, ['.astro']);
@@ -60,6 +61,9 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_UNITS = unitsFile;
   process.env.PLANBOOK_ALIGNMENT = alignmentFile;
   process.env.PLANBOOK_CACHE = scratch.cache;
+  // The gate has parsed every plan: Astro's loader takes them from here instead of parsing again.
+  process.env.PLANBOOK_PARSED = join(scratch.dir, 'plans.json');
+  await writeFile(process.env.PLANBOOK_PARSED, JSON.stringify(plans));
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;
@@ -84,7 +88,7 @@ async function build(): Promise<void> {
   console.log(`构建完成：${out}（${links.pages} 个页面，${links.links} 个站内链接均有效；${parts.join('，')}）`);
 }
 
-async function checkContent(): Promise<void> {
+async function checkContent(): Promise<Plan[]> {
   let names: string[];
   try {
     names = (await readdir(contentDir)).filter((n) => n.endsWith('.md')).sort();
@@ -92,7 +96,7 @@ async function checkContent(): Promise<void> {
     throw new ContentFailure(`无法读取方案目录 ${relative(root, contentDir) || contentDir}：请确认目录存在，或用 PLANBOOK_CONTENT 指定。`);
   }
   if (names.length === 0) throw new ContentFailure(`方案目录 ${relative(root, contentDir)} 中没有 .md 文件。`);
-  const { messages, files } = await checkProject({
+  const { messages, files, plans } = await checkProject({
     root,
     plans: names.map((n) => join(contentDir, n)),
     units: unitsFile,
@@ -103,6 +107,7 @@ async function checkContent(): Promise<void> {
   if (messages.length > 0) console.error(formatSummary(messages));
   if (hasErrors(messages)) throw new ContentFailure('内容检查未通过：请按上面的提示修改后重新构建（planbook check 给出同样的结果）。');
   console.log(`内容检查通过（${files} 个文件），正在生成站点页面`);
+  return plans;
 }
 
 /** Pagefind (and any further search files) through the search adapter. */

@@ -17,14 +17,29 @@ export function unitOf(key: string): string {
   return /\(([^()]+)\)$/.exec(key)?.[1] ?? '';
 }
 
-/** `×1.25 快` style note; empty when there is nothing to compare. */
+const SPREAD = /^(-?[\d.]+) \((-?[\d.]+)–(-?[\d.]+)\)$/;
+
+/**
+ * The ratio to the previous run, with a verdict only where one is earned: a
+ * value given with its spread (`9.8 (9.5–10.4)`, median and range of
+ * repeated runs) is called better or worse when the previous median lies
+ * outside this run's range; a single number gets its ratio and no verdict,
+ * since one run cannot tell a change from noise.
+ */
 export function compare(key: string, value: number | string, previous: number | string | undefined): string {
-  if (typeof value !== 'number' || typeof previous !== 'number' || previous === 0) return '';
-  const ratio = value / previous;
+  const now = typeof value === 'string' ? SPREAD.exec(value) : null;
+  const before = typeof previous === 'string' ? SPREAD.exec(previous) : null;
+  const current = now ? Number(now[1]) : value;
+  const prior = before ? Number(before[1]) : previous;
+  if (typeof current !== 'number' || typeof prior !== 'number' || prior === 0) return '';
+  const ratio = `×${(current / prior).toFixed(2)}`;
+  if (!now) return ratio;
   const unit = unitOf(key);
   const direction = unit.endsWith('/s') ? 1 : LOWER_IS_BETTER.has(unit) ? -1 : 0;
-  const change = Math.abs(ratio - 1) < 0.05 ? '持平' : direction === 0 ? '' : (ratio > 1) === (direction > 0) ? '更好' : '更差';
-  return `×${ratio.toFixed(2)}${change ? ` ${change}` : ''}`;
+  if (direction === 0) return ratio;
+  const [low, high] = [Number(now[2]), Number(now[3])];
+  if (prior >= low && prior <= high) return `${ratio} 在波动范围内`;
+  return `${ratio} ${(current > prior) === (direction > 0) ? '更好' : '更差'}`;
 }
 
 export function formatTable(run: BenchRun, previous: BenchRun | null): string {

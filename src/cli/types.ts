@@ -4,6 +4,7 @@
  */
 import type { ProjectCheck, ProjectFiles } from '../check/project.ts';
 import type { Message, Plan } from '../model/schema.ts';
+import type { CoverRead } from '../import/frontmatter.ts';
 
 export interface CliDeps {
   /** Any plan file's bytes (text, .docx, .pdf; told apart by content). */
@@ -18,6 +19,8 @@ export interface CliDeps {
 export interface ImportOutcome {
   markdown: string | null;
   messages: Message[];
+  /** What the importer read off the cover and title, also when it refused the plan. */
+  front?: CoverRead | null;
 }
 
 export interface CliIo {

@@ -9,6 +9,7 @@
  * 发文字号：	闵古府办〔2024〕21号             → chrome; fact docNumber 闵古府办〔2024〕21号
  * 成文日期：	2024-05-08                       → chrome; fact issuedOn 2024-05-08
  * 字号：[大][中][小]　打印本页　关闭窗口       → chrome (banner)
+ * 相关链接：  /  上一篇：…                     → chrome (footer)
  * 关于印发古美路街道安全生产…方案的通知.docx  → chrome (file name)
  * ```
  */
@@ -18,7 +19,7 @@ export interface ChromeFacts {
   issuer?: string;
 }
 
-export type ChromeKind = '网页导航' | '信息公开目录' | '网页按钮' | '文件名' | '政策解读标题';
+export type ChromeKind = '网页导航' | '信息公开目录' | '网页按钮' | '网页页脚' | '文件名' | '政策解读标题';
 
 /** Labels of the info-disclosure block, and the fact each one states. */
 const META: Array<{ label: RegExp; fact?: keyof ChromeFacts }> = [
@@ -33,6 +34,7 @@ const WHOLE_LINE: Array<{ kind: ChromeKind; re: RegExp }> = [
   { kind: '网页导航', re: /^首页\s*[>＞»/]/ },
   { kind: '网页按钮', re: /(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小/ },
   { kind: '网页按钮', re: /^(?:[【\[]?\s*(?:打印(?:本页|正文)?|关闭(?:窗口|本页)?|收藏|分享到?|返回顶部|扫一扫.*|下载|我要纠错|大|中|小)\s*[】\]]?\s*[:：]?\s*)+$/ },
+  { kind: '网页页脚', re: /^(?:相关链接|相关阅读|相关文件|附件下载|上一篇|下一篇|主办单位|承办单位|版权所有|网站标识码|联系我们)\s*(?:[:：].{0,80})?$|ICP备\d/ },
   { kind: '文件名', re: /^[^\s。，；]{2,120}\.(?:docx?|wps|pdf|ofd|txt)$/i },
   { kind: '政策解读标题', re: /^(?:政策解读|图解|一图读懂|解读)\s*[:：]/ },
 ];

@@ -24,7 +24,10 @@ const SUFFIX = /(?:省|自治区|自治州|地区|盟|市|新区|开发区|区|�
 /** A message about the front matter; `text` is the paragraph it is about, when there is one. */
 type Note = Pick<Message, 'severity' | 'rule' | 'message' | 'hint'> & { text?: string };
 
-export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; messages: Note[] } {
+/** What the cover and title state, with null where a fact could not be read (shown when the import fails). */
+export type CoverRead = Omit<FrontMatter, 'name' | 'period'> & { name: string | null; period: [number, number] | null };
+
+export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; read: CoverRead; messages: Note[] } {
   const messages: Note[] = [];
   const places = placesOf(title);
   const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(title)?.[1] ?? null;
@@ -46,19 +49,29 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
   const level = levelOf(chain);
   const issuer = issuerOf(own, header, cover) ?? noticeIssuer(cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
-  const found = period(title, body);
+  const found = period(title, body, issuedOn);
   const span = found?.span ?? null;
-  if (found?.from === 'cited') {
-    messages.push({ severity: 'warning', rule: 'import-period-inferred', message: `标题没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自正文引用的上级三年行动方案`,
+  if (found?.from === 'cited' || found?.from === 'years') {
+    messages.push({ severity: 'warning', rule: 'import-period-inferred', message: found.from === 'cited'
+      ? `标题没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自正文引用的上级三年行动方案`
+      : `标题和正文都没有写明方案期限，期限 ${span![0]}—${span![1]} 年取自${issuedOn ? '成文日期和' : ''}正文写明的年份（最早到最晚）`,
       hint: '请核对本方案的实施期限；如不同，请改头信息 period' });
   }
   if (!span) {
     messages.push({ severity: 'error', rule: 'import-no-period', message: `标题和正文都没有写明方案的起止年份（如“（2024—2026年）”或“2025年工作要点”）`,
       hint: '方案期限不会被猜测：请在标题后补上“（起始年—结束年）”，或在正文写明实施期限后重新导入' });
   }
-  if (!name || !span) return { value: null, messages };
-  return { value: { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span }, messages };
+  const read: CoverRead = { id, name, title, jurisdiction: chain, level, issuer, docNumber, issuedOn, period: span };
+  if (!name || !span) return { value: null, read, messages };
+  return { value: { ...read, name, period: span }, read, messages };
 }
+
+/**
+ * Words ending like a place name that name no place: `城镇燃气`, `城乡建设`,
+ * `全区`, an agency's name (`住房和城乡建设局`: 住房和城乡 is no place), and the
+ * subject of a title (`江北区关于开展城镇燃气…`).
+ */
+const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区)$|^(?:全|本)[省市区县镇乡]$|[和与及的局委厅办部科所站队]|关于|开展|加强|推进|深化|集中|专项/u;
 
 /** `上海市金山区安全生产…` → ['上海市', '金山区']; `湘乡市` stays one name. */
 function placesOf(title: string): string[] {
@@ -69,8 +82,10 @@ function placesOf(title: string): string[] {
   ends.forEach(({ end }, k) => {
     // A suffix right after another (`湘乡` + `市`) extends the name.
     if (ends[k + 1]?.at === end) return;
-    if (end - from >= 2) out.push(prefix.slice(from, end));
-    from = end;
+    const part = prefix.slice(from, end);
+    if (COMMON_NOUN.test(part) || from < 0) from = -1; // `青山县城镇燃气…`: 城镇 and what follows are no place
+    else if (end - from >= 2) out.push(part);
+    if (from >= 0) from = end;
   });
   return out;
 }
@@ -104,14 +119,34 @@ function levelOf(chain: string[]): string {
   return suffix;
 }
 
+/**
+ * The issuer from the red header (`庙行镇人民政府文件`), else the bodies
+ * signing jointly above the notice's date
+ * (`中共青龙镇委员会办公室、青龙镇人民政府办公室`), else the first cover line
+ * naming the place. A party committee keeps its `中共`.
+ */
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
-  const signature = cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件')) ?? header;
-  const source = header ?? signature;
-  if (!source) return null;
-  const from = source.indexOf(name);
-  const issuer = (from >= 0 ? source.slice(from) : source).replace(/文件$/, '');
-  return issuer || null;
+  const joint = header?.endsWith('文件') ? null : jointSignature(name, cover);
+  if (joint) return joint;
+  const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件'));
+  return source ? trimIssuer(name, source) || null : null;
 }
+
+function jointSignature(name: string, cover: string[]): string | null {
+  const date = cover.findIndex((t) => DATE.test(t));
+  const bodies: string[] = [];
+  for (let i = date - 1; i >= 0 && ISSUING_BODY.test(cover[i]!) && !/[，。：；《]/.test(cover[i]!) && [...cover[i]!].length <= 30; i--) bodies.unshift(trimIssuer(name, cover[i]!));
+  return bodies.length >= 2 ? bodies.join('、') : null;
+}
+
+/** `上海市宝山区庙行镇人民政府文件` → `庙行镇人民政府`; `中共青龙镇委员会` keeps 中共. */
+function trimIssuer(name: string, text: string): string {
+  const from = text.indexOf(name);
+  const party = from >= 2 && /中共$/.test(text.slice(0, from)) ? '中共' : '';
+  return `${party}${from >= 0 ? text.slice(from) : text}`.replace(/文件$/, '');
+}
+
+const ISSUING_BODY = /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇|指挥部|领导小组|工作专班)$/;
 
 /** `祁阳市人民政府办公室关于印发《…》的通知` → 祁阳市人民政府办公室. */
 function noticeIssuer(cover: string[]): string | null {
@@ -132,16 +167,18 @@ function issuerFromDocNumber(name: string, docNumber: string | null): string | n
 function signatureIssuer(signature: string[]): string | null {
   const at = signature.findIndex((t) => DATE.test(t) || looksLikeBrokenDate(t));
   const line = at > 0 ? signature[at - 1]! : null;
-  return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && /(?:政府|办事处|委员会|办公室|局|委|办|中心|街道|镇)$/.test(line) ? line : null;
+  return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && ISSUING_BODY.test(line) ? line : null;
 }
 
 /**
  * The plan period: from the title (`（2024—2026年）`, `2025年工作要点`), else a
  * span the text states (`2024年至2026年`, `自2024年5月起至2025年12月止`), else
- * the period of the same campaign's parent plan the text cites.
+ * the period of the same campaign's parent plan the text cites, else the
+ * years the text writes (`2024年上半年完成` … `2026年12月31日前`), from the
+ * year it was issued, with a warning.
  */
-function period(title: string, body: string[]): { span: [number, number]; from: 'title' | 'text' | 'cited' } | null {
-  const at = (span: [number, number] | null, from: 'title' | 'text' | 'cited') => (span ? { span, from } : null);
+function period(title: string, body: string[], issuedOn: string | null): { span: [number, number]; from: 'title' | 'text' | 'cited' | 'years' } | null {
+  const at = (span: [number, number] | null, from: 'title' | 'text' | 'cited' | 'years') => (span ? { span, from } : null);
   const span = /(\d{4})\s*年?\s*[—–\-－~～至到]+\s*(\d{4})/.exec(title);
   if (span) return at(ordered(Number(span[1]), Number(span[2])), 'title');
   const single = /(\d{4})\s*年(?:度)?/.exec(title);
@@ -151,7 +188,10 @@ function period(title: string, body: string[]): { span: [number, number]; from: 
   if (stated) return at(ordered(Number(stated[1]), Number(stated[2])), 'text');
   const cited = /《[^《》]*?[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]\s*》/.exec(text);
   if (cited && /三年行动/.test(title)) return at(ordered(Number(cited[1]), Number(cited[2])), 'cited');
-  return null;
+  const years = body.flatMap((t) => [...t.matchAll(/(?<![\d〔[（(])(\d{4})\s*年/g)].map((m) => Number(m[1]))).filter((y) => y >= 2000 && y <= 2100);
+  const from = issuedOn ? Number(issuedOn.slice(0, 4)) : Math.min(...years);
+  const until = Math.max(...years.filter((y) => y >= from && y <= from + 10));
+  return years.length > 0 && Number.isFinite(until) ? at(ordered(from, until), 'years') : null;
 }
 
 function ordered(a: number, b: number): [number, number] | null {

@@ -5,14 +5,14 @@
  * Stages: decode → per raw line (confusables, artifacts, markup) → re-join
  * lines → tidy spaces → classify blocks → front matter → render.
  */
-import { PlanIdSchema, type FrontMatter, type Message } from '../model/schema.ts';
+import { PlanIdSchema, type Message } from '../model/schema.ts';
 import { decode } from './decode.ts';
 import { hasMarkup, lineArtifact, stripMarkup } from './artifacts.ts';
 import { fixConfusables, suspiciousColumns, type Confusable } from './confusables.ts';
 import { joinLines, type Line, type Paragraph } from './lines.ts';
-import { ACTION, isLetterSpaced, tidySpaces } from './markers.ts';
+import { ACTION, isLetterSpaced, joinSplitWords, tidySpaces } from './markers.ts';
 import { structure } from './structure.ts';
-import { deriveFrontMatter } from './frontmatter.ts';
+import { deriveFrontMatter, type CoverRead } from './frontmatter.ts';
 import { render } from './render.ts';
 import { makeMessage } from './messages.ts';
 import { checkImport } from './checks.ts';
@@ -33,8 +33,12 @@ export interface ImportResult {
   messages: Message[];
   /** Every character change made to the text, for review and tests. */
   fixes: Confusable[];
-  /** What the cover and title state, read even when the plan cannot be imported (for the report). */
-  front?: FrontMatter | null;
+  /**
+   * What the cover and title state, read even when the plan cannot be
+   * imported (for the report): complete when the import succeeds, with null
+   * name or period when those could not be read.
+   */
+  front?: CoverRead | null;
 }
 
 /**
@@ -124,7 +128,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
       '文本的汉字之间普遍夹有空格（PDF 文字层常见），已去掉汉字之间的空格',
       '请核对正文中确需保留的空格（如英文词之间）是否仍在'));
   }
-  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(tidySpaces(p.text, spaced)) }));
+  const paragraphs: Paragraph[] = joinLines(lines).map((p) => (p.cells ? p : { ...p, text: normaliseOrdinal(joinSplitWords(tidySpaces(p.text, spaced))) }));
   const { found, rejected } = findTitle(paragraphs);
   if (!found) {
     messages.push(titleNotFound(file, rejected));
@@ -153,11 +157,11 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   const front = deriveFrontMatter(options.id, title.text, cover, body, facts);
   for (const item of front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint))) messages.push(item);
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes, front: front.value };
+  if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes, front: front.read };
   const markdown = render(front.value, blocks);
   const verified = verifyImport(markdown, options);
   for (const item of verified) messages.push(item);
-  if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes, front: front.value };
+  if (verified.some((m) => m.severity === 'error')) return { markdown: null, messages, fixes, front: front.read };
   return { markdown, messages, fixes, front: front.value };
 }
 

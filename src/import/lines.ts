@@ -51,7 +51,8 @@ export function joinLines(lines: Line[]): Paragraph[] {
 
 function continues(a: Line, b: Line, sofar: string, wrapped: number | null, afterB: Line | undefined): boolean {
   if (a.heading || b.heading || a.cells || b.cells) return false;
-  if (LABEL_LINE.test(b.text)) return false;
+  if (b.text === sofar) return false; // a page headline repeating the title below it
+  if (LABEL_LINE.test(b.text)) return /[（(〔【\[][^）)〕】\]]*$/.test(sofar); // `（牵头单位：A；` wrapped before `责任单位：B）`
   if (LABEL_LINE.test(sofar)) return wrapped !== null && width(a.text) >= wrapped - 2; // a label line wrapped in print
   const tiny = [...b.text].length <= 3 && !FINAL.test(b.text);
   if (startsStructure(b.text) || isStandalone(b.text)) return false;

@@ -110,3 +110,15 @@ export function tidySpaces(text: string, betweenCjk = false): string {
   if (betweenCjk) out = out.replace(new RegExp(`([${CJK}]) (?=[${CJK}(])`, 'g'), '$1').replace(/ (?=[（(])/g, '');
   return out;
 }
+
+/** Words of this document family that a PDF text layer splits with a space. */
+const SPLIT_WORDS = new Set(['安全', '生产', '隐患', '排查', '整治', '治理', '管理', '监管', '应急', '责任', '单位', '部门', '企业', '工作', '建设', '消防', '行动', '方案', '落实', '开展', '加强', '推进', '完成', '事故', '风险', '防范', '重大', '专项', '检查', '执法', '燃气', '交通', '道路', '危险', '化学', '施工', '工程', '设施', '设备', '培训', '宣传', '教育', '机制', '制度', '体系', '能力', '水平', '底前', '年底', '街道', '社区', '乡镇', '政府', '领域', '行业', '重点', '全面', '严格', '依法', '组织', '实施', '提升', '健全', '完善', '推动', '强化', '深化', '问题', '情况', '要求', '目标', '任务', '措施', '保障', '考核', '督导', '督查']);
+
+/**
+ * `开展安全生 产大排查` → `开展安全生产大排查`: a space splitting one of the
+ * family's common words is a PDF text-layer gap. Other spaces between Chinese
+ * characters are kept (`“管行业必须管安全 管业务必须管安全”` separates phrases).
+ */
+export function joinSplitWords(text: string): string {
+  return text.replace(/([\u4e00-\u9fff]) (?=([\u4e00-\u9fff]))/gu, (all, a: string, b: string) => (SPLIT_WORDS.has(a + b) ? a : all));
+}

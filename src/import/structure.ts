@@ -12,6 +12,7 @@
  * （一）房屋市政工程安全整治 / （1）深基坑…     → action, task 1          ('paren')
  * 一、压紧压实安全生产责任 / （一）落实党政…。… → section, task 1         ('ordinal')
  * （一）强化安全责任落实。一是压实…。二是…      → action, tasks 1, 2     ('inline')
+ * （一）安全生产责任落实行动 / 一是健全…。二是…  → action, tasks 1, 2     ('inline')
  * ```
  * Numbered items under 总体要求/工作目标/保障措施… are not tasks; sub-items
  * `（1）…①…` inside a task stay part of it; an annex after `附件` is kept as
@@ -34,7 +35,7 @@ export type Block =
 export type Numbering = 'number' | 'paren' | 'circled' | 'ordinal' | 'inline' | 'none';
 
 /** Sections whose numbered items are goals, principles or arrangements, never tasks. */
-const NOT_TASKS = /^(?:总体要求|指导思想|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|编制依据|保障措施|组织保障|保障机制|组织实施|实施保障|工作要求|有关要求|相关要求|工作保障|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|实施安排|阶段安排|时间步骤|组织领导|工作机制|工作背景|现状|形势)/u;
+const NOT_TASKS = /^(?:总体要求|指导思想|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|编制依据|保障措施|组织保障|保障机制|组织实施|实施保障|工作要求|有关要求|相关要求|工作保障|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|实施安排|阶段安排|时间步骤|组织领导|工作机制|工作背景|现状|形势)|^[\u4e00-\u9fff]{0,6}(?:目标|原则|要求|思想|依据)$/u; // 治理目标, 整治原则
 /** `附件`, `附件1`, `附件2：`: the annexes begin; the body's `附件：…` list is not one. */
 const ANNEX = /^附\s*件\s*\d{0,2}\s*[:：]?$/u;
 
@@ -80,7 +81,7 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
           continue;
         }
       }
-      if (numbering === 'inline' && task && /^[一二三四五六七八九十]+是/.test(text)) {
+      if (numbering === 'inline' && (task || startsInline(text)) && /^[一二三四五六七八九十]+是/.test(text)) {
         const more = inlineTasks(text, p);
         for (const item of more) blocks.push(item);
         task = more.at(-1) ?? task;
@@ -135,16 +136,37 @@ function taskRegions(body: Paragraph[]): Region[] {
 /** The numbering a plan gives its work items, read off the paragraphs that may hold tasks. */
 export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   const texts = body.filter((p, i) => regions[i] === 'task' && !p.cells).map((p) => p.text);
-  if (texts.some((t) => TASK.test(t))) return 'number';
+  if (texts.some((t) => TASK.test(t)) || bareSequence(texts)) return 'number';
   if (texts.some((t) => PAREN.test(t))) return 'paren';
   const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
-  if (runIn.length === 0 && headedItems(body, regions) > 0) return 'ordinal';
+  const headed = headedItems(body, regions);
+  if (runIn.length === 0 && headed.length > 0) return headed.filter(startsInline).length * 2 >= headed.length ? 'inline' : 'ordinal';
   if (runIn.length > 0) {
     const inline = runIn.filter((t) => [...t.matchAll(INLINE_ITEM)].length >= 2).length;
     return inline * 2 >= runIn.length ? 'inline' : 'ordinal';
   }
   if (texts.some((t) => CIRCLED.test(t))) return 'circled';
   return 'none';
+}
+
+/**
+ * `1 开展…。` `2 开展…。`: task numbers whose dots a PDF extraction lost,
+ * trusted when they count up from 1 (a line may also start `24小时值守…`).
+ */
+function bareSequence(texts: string[]): boolean {
+  let last = 0;
+  let run = 0;
+  for (const t of texts) {
+    const m = BARE_TASK.exec(t);
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (n === last + 1) run += 1;
+    else if (n !== 1) continue;
+    last = n;
+    if (n >= 2 && run >= 2) return true;
+    if (n === 1) run = 1;
+  }
+  return false;
 }
 
 function taskStart(text: string, numbering: Numbering, last: number): { number: number; marker: string; rest: string } | null {
@@ -174,13 +196,18 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
  * `（一）强化安全责任落实` on its own line, then the prose of that work item:
  * the count of such headed items in the task regions.
  */
-function headedItems(body: Paragraph[], regions: Region[]): number {
-  let count = 0;
+function headedItems(body: Paragraph[], regions: Region[]): string[] {
+  const first: string[] = [];
   body.forEach((p, i) => {
     const next = body[i + 1];
-    if (regions[i] === 'task' && ACTION.test(p.text) && isHeading(p.text) && next && regions[i + 1] === 'task' && !next.cells && !startsStructure(next.text)) count += 1;
+    if (regions[i] === 'task' && ACTION.test(p.text) && isHeading(p.text) && next && regions[i + 1] === 'task' && !next.cells && !startsStructure(next.text)) first.push(next.text);
   });
-  return count;
+  return first;
+}
+
+/** `一是健全…。二是落实…。`: a paragraph of inline work items (at least two, from 一是). */
+function startsInline(text: string): boolean {
+  return /^一是/.test(text) && [...text.matchAll(INLINE_ITEM)].length >= 2;
 }
 
 /** A paragraph that cannot continue the task before it: a new heading or a new item of the task's level. */
@@ -241,7 +268,7 @@ function taskFollows(body: Paragraph[], from: number, numbering: Numbering, regi
   for (let j = from + 1; j < body.length; j++) {
     const text = body[j]!.text;
     if (regions[j] !== 'task') return false;
-    if (taskStart(text, numbering, 0) || (numbering === 'number' && BARE_TASK.test(text))) return true;
+    if (taskStart(text, numbering, 0) || (numbering === 'number' && BARE_TASK.test(text)) || (numbering === 'inline' && startsInline(text))) return true;
     if (SECTION.test(text) || (ACTION.test(text) && isHeading(text))) return ACTION.test(text) && isSeries(body[from]!.text);
   }
   return false;

@@ -64,7 +64,7 @@ function titleAt(paragraphs: Paragraph[], i: number): TitleFound | null {
   let best: TitleFound | null = null;
   for (let span = 1; span <= 3 && i + span - 1 < paragraphs.length; span++) {
     const part = paragraphs[i + span - 1]!.text;
-    if (!isTitlePart(part, span === 1)) break;
+    if (!isTitlePart(part, span === 1) || part === text) break; // a headline repeated: two titles, not one
     text = tidySpaces(`${text}${part}`, true);
     if ([...text].length > MAX_TITLE) break;
     if (isTitle(text)) best = { index: i, span, text };

@@ -56,7 +56,8 @@ const DEADLINE = new RegExp(
   `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
-const YEARLESS = /(?<!每年|每)(\d{1,2})\s*月\s*(?:\d{1,2}\s*日\s*)?(底前|底|前|份|中旬|上旬|下旬)?/gu;
+/** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
+const YEARLESS = /(?<!每年|每|\d|[、和及至到—–\-~～]\s*)(\d{1,2})\s*月\s*(?:\d{1,2}\s*日\s*)?(底前|底|前|份|中旬|上旬|下旬)?/gu;
 const ONGOING = new RegExp(ONGOING_WORDS.join('|'), 'u');
 const END = /[。！？!?\n]/gu;
 

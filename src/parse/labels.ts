@@ -36,13 +36,19 @@ export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
   协同单位: 'support',
   落实单位: 'implement',
   具体落实单位: 'implement',
+  // Short forms in table cells: `牵头：县住建局；配合：县财政局`.
+  牵头: 'lead',
+  主责: 'lead',
+  配合: 'support',
+  协办: 'support',
+  参与: 'support',
 };
 
 /** Labels that introduce the task's deadline. */
 export const DEADLINE_LABELS: readonly string[] = ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时间要求', '时限'];
 
 /** What may stand right before a label written with a colon. */
-const BEFORE = '\\s（(〔【\\[［；;，,。';
+const BEFORE = '\\s（(〔【\\[［；;，,。）)〕';
 
 export type LabelSegment =
   | { kind: 'unit'; label: string; role: UnitRole; value: string; at: number; valueAt: number; end: number }
@@ -83,7 +89,8 @@ export function labelBlockStart(text: string): number | null {
     }
     if (depth > 0) continue;
     const before = text[match.index - 1];
-    if (match.index === 0 || match[1] || before === undefined || '。；;\n'.includes(before)) return match.index;
+    // `…（牵头单位：A）完成时限：2024—2025年。`: after a closed unit parenthesis too.
+    if (match.index === 0 || match[1] || before === undefined || '。；;\n）)〕'.includes(before)) return match.index;
   }
   return null;
 }

@@ -158,8 +158,11 @@ export default function remarkPlanStructure() {
 }
 
 const SECTION_ORDINAL = /^\s*([一二三四五六七八九十]+)\s*[、．.]\s*/u;
-/** Section titles that only say "the tasks follow": their tasks have no action of their own. */
-const GENERIC_SECTION = /^(?:主要任务|重点任务|工作任务|主要措施|重点工作|主要工作|工作内容|任务措施|具体任务|工作措施|具体措施|整治任务|整治重点|整治内容|重点内容|任务清单|主要内容|行动内容|重点行动|主要行动|工作重点|任务分工|目标任务)$/u;
+/**
+ * Section titles that only say "the tasks follow", made of these words alone
+ * (主要任务, 重点工作安排, 整治重点和措施): their tasks have no action of their own.
+ */
+const GENERIC_SECTION = /^(?:主要|重点|具体|整治|专项|工作|任务|措施|内容|行动|安排|清单|分工|目标|举措|和|及|与)+$/u; // 重点工作安排, 整治重点和措施
 
 function tableBlock(table: Table, place: Place): Block {
   return { kind: 'table', rows: table.children.map((row) => row.children.map((cell) => nodeText(cell).trim())), place };

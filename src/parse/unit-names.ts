@@ -21,8 +21,8 @@ const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实|配合|
 const MODIFIER = /(分别|按照职责分工|按照职责|按职责分工|按职责|职责分工|分工|各自|共同|要)$/u;
 /** What a cell or label holds when it names no unit. */
 const NOT_A_NAME = /^(无|暂无|\/|—+|-+|…+)$/u;
-/** A name is complete when it ends like a unit: 局, 办, 管委会, 各乡镇（街道）… */
-export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|委会|队|院|部门|单位|中心|政府|办事处|办公室|派出所|司法所|(?:监管|管理|服务|供电|财政|税务|执法)所|站|公司|集团|乡镇|街道|街镇|科|领导小组|专班|团市委|（街道）|（镇）)$/u;
+/** A name is complete when it ends like a unit: 局, 办, 管委会, 县委宣传部 (not 全部, 干部), 县委党校, 各乡镇（街道）… */
+export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|委会|队|院|部门|(?<![内全局干外总])部|单位|中心|政府|办事处|办公室|(?<![场处住厕诊])所|站|公司|集团|党校|学校|海关|协会|联合会|乡镇|街道|街镇|科|领导小组|专班|团市委|（街道）|（镇）)$/u;
 
 const ROLES: Array<[RegExp, UnitRole]> = [
   [/牵头/u, 'lead'],
@@ -42,11 +42,7 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
     const word = ROLE_WORD.exec(names);
     if (word) {
       role = ROLES.find(([pattern]) => pattern.test(word[1] ?? ''))?.[1] ?? null;
-      names = names.slice(0, word.index);
-      for (let before = ''; before !== names; ) {
-        before = names;
-        names = names.replace(MODIFIER, '').replace(/(等部门|等单位|等)$/u, '');
-      }
+      names = stripModifiers(names.slice(0, word.index));
     }
     return { names: splitNames(names), role };
   });
@@ -56,6 +52,16 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
     for (const name of group.names) if (!NOT_A_NAME.test(name)) out.push({ name, role });
   });
   return out;
+}
+
+/** `A、B按照职责分工` → `A、B`: the words between the names and their role word. */
+export function stripModifiers(text: string): string {
+  let names = text;
+  for (let before = ''; before !== names; ) {
+    before = names;
+    names = names.replace(MODIFIER, '').replace(/(等部门|等单位|等)$/u, '');
+  }
+  return names;
 }
 
 /** Words that join two complete unit names: `A会同B`, `A及B`. */

@@ -6,6 +6,8 @@
  *   → 街道发展办 (lead); 管理办, 营商办, 派出所, 市场监管, 消防 (support)
  * 由区应急局牵头，区住房城乡建设委、区消防救援支队配合，开展……   → 区应急局 (lead); 区住房城乡建设委, 区消防救援支队 (support)
  * 由各街镇负责组织实施   → 各街镇 (responsible)
+ * 镇消防工作站负责，2024年11月起开展   → 镇消防工作站 (responsible)
+ * 由县教育局、县卫健局按照职责分工负责   → 县教育局, 县卫健局 (responsible)
  * ```
  * `整治牵头部门参照……` names no unit and yields nothing; neither does any
  * sentence without a complete unit name before `牵头`/`负责`, nor a unit that
@@ -15,14 +17,16 @@
  * separator or the previous `牵头`, and the look-ahead for `Y参与` is bounded.
  */
 import type { Unit, UnitRole } from '../model/schema.ts';
-import { cleanName, splitNames, UNIT_END } from './unit-names.ts';
+import { cleanName, splitNames, stripModifiers, UNIT_END } from './unit-names.ts';
 import { trimEdges } from './labels.ts';
 
 const LEAD = /牵头(?!部门|单位|组织|的|作用)/gu;
-const VERB_PREFIX = /^.*?(推进|推动|由|会同|依托|组织|建立|坚持)/u;
+const VERB_PREFIX = /^.*?(推进|推动|由|会同|依托|组织(?!部)|建立|坚持)/u; // 县委组织部牵头 keeps its name
 const SUPPORT = /[，,]?\s*([^，。；,;]{1,80}?)(参与|配合|协助)/uy;
 /** `由X负责`: X must be complete unit names, and not a `X牵头` already read. */
 const DUTY = /由((?:(?!牵头)[^，。；,;：:“”（()）]){2,80}?)(负责落实|具体落实|具体负责|负责)/gu;
+/** `，镇消防工作站负责，`: a clause that is only unit names and 负责 states them as responsible. */
+const CLAUSE_DUTY = /(?<=^|[，。；,;])((?:(?!牵头)[^由，。；,;：:“”（()）]){2,60}?)(负责)(?=[，。；,;]|$)/gu;
 const SUBJECT_END = new Set(['，', '。', '；', '：', '“', '”', '（', '(', ',', ';', ':']);
 /** Unit lists before `牵头` are short; a longer run is not a subject. */
 const MAX_SUBJECT = 200;
@@ -54,8 +58,8 @@ export function inlineUnits(text: string): Unit[] {
       for (const name of leads) add(name, 'lead', basis);
       for (const name of support ? splitNames(support[1] ?? '') : []) add(cleanName(name), 'support', basis);
     }
-    for (const match of sentence.matchAll(DUTY)) {
-      const names = splitNames(match[1] ?? '');
+    for (const match of [...sentence.matchAll(DUTY), ...sentence.matchAll(CLAUSE_DUTY)]) {
+      const names = splitNames(stripModifiers(match[1] ?? ''));
       if (names.length === 0 || !names.every((name) => UNIT_END.test(name))) continue;
       const role: UnitRole = /落实/u.test(match[2] ?? '') ? 'implement' : 'responsible';
       for (const name of names) add(name, role, match[0]);

@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { loadPlans } from '../load/plans.ts';
-import { PlanSchema } from '../model/schema.ts';
+import { readFile } from 'node:fs/promises';
+import { PlanSchema, type Message, type Plan } from '../model/schema.ts';
 
 /**
  * Content-layer loader for the `plans` collection: reads `content/plans/*.md`
@@ -10,13 +11,16 @@ import { PlanSchema } from '../model/schema.ts';
  *
  * The build script runs the content check first, so messages here are only
  * logged; a plan the parser could not build at all is left out with a warning.
+ * The check has parsed every plan already: the build passes them on in
+ * `PLANBOOK_PARSED` (a JSON file in its scratch folder), so a build parses
+ * each plan once.
  */
 export function planLoader(dir: string): Loader {
   return {
     name: 'planbook-plans',
     schema: PlanSchema,
     async load({ store, logger, generateDigest }) {
-      const { plans, messages } = await loadPlans(dir);
+      const { plans, messages } = await parsedOrLoad(dir);
       for (const m of messages) {
         const line = `${m.file}:${m.line}:${m.column}: ${m.message}（${m.rule}）`;
         if (m.severity === 'error') logger.warn(line);
@@ -29,6 +33,12 @@ export function planLoader(dir: string): Loader {
       logger.info(`已载入 ${plans.length} 个方案（${dir}）`);
     },
   };
+}
+
+async function parsedOrLoad(dir: string): Promise<{ plans: Plan[]; messages: Message[] }> {
+  const parsed = process.env.PLANBOOK_PARSED;
+  if (!parsed) return loadPlans(dir);
+  return { plans: JSON.parse(await readFile(parsed, 'utf8')) as Plan[], messages: [] };
 }
 
 /** The content directory: `PLANBOOK_CONTENT` or `content/plans`. */

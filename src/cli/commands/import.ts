@@ -15,6 +15,7 @@ import { PlanIdSchema } from '../../model/schema.ts';
 import { readArgs } from '../args.ts';
 import { printMessages } from '../report.ts';
 import { CliError, type CliDeps, type CliIo, type ExitCode } from '../types.ts';
+import type { CoverRead } from '../../import/frontmatter.ts';
 import { HELP } from './help.ts';
 
 /** Names a folder import picks up; other files are listed as skipped. Content decides how each is read. */
@@ -97,15 +98,22 @@ async function importFolder(folder: string, options: Options, getDeps: () => Pro
 async function importOne(input: string, id: string, options: Options, deps: CliDeps, io: CliIo): Promise<'written' | 'failed'> {
   const target = join(options.out, `${id}.md`);
   const bytes = await readInput(resolve(io.cwd, input), input);
-  const { markdown, messages } = await deps.importPlan(bytes, { id, path: input });
+  const { markdown, messages, front } = await deps.importPlan(bytes, { id, path: input });
   const { errors, warnings } = printMessages(messages, deps, io);
   if (markdown === null || errors > 0) {
+    if (front) io.stderr(coverSummary(front));
     io.stderr(`未写入 ${target}：导入有 ${errors} 个错误，${warnings} 个警告。请按提示修正原文后重试。`);
     return 'failed';
   }
   await writeTarget(resolve(io.cwd, target), target, markdown, options.force);
   io.stdout(`已写入 ${target}（${warnings} 个警告）。下一步：planbook check ${target}`);
   return 'written';
+}
+
+/** `已从封面和标题读出：标题 …；地名 …；…`: what was read, so a refused plan still shows it. */
+export function coverSummary(front: CoverRead): string {
+  const shown = (value: string | null) => value ?? '未读出';
+  return `已从封面和标题读出：标题 ${front.title}；地名 ${shown(front.name)}（${front.level}）；发文单位 ${shown(front.issuer)}；文号 ${shown(front.docNumber)}；成文日期 ${shown(front.issuedOn)}；实施期 ${front.period ? `${front.period[0]}—${front.period[1]} 年` : '未读出'}`;
 }
 
 function checkId(id: string): void {

@@ -60,6 +60,16 @@ describe('planbook import', () => {
     expect(await readdir(cwd)).toEqual(['raw.txt']);
   });
 
+  test('shows what it read off the cover when it refuses the plan', async () => {
+    const cwd = await withRaw();
+    const front = { id: 'yueyang', name: '岳阳街道', title: '岳阳街道安全生产工作方案', jurisdiction: ['岳阳街道'], level: '街道', issuer: '岳阳街道办事处', docNumber: null, issuedOn: '2024-05-08', period: null };
+    const deps = fakeDeps({ importPlan: () => ({ markdown: null, messages: [message('error', 'raw.txt')], front }) });
+    const result = await run(['import', 'raw.txt', '--id', 'yueyang'], cwd, deps);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('已从封面和标题读出：标题 岳阳街道安全生产工作方案；地名 岳阳街道（街道）；发文单位 岳阳街道办事处；文号 未读出；成文日期 2024-05-08；实施期 未读出');
+    expect(await readdir(cwd)).toEqual(['raw.txt']);
+  });
+
   test('exits 1 with a message when the raw file cannot be read', async () => {
     const result = await run(['import', 'missing.txt', '--id', 'yueyang'], await tempDir());
     expect(result.code).toBe(1);

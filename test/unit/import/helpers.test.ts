@@ -5,7 +5,7 @@ import { lineArtifact } from '../../../src/import/artifacts.ts';
 import { fixConfusables } from '../../../src/import/confusables.ts';
 import { escapeText } from '../../../src/import/escape.ts';
 import { findLead } from '../../../src/import/lead.ts';
-import { tidySpaces } from '../../../src/import/markers.ts';
+import { joinSplitWords, tidySpaces } from '../../../src/import/markers.ts';
 import { importPlan } from '../../../src/import/index.ts';
 import { rawPlan } from './plans.ts';
 
@@ -58,6 +58,16 @@ describe('tidySpaces', () => {
 
   test('keeps one space before the date of a printing line', () => {
     expect(tidySpaces('上海市宝山区庙行镇党政办公室        2024年3月22日印发')).toBe('上海市宝山区庙行镇党政办公室 2024年3月22日印发');
+  });
+});
+
+describe('joinSplitWords', () => {
+  test('joins a common word a PDF text layer split with a space', () => {
+    expect(joinSplitWords('开展安全生 产大排查大整治，排 查隐患')).toBe('开展安全生产大排查大整治，排查隐患');
+  });
+
+  test('keeps a space that separates two phrases', () => {
+    expect(joinSplitWords('“管行业必须管安全 管业务必须管安全”')).toBe('“管行业必须管安全 管业务必须管安全”');
   });
 });
 

@@ -118,5 +118,7 @@ describe('extractSchedule', () => {
     expect(extractSchedule('6月底前完成自查。', period)).toMatchObject({ milestones: [], yearless: [] });
     expect(extractSchedule('6月底前', period, true)).toMatchObject({ milestones: [], yearless: ['6月底前'] });
     expect(extractSchedule('每年6月底前', period, true).yearless).toEqual([]);
+    expect(extractSchedule('每年11月', period, true).yearless).toEqual([]);
+    expect(extractSchedule('2024年6月、11月', period, true).yearless).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readLabels } from '../../../src/parse/labels.ts';
 import { parsePlan } from '../../../src/parse/index.ts';
 import { parseUnitGroups, splitNames } from '../../../src/parse/unit-names.ts';
 import { inlineUnits } from '../../../src/parse/unit-phrases.ts';
@@ -129,6 +130,16 @@ describe('inlineUnits', () => {
     expect(inlineUnits('由区应急局牵头，开展专项检查。').map((u) => [u.name, u.role])).toEqual([['区应急局', 'lead']]);
   });
 
+  test('reads a clause that is only X负责, and 由A、B按照职责分工负责', () => {
+    expect(inlineUnits('开展冬春火灾防控。镇消防工作站负责，2024年11月起开展。').map((u) => [u.name, u.role])).toEqual([['镇消防工作站', 'responsible']]);
+    expect(inlineUnits('由县教育局、县卫健局按照职责分工负责。').map((u) => u.name)).toEqual(['县教育局', '县卫健局']);
+  });
+
+  test('finds no unit in a subject or in 主要负责人', () => {
+    expect(inlineUnits('区住建委要会同各街道开展宣传。')).toEqual([]);
+    expect(inlineUnits('督促企业主要负责人履行职责，企业负责。')).toEqual([]);
+  });
+
   test('finds no unit in 整治牵头部门参照相应评价指标', () => {
     expect(inlineUnits('整治牵头部门参照相应评价指标，对整治工作开展动态评价。')).toEqual([]);
   });
@@ -136,6 +147,13 @@ describe('inlineUnits', () => {
 
 describe('labelled units', () => {
   const named = (task: string) => unitsOf(task).map((u) => `${u.name}/${u.role}`);
+
+  test('reads the short labels of a table cell: 牵头：A；配合：B、C', () => {
+    expect(readLabels('牵头：县住建局；配合：县财政局、县发改局').map((l) => [l.label, l.kind === 'unit' ? l.role : 'deadline', l.value])).toEqual([
+      ['牵头', 'lead', '县住建局'],
+      ['配合', 'support', '县财政局、县发改局'],
+    ]);
+  });
 
   test('reads （责任单位：…；配合单位：…） with the role from each label, whatever the last name ends with', () => {
     const units = unitsOf('1. **强化沿街商铺消防安全管理**。开展沿街商铺、出租房屋消防安全检查（责任单位：街道平安办、街道党政办；配合单位：各社区居委会）。\n');

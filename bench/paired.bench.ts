@@ -1,0 +1,156 @@
+/**
+ * Paired runs against a baseline in the same run (`npm run bench -- paired`):
+ * for each corpus size, planbook's `npm run build` and a bare Astro site of
+ * the same pages from the same parsed plans plus the Pagefind CLI
+ * (bench/bare), alternating, each in a fresh process. Reports medians with
+ * their spread (min–max), planbook ÷ bare per stage and in total, peak RSS
+ * per program, bytes per page type, and growth between sizes as exponents.
+ *
+ * PLANBOOK_BENCH_PAIRED: sizes, default `5,20` (the five plans count as 5;
+ * larger sizes take the first N corpus plans); the issue's figures use
+ * `20,100,300`. PLANBOOK_BENCH_RUNS: pairs per size, default 3.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { watchPeaks } from './lib/peak.ts';
+import type { BenchContext, BenchResults } from './lib/types.ts';
+
+interface Run {
+  wall: number;
+  stages: Record<string, number>;
+  peaks: Map<string, number>;
+}
+
+export async function run(ctx: BenchContext): Promise<BenchResults> {
+  const sizes = (process.env.PLANBOOK_BENCH_PAIRED ?? '5,20').split(',').map(Number);
+  const runs = Number(process.env.PLANBOOK_BENCH_RUNS ?? 3);
+  const out = join(ctx.root, 'bench/out/paired');
+  const results: BenchResults = {};
+  const totals: { size: number; planbook: number; bare: number; taskPage: number }[] = [];
+  for (const size of sizes) {
+    const content = await contentFor(ctx, out, size);
+    const planbookOut = join(out, `planbook-${size}`);
+    const bareOut = join(out, `bare-${size}`);
+    const planbook: Run[] = [];
+    const bare: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      ctx.log(`${size} 个方案：第 ${i + 1}/${runs} 对`);
+      planbook.push(await planbookBuild(ctx, content, planbookOut));
+      if (i === 0) await writeFile(join(out, `pages-${size}.txt`), (await htmlPages(planbookOut)).join('\n'));
+      bare.push(await bareBuild(ctx, content, join(out, `pages-${size}.txt`), bareOut));
+    }
+    const p = `${size} plans`;
+    const pTotal = spread(planbook.map((r) => r.wall));
+    const bTotal = spread(bare.map((r) => r.wall));
+    const pAstro = spread(planbook.map((r) => r.stages.astro ?? 0));
+    const bAstro = spread(bare.map((r) => r.stages.astro ?? 0));
+    const pSearch = spread(planbook.map((r) => r.stages.search ?? 0));
+    const bSearch = spread(bare.map((r) => r.stages.pagefind ?? 0));
+    Object.assign(results, {
+      [`${p}: planbook build (s)`]: pTotal.text,
+      [`${p}: bare astro + pagefind (s)`]: bTotal.text,
+      [`${p}: total planbook ÷ bare (×)`]: ratio(pTotal.median, bTotal.median),
+      [`${p}: astro planbook ÷ bare (×)`]: ratio(pAstro.median, bAstro.median),
+      [`${p}: search planbook ÷ bare pagefind (×)`]: ratio(pSearch.median, bSearch.median),
+      [`${p}: planbook stages, median (s)`]: Object.keys(planbook[0]!.stages).map((k) => `${k} ${(median(planbook.map((r) => r.stages[k] ?? 0)) / 1000).toFixed(1)}`).join('，'),
+      [`${p}: planbook peak RSS per program (MB)`]: peaksText(planbook),
+      [`${p}: bare peak RSS per program (MB)`]: peaksText(bare),
+    });
+    const weights = await pageWeights(planbookOut);
+    for (const [kind, kb] of Object.entries(weights)) results[`${p}: ${kind} (KB)`] = kb;
+    totals.push({ size, planbook: pTotal.median, bare: bTotal.median, taskPage: weights['task page, mean'] ?? 0 });
+  }
+  for (let i = 1; i < totals.length; i++) {
+    const [a, b] = [totals[i - 1]!, totals[i]!];
+    const exp = (x: number, y: number) => Number((Math.log(y / x) / Math.log(b.size / a.size)).toFixed(2));
+    results[`growth ${a.size}→${b.size}: planbook build (exponent)`] = exp(a.planbook, b.planbook);
+    results[`growth ${a.size}→${b.size}: bare build (exponent)`] = exp(a.bare, b.bare);
+    results[`growth ${a.size}→${b.size}: task page bytes (exponent)`] = exp(a.taskPage, b.taskPage);
+  }
+  return results;
+}
+
+async function contentFor(ctx: BenchContext, out: string, size: number): Promise<string> {
+  if (size === 5) return ctx.fivePlansDir;
+  const dir = join(out, `content-${size}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const names = (await readdir(ctx.corpusDir)).filter((n) => n.endsWith('.md')).sort().slice(0, size);
+  for (const name of names) await cp(join(ctx.corpusDir, name), join(dir, name));
+  return dir;
+}
+
+function child(ctx: BenchContext, args: string[], env: Record<string, string>): Promise<{ wall: number; stdout: string; peaks: Map<string, number> }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const proc = execFile(process.execPath, args, { cwd: ctx.root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      const peaks = watch.stop();
+      if (error) reject(new Error(`${args.join(' ')} 失败：${String(stderr).trim().split('\n').slice(-3).join(' ')}`));
+      else resolve({ wall: performance.now() - start, stdout: String(stdout), peaks });
+    });
+    const watch = watchPeaks(proc.pid!);
+  });
+}
+
+async function planbookBuild(ctx: BenchContext, content: string, dist: string): Promise<Run> {
+  const timings = `${dist}.timings.json`;
+  const done = await child(ctx, ['scripts/build.ts'], { PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_TIMINGS: timings });
+  const t = JSON.parse(await readFile(timings, 'utf8')) as Record<string, number>;
+  const stages = Object.fromEntries(['check', 'astro', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
+  return { wall: done.wall, stages, peaks: done.peaks };
+}
+
+async function bareBuild(ctx: BenchContext, content: string, pages: string, dist: string): Promise<Run> {
+  await rm(dist, { recursive: true, force: true });
+  const cache = join(ctx.root, 'bench/out/bare-cache');
+  const done = await child(ctx, ['bench/bare/build.ts'], { BARE_CONTENT: content, BARE_PAGES: pages, BARE_OUT: dist, BARE_CACHE: cache });
+  const stages = JSON.parse(done.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+  return { wall: done.wall, stages, peaks: done.peaks };
+}
+
+async function htmlPages(dist: string): Promise<string[]> {
+  return (await readdir(dist, { recursive: true })).filter((p) => p.endsWith('.html')).sort();
+}
+
+/** Mean bytes per page type, and the largest pages a visitor may open. */
+async function pageWeights(dist: string): Promise<Record<string, number>> {
+  const kinds: Record<string, RegExp> = { 'task page, mean': /^plans\/[^/]+\/tasks\/\d+\/index\.html$/, 'plan page, mean': /^plans\/[^/]+\/index\.html$/, 'unit page, mean': /^units\/[^/]+\/index\.html$/, 'pair page, mean': /^compare\/[^/]+\/[^/]+\/index\.html$/ };
+  const sums = Object.fromEntries(Object.keys(kinds).map((k) => [k, { bytes: 0, count: 0 }]));
+  for (const page of await htmlPages(dist)) {
+    for (const [kind, re] of Object.entries(kinds)) {
+      if (!re.test(page)) continue;
+      sums[kind]!.bytes += (await stat(join(dist, page))).size;
+      sums[kind]!.count++;
+    }
+  }
+  const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
+  const result = Object.fromEntries(Object.entries(sums).map(([k, s]) => [k, kb(s.count > 0 ? s.bytes / s.count : 0)]));
+  for (const file of ['compare/index.html', 'search/substring.json']) {
+    const size = await stat(join(dist, file)).then((s) => s.size, () => null);
+    if (size !== null) result[file] = kb(size);
+  }
+  return result;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median and range, in seconds: `9.8 (9.5–10.4)`. */
+function spread(ms: number[]): { median: number; text: string } {
+  const s = (v: number) => (v / 1000).toFixed(1);
+  return { median: median(ms), text: `${s(median(ms))} (${s(Math.min(...ms))}–${s(Math.max(...ms))})` };
+}
+
+function ratio(a: number, b: number): number {
+  return Number((a / b).toFixed(2));
+}
+
+function peaksText(runs: Run[]): string {
+  const names = new Set(runs.flatMap((r) => [...r.peaks.keys()]));
+  if (names.size === 0) return '（本系统无 /proc，未测）';
+  return [...names].map((n) => `${n} ${Math.max(...runs.map((r) => r.peaks.get(n) ?? 0))}`).join('，');
+}
