@@ -6,7 +6,7 @@
 import { formatMessage } from '../check/index.ts';
 import type { TaskTableOptions } from '../export/task-rows.ts';
 import { loadTemplates } from '../templates/load.ts';
-import type { Templates } from '../templates/schema.ts';
+import type { ChecklistTemplate, Templates } from '../templates/schema.ts';
 
 let loaded: Promise<Templates> | undefined;
 
@@ -22,4 +22,9 @@ export function getTemplates(root = process.cwd()): Promise<Templates> {
 export function exportOptions(templates: Templates): TaskTableOptions {
   const base = templates.site.base.replace(/\/$/, '');
   return { siteUrl: `${templates.site.url ?? ''}${base}`, columns: templates.exports.columns };
+}
+
+/** The site's three lists are plan.yml, year.yml and unit.yml; any other checklist an office added, by name. */
+export function addedChecklists(templates: Templates): Array<[string, ChecklistTemplate]> {
+  return [...templates.checklists].filter(([name]) => !['plan', 'year', 'unit'].includes(name));
 }

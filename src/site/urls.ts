@@ -18,6 +18,10 @@ export const planPdfHref = (id: string) => withBase(`/pdf/${id}.pdf`);
 export const planYearPdfHref = (id: string, year: number) => withBase(`/pdf/${id}-${year}.pdf`);
 export const unitPdfHref = (name: string) => withBase(encodeURI(`/pdf/units/${unitSlug(name)}.pdf`));
 
+/** A list of a checklist an office added: `file` is `<id>`, `<id>-<year>` or a unit name. */
+export const addedPdfHref = (list: string, file: string, unit = false) =>
+  withBase(unit ? encodeURI(`/pdf/${list}/units/${unitSlug(file)}.pdf`) : `/pdf/${list}/${file}.pdf`);
+
 export const DATA_FILES = [
   { href: withBase('/data/plans.json'), label: '全部方案（JSON）', note: '方案、行动、任务、责任单位与时间节点的完整数据' },
   { href: withBase('/data/tasks.csv'), label: '任务清单（CSV）', note: '每行一项任务，UTF-8 编码' },

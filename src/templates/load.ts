@@ -64,6 +64,12 @@ export async function loadTemplates(root: string, dir = templatesDir(root)): Pro
     if (!names.includes(`${kind}.yml`)) names.push(`${kind}.yml`); // reported as missing below
   }
   for (const name of names) {
+    const stem = name.slice(0, -'.yml'.length);
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(stem) || stem === 'units') {
+      messages.push({ file: shown(join(listDir, name)), line: 1, column: 1, severity: 'error', rule: 'template-invalid',
+        message: `清单模板的文件名“${name}”不能用作网址`, hint: '文件名只用小写字母、数字和连字符（不能是 units），如 quarterly.yml；PDF 在 /pdf/<文件名>/ 下。' });
+      continue;
+    }
     const value = await read(join(listDir, name), (t, f) => readTemplate(t, f, ChecklistTemplateSchema, HINTS.checklist), true);
     if (value) checklists.set(name.slice(0, -'.yml'.length), value);
   }

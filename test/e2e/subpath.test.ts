@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { faultProject, removeProjects, root, runBuild } from '../fault/harness.ts';
 import { newPage, serveStatic, useBrowser } from './harness/index.ts';
@@ -25,6 +26,20 @@ beforeAll(async () => {
     .replace(/^url: .*$/m, 'url: https://intranet.gov.test')
     .replace(/^base: .*$/m, 'base: /anquan/');
   await writeFile(site, text);
+  // An office adds a portrait checklist of its own, next to the shipped landscape ones.
+  const portrait = (await readFile(join(templates, 'checklists/plan.yml'), 'utf8'))
+    .replace('paper: A4 横向', 'paper: A4 纵向')
+    .replace(/^columns:[\s\S]*?^footer/m, [
+      'columns:',
+      '  - { content: number, width: 1 }',
+      '  - { content: task, width: auto, text: lead }',
+      '  - { content: lead-units, width: 2.6 }',
+      '  - { content: support-units, width: 2.6 }',
+      '  - { content: deadline, width: 2.2 }',
+      '  - { content: status, width: 4 }',
+      'footer',
+    ].join('\n'));
+  await writeFile(join(templates, 'checklists/portrait.yml'), portrait);
   const run = await runBuild({ ...project, out }, { PLANBOOK_TEMPLATES: templates });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
@@ -71,6 +86,17 @@ describe('the site under /anquan/', () => {
     expect(html).toContain('某区安全生产方案库');
     expect(html).toContain('<link rel="canonical" href="https://intranet.gov.test/anquan/units/">');
     expect(html).not.toContain('example.org');
+  });
+
+  test('makes the checklist an office added, in portrait, linked from the data page', async () => {
+    const html = await (await fetch(`${server.url}/anquan/data/`)).text();
+    expect(html).toContain('href="/anquan/pdf/portrait/miaohang.pdf"');
+    const bytes = new Uint8Array(await (await fetch(`${server.url}/anquan/pdf/portrait/miaohang.pdf`)).arrayBuffer());
+    const pdf = await PDFDocument.load(bytes);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect(height).toBeGreaterThan(width);
+    const landscape = await PDFDocument.load(new Uint8Array(await (await fetch(`${server.url}/anquan/pdf/miaohang.pdf`)).arrayBuffer()));
+    expect(landscape.getPage(0).getSize().width).toBeGreaterThan(landscape.getPage(0).getSize().height);
   });
 
   test('writes absolute 链接 into the CSV from the public URL and the base path', async () => {
