@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { checkProject } from '../../../src/check/project.ts';
 import { DEFAULT_COLUMNS, taskColumns, taskRows } from '../../../src/export/task-rows.ts';
 import { loadTemplates } from '../../../src/templates/load.ts';
 import { readTemplate } from '../../../src/templates/read.ts';
@@ -15,6 +19,23 @@ describe('the shipped templates', () => {
     expect(templates!.exports.columns).toEqual(DEFAULT_COLUMNS);
     expect(templates!.site).toEqual({ name: '安全生产治本攻坚三年行动方案库', url: null, base: '/' });
     expect([...templates!.checklists.keys()]).toEqual(['plan', 'unit', 'year']);
+  });
+});
+
+describe('the project gate', () => {
+  test('reports a broken template as templates/…:line:col, as planbook check and the build show it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planbook-templates-'));
+    try {
+      cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+      const file = join(dir, 'templates/checklists/year.yml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('paper: A4 横向', 'paper: A3'));
+      const { messages, templates } = await checkProject({ root: dir, plans: [], templates: 'templates' });
+      expect(templates).toBeNull();
+      expect(messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.rule}`)).toEqual(['templates/checklists/year.yml:18:8 template-invalid']);
+      expect(messages[0]!.message).toContain('paper 只能是“A4 纵向”或“A4 横向”');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
