@@ -14,6 +14,9 @@ export type Cells = Run[][][];
 
 export function cells(row: ListRow, columns: readonly Column[], measure: Measure): Cells {
   const anyUnit = row.units.length > 0;
+  // Without a 责任单位 column, units with that role join the 牵头单位 column with their role word: never dropped.
+  const ownColumn = columns.some((c) => c.content === 'responsible-units' || c.content === 'units');
+  const lead = ownColumn ? row.roles.lead : [...row.roles.lead, ...row.roles.responsible];
   return columns.map((col) => {
     const width = col.width - 2 * SIZE.pad;
     const plain = (text: string) => breakLines([{ text, bold: false }], width, measure);
@@ -21,7 +24,7 @@ export function cells(row: ListRow, columns: readonly Column[], measure: Measure
     switch (col.content) {
       case 'number': return plain(row.number);
       case 'task': return breakLines(taskRuns(row, col.text ?? 'lead-text'), width, measure);
-      case 'lead-units': return names(row.roles.lead);
+      case 'lead-units': return names(lead);
       case 'support-units': return names(row.roles.support);
       case 'responsible-units': return names(row.roles.responsible);
       case 'units': return (anyUnit ? row.units : [NOT_STATED]).flatMap((u) => unitLines(u, width, measure));

@@ -139,7 +139,8 @@ function roles(task: Task): ListRow['roles'] {
   return {
     lead: unitNames(shown, ROLE_COLUMNS.lead.roles),
     support: unitNames(shown, ROLE_COLUMNS.support.roles),
-    responsible: unitNames(shown, ROLE_COLUMNS.responsible.roles),
+    // 负责 and 落实 share the column: the role word tells them apart.
+    responsible: unitLabels(shown.filter((u) => (ROLE_COLUMNS.responsible.roles as readonly string[]).includes(u.role))),
   };
 }
 

@@ -127,6 +127,11 @@ export function layoutTaskList(doc: TaskListDoc, template: ChecklistTemplate, me
   const slack = 0.1 * (bottom - PAGE.top);
   const movesWhole = (height: number, space: number) => height > space && (space < minSplit || space <= slack);
 
+  // The signature lines stay with the end of the table: the last row leaves room for them.
+  const signatures = template.footer.length > 0 ? 12 + template.footer.length * 26 : 0;
+  const lastRow = doc.sections.at(-1)?.rows.at(-1);
+  let reserve = 0;
+
   doc.sections.forEach((section) => {
     const lines = breakLines([{ text: section.title, bold: true }], CONTENT - padH, body);
     const h = lines.length * SIZE.leading + padH;
@@ -140,13 +145,16 @@ export function layoutTaskList(doc: TaskListDoc, template: ChecklistTemplate, me
     lines.forEach((runs, i) => line(runs, left + SIZE.pad, y + SIZE.pad + i * SIZE.leading, SIZE.body, SIZE.leading));
     y += h;
     for (const row of section.rows) {
+      if (row === lastRow) reserve = signatures;
       const c = cells(row, columns, body);
       let from = 0;
       const total = Math.max(1, ...c.map((l) => l.length));
-      if (movesWhole(rowHeight(c), room())) newPage();
+      if (movesWhole(rowHeight(c) + reserve, room())) newPage();
       while (from < total) {
         const fit = Math.max(1, Math.floor((room() - padH) / SIZE.leading));
-        const count = Math.min(fit, total - from);
+        // The chunk that ends the table leaves room for the signatures; a chunk that continues fills the page.
+        const fitEnd = Math.floor((room() - reserve - padH) / SIZE.leading);
+        const count = total - from <= fitEnd ? total - from : Math.min(fit, Math.max(1, total - from - 1));
         drawRow(c, from, count, from > 0, row);
         from += count;
         if (from < total) newPage();
@@ -155,9 +163,9 @@ export function layoutTaskList(doc: TaskListDoc, template: ChecklistTemplate, me
   });
 
   // Signature lines under the table.
+  reserve = 0;
   if (template.footer.length > 0) {
-    const need = 12 + template.footer.length * 26;
-    if (room() < need) newPage(false);
+    if (room() < signatures) newPage(false);
     y += 12;
     for (const label of template.footer) {
       const text = label;

@@ -20,7 +20,7 @@ export interface ListRow {
   text: string; // the rest; \n separates paragraphs
   full: string; // the whole text as written, for a column set to `text: full`
   units: string[]; // one line each: 区应急局（牵头）; empty → 未写明
-  /** Unit names by table column (牵头单位, 配合单位, 责任单位); a unit only inferred ends in （推断）. */
+  /** Units by table column: 牵头单位 and 配合单位 names, 责任单位 with its role (（负责）/（落实）); a unit only inferred is marked （推断）. */
   roles: Record<RoleColumn, string[]>;
   deadline: string; // 完成时限 as printed
   source: RowSource;

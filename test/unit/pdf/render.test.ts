@@ -118,6 +118,18 @@ describe('per-year and per-unit lists', () => {
   });
 });
 
+describe('units with the role 负责 or 落实', () => {
+  test('join the 牵头单位 column with their role word when the template has no 责任单位 column', async () => {
+    const plan = fixture();
+    const some = plan.tasks.flatMap((t) => t.units)[0]!;
+    plan.tasks[0] = { ...plan.tasks[0]!, units: [{ ...some, name: '区应急局', role: 'responsible', source: 'stated' }, { ...some, name: '各村居', role: 'implement', source: 'stated' }] };
+    const { bytes, layout } = await renderTaskList(planTaskList(plan), shipped('plan'), options);
+    const col = column(layout.geometry, 'lead-units');
+    const text = squash(pdfText(bytes, { x: col.x + 1, y: 0, width: col.width - 2, height: layout.geometry.page.height }));
+    expect(text).toContain('区应急局（负责）各村居（落实）');
+  });
+});
+
 describe('Latin letters and digits', () => {
   test('print as measured at the start of a line, inside their cell (AQ8011-2023)', async () => {
     const plan = fixture();
