@@ -29,11 +29,13 @@ import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
 import type { Plan } from '../src/model/schema.ts';
+import { progressDir, progressFiles } from '../src/progress/load.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(root, process.env.PLANBOOK_CONTENT ?? 'content/plans');
 const unitsFile = resolve(root, process.env.PLANBOOK_UNITS ?? 'content/units.yml');
 const alignmentFile = resolve(root, process.env.PLANBOOK_ALIGNMENT ?? join(dirname(contentDir), 'alignment.yml'));
+const progressFolder = resolve(root, progressDir(contentDir));
 const out = resolve(root, process.env.PLANBOOK_OUT ?? 'dist');
 const templatesFolder = templatesDir(root);
 const shownOut = `${relative(root, out) || basename(out)}/`;
@@ -60,6 +62,7 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_CONTENT = contentDir;
   process.env.PLANBOOK_UNITS = unitsFile;
   process.env.PLANBOOK_ALIGNMENT = alignmentFile;
+  process.env.PLANBOOK_PROGRESS = progressFolder;
   process.env.PLANBOOK_CACHE = scratch.cache;
   // The gate has parsed every plan: Astro's loader takes them from here instead of parsing again.
   process.env.PLANBOOK_PARSED = join(scratch.dir, 'plans.json');
@@ -102,6 +105,7 @@ async function checkContent(): Promise<Plan[]> {
     units: unitsFile,
     alignment: alignmentFile,
     templates: templatesFolder,
+    progress: progressFiles(progressFolder),
   });
   for (const m of messages) console.error(formatMessage(m));
   if (messages.length > 0) console.error(formatSummary(messages));

@@ -7,8 +7,9 @@
  * Per plan file: the parser's messages, then characters the PDFs cannot
  * print (control characters, glyphs the font lacks). Across plans: duplicate
  * ids, ids colliding with another plan's addresses, periods out of range.
- * Then the unit groups, the alignment curation (against the plans) and the
- * templates (`templates/`: site, exports, checklists).
+ * Then the unit groups, the alignment curation and the progress records
+ * (against the plans), and the templates (`templates/`: site, exports,
+ * checklists).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { parseUnitGroups } from '../derive/unit-groups.ts';
 import { duplicateIds } from '../load/plans.ts';
 import type { Message, Plan } from '../model/schema.ts';
 import { parsePlan } from '../parse/index.ts';
+import { checkProgressFile } from '../progress/check.ts';
 import { checkCharacters } from './characters.ts';
 import { checkFrontMatterYaml } from './front-matter.ts';
 import { checkPlans, type SourcedPlan } from './plans.ts';
@@ -36,6 +38,8 @@ export interface ProjectFiles {
   alignment?: string | undefined;
   /** The `templates/` folder; skipped when absent or missing on disk. */
   templates?: string | undefined;
+  /** `content/progress/<plan>.yml` files, checked against the plans. */
+  progress?: string[] | undefined;
 }
 
 export interface ProjectCheck {
@@ -80,6 +84,11 @@ export async function checkProject(files: ProjectFiles): Promise<ProjectCheck> {
     count += 1;
     const text = await readText(resolve(files.root, alignment), shown(alignment), messages);
     if (text !== null) messages.push(...checkCuration(text, shown(alignment), plans));
+  }
+  for (const path of files.progress ?? []) {
+    count += 1;
+    const text = await readText(resolve(files.root, path), shown(path), messages);
+    if (text !== null) messages.push(...checkProgressFile(text, shown(path), plans));
   }
   let templates: Templates | null = null;
   const folder = present(files.root, files.templates);

@@ -8,7 +8,7 @@
  * A call site may still word its own message and a more precise hint; the
  * catalog is the reference for what each id means.
  */
-export type RuleArea = 'plan' | 'project' | 'units' | 'alignment' | 'templates' | 'import';
+export type RuleArea = 'plan' | 'project' | 'units' | 'alignment' | 'templates' | 'progress' | 'import';
 
 export interface RuleInfo {
   area: RuleArea;
@@ -75,6 +75,21 @@ export const RULES = {
   'template-yaml': rule('templates', 'error', '模板不是有效的 YAML', '按 YAML 语法修正该行：每行“键: 值”，列表项以“- ”开头。'),
   'template-invalid': rule('templates', 'error', '模板的取值有误', '按 README“模板”一节改正该键；未知的列名会列出全部可用的列。'),
   'template-missing': rule('templates', 'error', '缺少模板文件', '从仓库中恢复该文件（git checkout -- templates/），或按 README“模板”一节新建。'),
+  // content/progress/<plan>.yml and `planbook progress import` (src/progress/)
+  'progress-yaml': rule('progress', 'error', '进展文件不是有效的 YAML', '按 YAML 语法修正该行。'),
+  'progress-shape': rule('progress', 'error', '进展文件的结构有误', '写成 plan: 方案id、reports: 列表，每项含 task、date、status。'),
+  'progress-unknown-key': rule('progress', 'error', '进展文件中有未知的键', '顶层只允许 plan、asOf、reports；每条填报只允许 task、date、status、progress、unit、evidence、note。'),
+  'progress-unknown-plan': rule('progress', 'error', '进展文件对应的方案不存在', 'plan 写方案 id（content/plans/<id>.md 的文件名），文件名写成 <id>.yml。'),
+  'progress-task-id': rule('progress', 'error', '任务编号写法有误', '任务编号写作 <方案id>-<序号>，如 yueyang-7。'),
+  'progress-unknown-task': rule('progress', 'error', '方案中没有这项任务', '按方案核对任务编号（<方案id>-<序号>，如 yueyang-7）。'),
+  'progress-date': rule('progress', 'error', '日期无效', '日期写成 2025-03-31 这样的年-月-日。'),
+  'progress-date-outside': rule('progress', 'error', '填报日期不在方案实施期内', '核对年份：日期应在方案的实施期（period）之内。'),
+  'progress-status': rule('progress', 'error', '状态缺失或无效', '状态只能是 未启动、推进中、已完成、不适用 之一；已逾期由系统推算，不必填写。'),
+  'progress-duplicate': rule('progress', 'error', '同一任务同一日期填报了两次', '合并为一条，或改正其中一条的任务编号或日期。'),
+  'progress-status-back': rule('progress', 'warning', '已完成的任务状态倒退，且没有说明', '核对状态；确需倒退时在 note（表格中的“备注”）写明原因。'),
+  'progress-xlsx-unreadable': rule('progress', 'error', '填报表无法读取', '用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入。'),
+  'progress-xlsx-columns': rule('progress', 'error', '填报表缺少必需的列', '使用 planbook 生成的进展填报表；表头至少要有“任务编号”和“状态”两列。'),
+  'progress-xlsx-repeated': rule('progress', 'error', '同一任务在填报表中出现两次', '每项任务只填一行；删除重复的行。'),
   // planbook import (raw text → Markdown)
   'import-invalid-id': rule('import', 'error', '方案编号无效', '编号只能用小写字母、数字和连字符。'),
   'import-empty-input': rule('import', 'error', '原文是空的', '确认提取出的原文文件完整。'),
@@ -123,6 +138,7 @@ const AREAS: Record<RuleArea, string> = {
   units: '单位对照表（content/units.yml）',
   alignment: '对照校订（content/alignment.yml）',
   templates: '模板（templates/）',
+  progress: '任务进展（content/progress/*.yml 与 planbook progress import）',
   import: '导入（planbook import）',
 };
 

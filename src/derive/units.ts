@@ -99,3 +99,24 @@ function addTask(plan: Plan, task: Task, entry: (name: string) => UnitEntry): vo
     e.tasks.push({ plan: plan.id, number: task.number, role: unit.role, source: unit.source, years: taskYears(task) });
   }
 }
+
+/** Units a checklist PDF is made for: those named in at least one task. */
+export const unitsWithTasks = (index: UnitIndex): UnitEntry[] => index.units.filter((u) => u.tasks.length > 0);
+
+export interface UnitCounts {
+  total: number; // every unit the plans name, in a task or as a plan's lead
+  withTasks: number; // named in at least one task (each has a page and a PDF)
+  leadOnly: number; // named only as a plan's lead
+  perPlan: Array<{ plan: string; units: number }>; // units each plan names (tasks and lead), plan order
+}
+
+/** The unit counts every page states, computed once so /units/ and /data/ agree. */
+export function unitCounts(index: UnitIndex, plans: Plan[]): UnitCounts {
+  const withTasks = unitsWithTasks(index).length;
+  return {
+    total: index.units.length,
+    withTasks,
+    leadOnly: index.units.length - withTasks,
+    perPlan: plans.map((p) => ({ plan: p.id, units: index.units.filter((u) => u.plans.includes(p.id)).length })),
+  };
+}

@@ -1,6 +1,6 @@
 import type { Milestone, Plan, Task, UnitRole } from '../model/schema.ts';
 import { deadlineText, ROLE_LABEL } from '../model/vocabulary.ts';
-import { taskYears } from '../derive/years.ts';
+import { buildYearIndex } from '../derive/years.ts';
 
 /** 2024-03-22 → 2024年3月22日; null → 未注明. */
 export function formatDate(iso: string | null): string {
@@ -30,14 +30,14 @@ export const milestoneLabel = (m: Milestone) => m.phrase || `${m.year}年${m.mon
 /** The deadline of a task as a phrase (see the vocabulary). */
 export const deadlineLabel = deadlineText;
 
-/** Number of tasks due in each year of the plan (a task counts in every year it has a milestone or its deadline). */
+/**
+ * Number of tasks due in each year of the plan (a task counts in every year it
+ * has a milestone or its deadline): the year index's own count, so the home
+ * card and the year pages always agree.
+ */
 export function tasksPerYear(plan: Plan): Array<{ year: number; count: number }> {
-  const counts = new Map<number, number>();
-  for (let y = plan.period[0]; y <= plan.period[1]; y++) counts.set(y, 0);
-  for (const t of plan.tasks) {
-    for (const y of taskYears(t)) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
+  const index = buildYearIndex([plan]);
+  return index.years.map((year) => ({ year, count: index.get(year)?.count ?? 0 }));
 }
 
 /** Tasks that name at least one responsible unit (stated in the text). */
@@ -56,3 +56,10 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * 相似度 has one meaning across the site: a task's text similarity to the
+ * other tasks of its topic row (0–1, two decimals), as the comparison computes it.
+ */
+export const similarityText = (score: number | null) => (score === null ? '—' : score.toFixed(2));
+export const SIMILARITY_NOTE = '相似度：与同一主题中其他任务文本的平均相似度（0–1），自动计算，仅供参考。';

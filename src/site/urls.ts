@@ -1,6 +1,7 @@
 /** Every URL the site links to, in one place (see the site contract), under the base path (`templates/site.yml`). */
 import { unitSlug } from '../derive/units.ts';
 import { withBase } from './base.ts';
+import { siteSettings } from './settings.ts';
 
 export { withBase } from './base.ts';
 
@@ -8,10 +9,16 @@ export const homeHref = () => withBase('/');
 export const planHref = (id: string) => withBase(`/plans/${id}/`);
 export const taskHref = (id: string, n: number) => withBase(`/plans/${id}/tasks/${n}/`);
 export const taskInPlanHref = (id: string, n: number) => withBase(`/plans/${id}/#task-${n}`);
+export const paragraphInPlanHref = (id: string, line: number) => withBase(`/plans/${id}/#p-${line}`);
+export const planDutiesHref = (id: string) => withBase(`/plans/${id}/#plan-duties`);
 export const actionInPlanHref = (id: string, index: number) => withBase(`/plans/${id}/#action-${index}`);
 export const yearHref = (year: number) => withBase(`/years/${year}/`);
 export const unitPageHref = (name: string) => withBase(encodeURI(`/units/${unitSlug(name)}/`));
 export const compareHref = (a?: string, b?: string) => withBase(a && b ? `/compare/${a}/${b}/` : '/compare/');
+/** The page of one topic row of the comparison (or the comparison itself). */
+export const compareRowHref = (row?: string) => withBase(row ? `/compare/topics/${row}/` : '/compare/');
+/** Coverage, topic overlap and every two-plan table: what grows with the number of plans, off the first view. */
+export const comparePlansHref = () => withBase('/compare/plans/');
 export const searchHref = (q?: string) => withBase(q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 
 export const planPdfHref = (id: string) => withBase(`/pdf/${id}.pdf`);
@@ -28,3 +35,9 @@ export const DATA_FILES = [
   { href: withBase('/data/tasks.xlsx'), label: '任务清单（Excel）', note: '每行一项任务，可直接筛选排序' },
   { href: withBase('/data/comparison.json'), label: '方案对照（JSON）', note: '各方案对应任务的分组与相似度' },
 ] as const;
+
+/** The full public URL of a site path (already under the base path) when templates/site.yml sets `url`, for print and copy; null otherwise. */
+export function publicUrl(path: string): string | null {
+  const { url } = siteSettings();
+  return url ? new URL(path, `${url}/`).href : null;
+}

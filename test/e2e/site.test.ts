@@ -120,6 +120,8 @@ describe('the task page', () => {
   test('wraps the task in data-pagefind-body and carries its search filters as meta elements', async () => {
     const page = await open(pages.task!);
     expect(await page.locator('[data-pagefind-body]').count()).toBe(1);
+    // Labels of the page are never indexed: the units, timeline and action sections are left out.
+    expect(await page.locator('[data-pagefind-body] [data-pagefind-ignore="all"] #units-heading').count()).toBe(1);
     expect(await page.locator('[data-pagefind-body] meta[data-pagefind-filter]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-pagefind-body] h1').count()).toBe(1);
     await screenshot(page, 'task');
@@ -162,6 +164,61 @@ describe('the task page', () => {
     expect(await page.locator('.site-nav').isVisible()).toBe(false);
     expect(await page.locator('[data-copy-link]').isVisible()).toBe(false);
     await screenshot(page, 'print-task');
+    await page.context().close();
+  });
+
+  test('prints on one A4 sheet, with no link printed as a relative path', async () => {
+    const page = await open('/plans/changning/tasks/18/');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    expect(await page.locator('.breadcrumbs').isVisible()).toBe(false);
+    expect(await page.locator('nav[aria-label="上一项与下一项"]').isVisible()).toBe(false);
+    expect(await page.locator('.copy-link').isVisible()).toBe(false); // no public URL configured in the test build
+    await page.context().close();
+  });
+
+  test('says who is responsible: 本任务未写明责任单位 and the plan-level duty quoted with its place in the plan', async () => {
+    const page = await open('/plans/yueyang/tasks/3/');
+    const units = page.locator('section[aria-labelledby="units-heading"]');
+    expect(await units.textContent()).toContain('本任务未写明责任单位');
+    const duty = units.locator('.plan-duties li').first();
+    expect(await duty.locator('q').textContent()).toBe('街道安委办负责制定并实施岳阳街道安全生产治本攻坚三年行动方案。');
+    await duty.locator('a').click();
+    await page.waitForURL(/\/plans\/yueyang\/#p-\d+$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toContain('街道安委办负责制定并实施');
+    await page.context().close();
+  });
+
+  test('always has a counterparts section, 无对应任务 when no other plan has one', async () => {
+    const page = await open('/plans/changning/tasks/11/');
+    expect(await page.locator('#counterparts-heading').textContent()).toBe('其他方案中的对应任务');
+    expect(await page.locator('.counterparts').textContent()).toContain('无对应任务');
+    await page.goto(`${baseURL}/plans/yueyang/tasks/3/`);
+    const rows = await page.locator('.counterparts tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(6);
+    await page.context().close();
+  });
+});
+
+describe('counts agree across pages', () => {
+  test('/units/ and /data/ give the same number of units with a checklist PDF, and every unit PDF is linked', async () => {
+    const page = await open('/units/');
+    const lede = (await page.locator('main p').first().textContent())!.replace(/\s+/g, '');
+    const withTasks = Number(/其中(\d+)个在任务中写明/.exec(lede)?.[1]);
+    await page.goto(`${baseURL}/data/`);
+    const data = (await page.locator('#unit-pdf-heading + p').textContent())!.replace(/\s+/g, '');
+    expect(Number(/共(\d+)个单位/.exec(data)?.[1])).toBe(withTasks);
+    expect(await page.locator('a[href^="/pdf/units/"]').count()).toBe(withTasks);
+    await page.context().close();
+  });
+
+  test('a year page mentions 以方案期限为准 only when it lists such tasks', async () => {
+    const page = await open('/years/2024/');
+    const lede = (await page.locator('main h1 + p').textContent())!;
+    const implicit = await page.locator('h3', { hasText: '未写明具体时间节点' }).count();
+    expect(lede.includes('以方案期限为准')).toBe(implicit > 0);
     await page.context().close();
   });
 });
@@ -252,6 +309,9 @@ describe('content is data, never markup', () => {
     expect(await page.locator('main iframe, main img, main [onclick]').count()).toBe(0);
     await page.goto(`${server.url}/plans/hostile/tasks/1/`);
     expect(await page.locator('h1').innerText()).toBe('强化<em>党委</em>责任');
+    // Progress records (test/fixtures/site/progress/hostile.yml) are text too; only http(s) evidence becomes a link.
+    expect(await page.locator('.history').innerText()).toContain('<script>alert(6)</script>进展<img src=x onerror=alert(7)>');
+    expect(await page.locator('main a[href^="javascript:"], main img, main iframe').count()).toBe(0);
     await screenshot(page, 'hostile-task');
     expect(dialogs).toEqual([]);
     await page.context().close();

@@ -2,13 +2,15 @@
  * `planbook check [files…]`: run the project check (the same `checkProject`
  * the build runs) and print every message as `file:line:col`, then a summary
  * line. Without files: every `<plans>/*.md`, and `units.yml` and
- * `alignment.yml` beside the plans folder and the `templates/` folder (or
- * `--templates <目录>`) when they exist. Exit 1 when there
- * is an error, 0 when there are only warnings.
+ * `alignment.yml` beside the plans folder when they exist, every
+ * `progress/*.yml` beside it, and the `templates/` folder (or `--templates
+ * <目录>`) when it exists. Exit 1 when there is an error, 0 when there are
+ * only warnings.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { progressDir, progressFiles } from '../../progress/load.ts';
 import { readArgs } from '../args.ts';
 import { printMessages, summaryLine } from '../report.ts';
 import { CliError, type CliDeps, type CliIo, type ExitCode } from '../types.ts';
@@ -33,9 +35,11 @@ export async function checkCommand(args: string[], getDeps: () => Promise<CliDep
   const plans = given.length > 0 || (positionals.length > 0 && !alignment) ? given : await planFiles(plansDir, io);
   if (plans.length === 0 && !units) throw new CliError(`check：${plansDir} 下没有方案文件`, '先用 planbook import 导入方案，或给出要检查的文件');
 
+  // Progress files are checked with the whole plans folder (they name tasks of the plans).
+  const progress = positionals.length > 0 ? [] : progressFiles(resolve(io.cwd, progressDir(plansDir))).map((p) => relative(io.cwd, p));
   const deps = await getDeps();
   const templates = positionals.length === 0 && existsSync(resolve(io.cwd, values.templates!)) ? values.templates : undefined;
-  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment, templates });
+  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment, templates, ...(progress.length > 0 ? { progress } : {}) });
   const counts = printMessages(messages, deps, io);
   (counts.errors > 0 ? io.stderr : io.stdout)(summaryLine(files, counts));
   return counts.errors > 0 ? 1 : 0;

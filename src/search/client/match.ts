@@ -25,15 +25,16 @@ export function queryTerms(query: string): string[] {
 
 export interface Hit {
   record: SubstringRecord;
-  /** 3: every term in the lead phrase; 2: every term in the text; 1: found only by Pagefind. */
-  tier: 1 | 2 | 3;
+  /** 4: every term in a unit the task names; 3: in the lead phrase; 2: in the text; 1: found only by Pagefind. */
+  tier: 1 | 2 | 3 | 4;
 }
 
 /**
  * Ranks the union of exact-substring hits and Pagefind results (given as
- * URLs, best first): tasks whose lead phrase holds the query first, then
- * tasks whose text holds it, then what only Pagefind found. Within a tier,
- * Pagefind's order, then the number of occurrences.
+ * URLs, best first): tasks that name a unit holding the query first (a unit
+ * query such as 应急局 finds the tasks that unit owes), then tasks whose lead
+ * phrase holds it, then tasks whose text holds it, then what only Pagefind
+ * found. Within a tier, Pagefind's order, then the number of occurrences.
  */
 export function mergeResults(index: SubstringIndex, query: string, pagefindUrls: string[]): Hit[] {
   const terms = queryTerms(query);
@@ -42,10 +43,12 @@ export function mergeResults(index: SubstringIndex, query: string, pagefindUrls:
   index.records.forEach((record, order) => {
     const title = normalize(record.title);
     // Unit names count as text: a task page lists its units even where the text abbreviates them.
-    const units = record.filters.责任单位.map((i) => index.values.责任单位[i]).join('|');
+    const names = record.filters.责任单位.map((i) => index.values.责任单位[i]!);
+    const units = normalize(names.join('|'));
     const text = normalize(`${record.text}|${units}`);
     let tier: Hit['tier'] | 0 = 0;
-    if (terms.length > 0 && terms.every((t) => title.includes(t))) tier = 3;
+    if (terms.length > 0 && terms.every((t) => names.some((name) => namesUnit(name, t)))) tier = 4;
+    else if (terms.length > 0 && terms.every((t) => title.includes(t))) tier = 3;
     else if (terms.length > 0 && terms.every((t) => text.includes(t) || title.includes(t))) tier = 2;
     else if (rank.has(record.url)) tier = 1;
     if (tier === 0) return;
@@ -54,6 +57,24 @@ export function mergeResults(index: SubstringIndex, query: string, pagefindUrls:
   });
   hits.sort((a, b) => b.hit.tier - a.hit.tier || a.rank - b.rank || b.count - a.count || a.order - b.order);
   return hits.map((h) => h.hit);
+}
+
+/**
+ * Whether a query term names this unit: the name holds the term, or, for a
+ * term of two or more characters, its characters in order as a short form
+ * does (应急局 → 市应急管理局, 安委办 → 区安全生产委员会办公室).
+ */
+export function namesUnit(name: string, term: string): boolean {
+  const folded = normalize(name);
+  if (folded.includes(term)) return true;
+  if ([...term].length < 2) return false;
+  let at = 0;
+  for (const char of term) {
+    at = folded.indexOf(char, at);
+    if (at === -1) return false;
+    at += char.length;
+  }
+  return true;
 }
 
 function occurrences(text: string, term: string): number {
@@ -103,32 +124,53 @@ export interface ExcerptPart {
 }
 
 /**
+ * `text` folded as the matcher folds it (NFKC, lower case, no whitespace),
+ * with, for each folded character, the index of the character of `text` it
+ * came from, so a match found in the folded text is marked where it stands.
+ */
+function foldWithPositions(text: string): { folded: string; at: number[] } {
+  let folded = '';
+  const at: number[] = [];
+  let i = 0;
+  for (const char of text) {
+    const f = /\s/u.test(char) ? '' : char.normalize('NFKC').toLowerCase();
+    folded += f;
+    for (let k = 0; k < f.length; k += 1) at.push(i);
+    i += char.length;
+  }
+  at.push(text.length);
+  return { folded, at };
+}
+
+/**
  * A short passage of `text` around the first occurrence of a term, split into
- * marked and unmarked parts (the page renders marks as <mark>). Null when no
- * term occurs in the text as written.
+ * marked and unmarked parts (the page renders marks as <mark>). Terms are
+ * matched as the search matches them (width, case and whitespace folded) and
+ * marked on the text as written. Null when no term occurs in the text.
  */
 export function excerpt(text: string, terms: string[], radius = 40): ExcerptPart[] | null {
-  const folded = text.normalize('NFKC').toLowerCase();
-  const found = terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0);
-  if (found.length === 0) return null;
-  const first = found.reduce((min, at) => Math.min(min, at), Infinity);
+  const { folded, at } = foldWithPositions(text);
+  const spans: Array<[number, number]> = [];
+  for (const term of terms.filter((t) => t.length > 0)) {
+    for (let f = folded.indexOf(term); f !== -1; f = folded.indexOf(term, f + term.length)) {
+      spans.push([at[f]!, at[f + term.length - 1]! + 1]);
+    }
+  }
+  if (spans.length === 0) return null;
+  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const first = spans[0]![0];
   const start = Math.max(0, first - radius);
   const end = Math.min(text.length, first + radius * 2);
   const parts: ExcerptPart[] = [];
   if (start > 0) parts.push({ text: '…', mark: false });
   let i = start;
-  while (i < end) {
-    const term = terms.find((t) => t.length > 0 && folded.startsWith(t, i));
-    if (term) {
-      parts.push({ text: text.slice(i, i + term.length), mark: true });
-      i += term.length;
-      continue;
-    }
-    let j = i + 1;
-    while (j < end && !terms.some((t) => t.length > 0 && folded.startsWith(t, j))) j += 1;
-    parts.push({ text: text.slice(i, j), mark: false });
-    i = j;
+  for (const [from, to] of spans) {
+    if (from < i || from >= end) continue; // overlapping, or past the passage
+    if (from > i) parts.push({ text: text.slice(i, from), mark: false });
+    parts.push({ text: text.slice(from, to), mark: true });
+    i = to;
   }
+  if (i < end) parts.push({ text: text.slice(i, end), mark: false });
   if (end < text.length) parts.push({ text: '…', mark: false });
   return parts;
 }

@@ -7,7 +7,8 @@
 import { FILTERS, type FilterName } from '../record.ts';
 import { withBase } from '../../site/base.ts';
 import { createEngine, type Engine, type SearchOutcome } from './engine.ts';
-import { excerpt, queryTerms, type Hit, type Selection } from './match.ts';
+import { excerpt, namesUnit, queryTerms, type Hit, type Selection } from './match.ts';
+import type { SubstringIndex } from '../substring.ts';
 
 const PAGE = 20;
 
@@ -113,18 +114,24 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     const exact = result.hits.filter((h) => h.tier > 1).length;
     const what = query.trim() === '' ? '符合筛选条件的任务' : `含“${query.trim()}”的任务`;
     const partial = result.hits.length - exact;
+    const byUnit = result.hits.filter((h) => h.tier === 4).length;
     status.textContent =
       result.hits.length === 0
         ? `没有找到${what}。`
         : query.trim() !== '' && exact === 0
           ? `没有任务含完整的“${query.trim()}”；找到 ${partial} 条含其中部分字词的任务。`
-          : `找到 ${exact} 条${what}` + (partial > 0 ? `，另有 ${partial} 条部分匹配` : '') + '。';
+          : (byUnit > 0
+              ? `找到 ${exact} 条任务：${byUnit} 条的责任单位是“${query.trim()}”所指的单位` +
+                (exact > byUnit ? `，其余 ${exact - byUnit} 条原文含“${query.trim()}”` : '')
+              : `找到 ${exact} 条${what}`) +
+            (partial > 0 ? `，另有 ${partial} 条部分匹配` : '') +
+            '。';
   }
 
   function renderMore(): HTMLLIElement | null {
     if (!current) return null;
     const batch = current.hits.slice(shown, shown + PAGE);
-    const items = batch.map((hit) => renderHit(hit, current!, terms));
+    const items = batch.map((hit) => renderHit(hit, current!, terms, engine.index));
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= current.hits.length;
@@ -144,8 +151,9 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   }
 }
 
-function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[]): HTMLLIElement {
+function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[], index: SubstringIndex): HTMLLIElement {
   const { record } = hit;
+  const units = record.filters.责任单位.map((i) => index.values.责任单位[i]!);
   const li = document.createElement('li');
   li.className = 'search-result';
   const meta = document.createElement('p');
@@ -175,7 +183,13 @@ function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[]): HTMLLIEle
       });
     }
   }
-  li.append(meta, heading, body);
+  const who = document.createElement('p');
+  who.className = 'search-result__units';
+  if (units.length > 0) {
+    who.append('责任单位：');
+    units.forEach((name, i) => who.append(...(i > 0 ? ['、'] : []), terms.some((t) => namesUnit(name, t)) ? mark(name) : name));
+  } else who.textContent = '责任单位：未写明';
+  li.append(meta, heading, who, body);
   return li;
 }
 

@@ -7,6 +7,7 @@ import { fakeDeps, message, run, tempDir } from './harness.ts';
 async function project(files: string[]): Promise<string> {
   const cwd = await tempDir();
   await mkdir(join(cwd, 'content/plans'), { recursive: true });
+  await mkdir(join(cwd, 'content/progress'), { recursive: true });
   for (const file of files) await writeFile(join(cwd, file), '');
   return cwd;
 }
@@ -31,6 +32,13 @@ describe('planbook check', () => {
     expect(seen).toEqual([{ plans: ['content/plans/a.md', 'content/plans/b.md'], units: 'content/units.yml', alignment: 'content/alignment.yml' }]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('4 个文件：没有问题');
+  });
+
+  test('checks the progress files beside the plans folder with the plans', async () => {
+    const cwd = await project(['content/plans/a.md', 'content/progress/a.yml', 'content/progress/notes.txt']);
+    const { seen, deps } = recording();
+    await run(['check'], cwd, deps);
+    expect(seen).toEqual([{ plans: ['content/plans/a.md'], units: undefined, alignment: undefined, progress: ['content/progress/a.yml'] }]);
   });
 
   test('leaves out the units and alignment files when they do not exist', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildUnitIndex, unitHref, unitSlug } from '../../../src/derive/units.ts';
+import { buildUnitIndex, unitCounts, unitHref, unitSlug, unitsWithTasks } from '../../../src/derive/units.ts';
+import { loadPlans } from '../../../src/load/plans.ts';
 import { milestone, plan, unit } from './plans.ts';
 
 describe('unitSlug', () => {
@@ -63,5 +64,17 @@ describe('buildUnitIndex', () => {
 
   test('finds a unit by its slug', () => {
     expect(buildUnitIndex(plans, []).get(unitSlug('各乡镇（街道）'))?.name).toBe('各乡镇（街道）');
+  });
+});
+
+describe('unitCounts', () => {
+  test('splits the units of the five plans into those named in tasks (one PDF each) and those named only as a plan lead', async () => {
+    const { plans } = await loadPlans('content/plans');
+    const index = buildUnitIndex(plans, []);
+    const counts = unitCounts(index, plans);
+    expect(counts.total).toBe(counts.withTasks + counts.leadOnly);
+    expect(counts.withTasks).toBe(unitsWithTasks(index).length);
+    expect(counts.leadOnly).toBe(1); // 浦兴路's 街道安全生产委员会
+    expect(Object.fromEntries(counts.perPlan.map((c) => [c.plan, c.units]))).toMatchObject({ miaohang: 0, changning: 0, puxinglu: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildSubstringIndex } from '../../../src/search/substring.ts';
-import { excerpt, facetCounts, matchesSelection, mergeResults, queryTerms } from '../../../src/search/client/match.ts';
+import { excerpt, facetCounts, matchesSelection, mergeResults, namesUnit, queryTerms } from '../../../src/search/client/match.ts';
 import { changning, yueyang } from './fixture.ts';
 
 const index = buildSubstringIndex([yueyang, changning]);
@@ -37,6 +37,21 @@ describe('mergeResults', () => {
   test('matches a responsible unit named only in the unit list', () => {
     expect(urls(mergeResults(index, '街道派出所', []))).toEqual(['/plans/yueyang/tasks/8/']);
   });
+  test('puts tasks that name the queried unit first, before tasks that only mention it', () => {
+    const hits = mergeResults(index, '发展办', ['/plans/changning/tasks/8/']);
+    expect(hits.slice(0, 2).map((h) => [h.record.url, h.tier])).toEqual([
+      ['/plans/yueyang/tasks/2/', 4],
+      ['/plans/yueyang/tasks/8/', 4],
+    ]);
+  });
+  test('takes a short form of a unit name as naming it (应急局 → 市应急管理局), not a stray character', () => {
+    expect(namesUnit('市应急管理局', '应急局')).toBe(true);
+    expect(namesUnit('区安全生产委员会办公室', '安委办')).toBe(true);
+    expect(namesUnit('市应急管理局', '局应急')).toBe(false);
+    expect(namesUnit('市应急管理局', '局')).toBe(true);
+    expect(namesUnit('街道发展办', '办')).toBe(true);
+    expect(namesUnit('街道发展办', '发改')).toBe(false);
+  });
   test('returns nothing for an empty query without Pagefind results', () => {
     expect(mergeResults(index, '  ', [])).toEqual([]);
   });
@@ -61,6 +76,16 @@ describe('excerpt', () => {
     const parts = excerpt('深化城镇燃气安全排查整治，组织安装燃气泄漏报警装置。', ['燃气'], 2)!;
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['燃气']);
     expect(parts.map((p) => p.text).join('')).toBe('…城镇燃气安全…');
+  });
+  test('marks the hit where it stands even when full-width letters or spaces come before it', () => {
+    const text = 'ＡＢＣ 企业　落实 燃气 报警装置';
+    const parts = excerpt(text, ['燃气'], 40)!;
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['燃气']);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+  });
+  test('marks a term the text writes with a space inside', () => {
+    const parts = excerpt('组织安装燃 气泄漏报警装置', ['燃气'], 40)!;
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['燃 气']);
   });
   test('returns null when no term occurs', () => {
     expect(excerpt('深化城镇燃气专项治理', ['安康杯'])).toBeNull();

@@ -3,10 +3,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { pdfResponse, unitPdf } from '../../../pdf/index.ts';
 import { getModel } from '../../../site/data.ts';
 import { getTemplates } from '../../../site/templates.ts';
+import { unitsWithTasks } from '../../../derive/units.ts';
 
 export const getStaticPaths = (async () => {
   const { units } = await getModel();
-  return units.units.map((u) => ({ params: { slug: u.slug }, props: { name: u.name } }));
+  return unitsWithTasks(units).map((u) => ({ params: { slug: u.slug }, props: { name: u.name } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

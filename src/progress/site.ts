@@ -1,0 +1,24 @@
+/**
+ * Progress for the pages, derived once per build: each plan's records, the
+ * date they are taken as of (the file's asOf or its latest report; never the
+ * build clock) and every task's status as of that date. Plans without a
+ * progress file have none, and their pages show no badges.
+ */
+import { getModel } from '../site/data.ts';
+import { loadProgress, progressDir } from './load.ts';
+import { createProgress, type SiteProgress } from './view.ts';
+
+export type { PlanProgress, SiteProgress } from './view.ts';
+
+let progress: Promise<SiteProgress> | undefined;
+
+export function getProgress(): Promise<SiteProgress> {
+  progress ??= build();
+  return progress;
+}
+
+async function build(): Promise<SiteProgress> {
+  const { plans } = await getModel();
+  const files = await loadProgress(progressDir(process.env.PLANBOOK_CONTENT ?? 'content/plans'));
+  return createProgress(plans, files);
+}

@@ -1,0 +1,36 @@
+/**
+ * Every plan's progress as of its report date, and each task's status and
+ * history, from plans and progress files in hand. Pure (the site gets it
+ * through `getProgress()` in site.ts).
+ */
+import type { ProgressFile } from '../model/progress.ts';
+import type { Plan } from '../model/schema.ts';
+import { planProgress, progressAsOf, taskHistory, type TaskProgress } from './derive.ts';
+
+export interface PlanProgress {
+  plan: Plan;
+  file: ProgressFile;
+  asOf: string;
+  items: TaskProgress[];
+}
+
+export interface SiteProgress {
+  plans: PlanProgress[];
+  /** The plan's progress, if it has any reports. */
+  of(planId: string): PlanProgress | undefined;
+  /** A task's status as of its plan's date, and its reports oldest first. */
+  task(taskId: string): { item: TaskProgress; history: ProgressFile['entries']; asOf: string; sample: boolean } | undefined;
+}
+
+/** Plans without a progress file (or without reports) are left out. */
+export function createProgress(plans: readonly Plan[], files: ReadonlyMap<string, ProgressFile>): SiteProgress {
+  const list: PlanProgress[] = [];
+  for (const plan of plans) {
+    const file = files.get(plan.id);
+    const asOf = file ? progressAsOf(file) : null;
+    if (file && asOf) list.push({ plan, file, asOf, items: planProgress(plan, file.entries, asOf) });
+  }
+  const byPlan = new Map(list.map((p) => [p.plan.id, p]));
+  const byTask = new Map(list.flatMap((p) => p.items.map((item) => [item.task.id, { item, history: taskHistory(p.file.entries, item.task.id), asOf: p.asOf, sample: p.file.sample }] as const)));
+  return { plans: list, of: (id) => byPlan.get(id), task: (id) => byTask.get(id) };
+}

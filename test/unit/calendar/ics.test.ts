@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { planCalendar, unitCalendar } from '../../../src/calendar/feeds.ts';
+import { loadPlans } from '../../../src/load/plans.ts';
+import type { Plan } from '../../../src/model/schema.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const SITE = 'https://intranet.gov.test/anquan/';
+let plans: Plan[];
+beforeAll(async () => {
+  plans = (await loadPlans(resolve(root, 'content/plans'))).plans;
+});
+
+/** Read a feed back with an independent parser (Mozilla's ical.js). */
+function events(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((c) => {
+    const e = new ICAL.Event(c);
+    return { uid: e.uid, date: e.startDate.toString(), allDay: e.startDate.isDate, summary: e.summary, url: String(c.getFirstPropertyValue('url')) };
+  });
+}
+
+/** What the model says: each task's stated deadlines, last day of the stated period, no start (起) dates. */
+function expected(plan: Plan) {
+  return plan.tasks.flatMap((t) => {
+    const dates = t.milestones.filter((m) => m.qualifier !== '起').map((m) => {
+      const month = m.month ?? 12;
+      return `${m.year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(m.year, month, 0)).getUTCDate()}`;
+    });
+    return [...new Set(dates)].map((date) => `${t.id} ${date}`);
+  }).sort();
+}
+
+describe('iCalendar feeds', () => {
+  test.each(['changning', 'miaohang', 'puxinglu', 'xiangxiang', 'yueyang'])('%s: one all-day event per stated deadline, nothing else', (id) => {
+    const plan = plans.find((p) => p.id === id)!;
+    const text = planCalendar(plan, plans, SITE);
+    expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const read = events(text);
+    expect(read.every((e) => e.allDay)).toBe(true);
+    expect(read.map((e) => `${e.uid.replace(/-\d{4}-\d\d-\d\d@.*$/, '')} ${e.date}`).sort()).toEqual(expected(plan));
+    expect(new Set(read.map((e) => e.uid)).size).toBe(read.length);
+    const noDeadline = plan.tasks.filter((t) => t.milestones.every((m) => m.qualifier === '起'));
+    for (const t of noDeadline) expect(read.some((e) => e.url.endsWith(t.url))).toBe(false);
+  });
+
+  test('without a public URL: the same events, no address and no placeholder host', () => {
+    const plan = plans.find((p) => p.id === 'yueyang')!;
+    const text = planCalendar(plan, plans, null);
+    expect(events(text).length).toBe(events(planCalendar(plan, plans, SITE)).length);
+    expect(text).not.toMatch(/^URL/m);
+    expect(text).not.toContain('example');
+    expect(events(planCalendar(plan, plans, SITE))[0]!.url).toMatch(/^https:\/\/intranet\.gov\.test\/anquan\/plans\/yueyang\/tasks\/\d+\/$/);
+  });
+
+  test('puts 2024年底前 on 2024-12-31 and a quarter on its last day', () => {
+    const all = plans.flatMap((p) => events(planCalendar(p, plans, SITE)));
+    const yearEnd = all.find((e) => e.summary.endsWith('（2024年底前）'))!;
+    expect(yearEnd.date).toBe('2024-12-31');
+    // No seed plan states a quarter: the parser's reading of 2025年第二季度 (month 6, 底) on a real task.
+    const plan = plans[0]!;
+    const task = { ...plan.tasks[0]!, milestones: [{ year: 2025, month: 6, qualifier: '底', phrase: '2025年第二季度', text: '完成' }] };
+    const changed = { ...plan, tasks: [task] };
+    const read = events(planCalendar(changed, [changed], SITE));
+    expect(read.map((e) => e.date)).toEqual(['2025-06-30']);
+  });
+
+  test('a unit feed holds the deadlines of the tasks naming that unit, across plans', () => {
+    const unit = '市应急管理局';
+    const read = events(unitCalendar(unit, plans, SITE));
+    const tasks = plans.flatMap((p) => p.tasks.filter((t) => t.units.some((u) => u.name === unit)));
+    expect(read.length).toBeGreaterThan(0);
+    expect(new Set(read.map((e) => e.url.slice(SITE.length - 1)))).toEqual(
+      new Set(tasks.filter((t) => t.milestones.some((m) => m.qualifier !== '起')).map((t) => t.url)),
+    );
+  });
+
+  test('is the same text on every build (no clock, no random ids)', () => {
+    const plan = plans[0]!;
+    expect(planCalendar(plan, plans, SITE)).toBe(planCalendar(plan, plans, SITE));
+  });
+});
