@@ -27,10 +27,12 @@ type Note = Pick<Message, 'severity' | 'rule' | 'message' | 'hint'> & { text?: s
 /** What the cover and title state, with null where a fact could not be read (shown when the import fails). */
 export type CoverRead = Omit<FrontMatter, 'name' | 'period'> & { name: string | null; period: [number, number] | null };
 
-export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}): { value: FrontMatter | null; read: CoverRead; messages: Note[] } {
+export function deriveFrontMatter(id: string, title: string, cover: string[], body: string[], facts: ChromeFacts = {}, cells: string[] = []): { value: FrontMatter | null; read: CoverRead; messages: Note[] } {
   const messages: Note[] = [];
-  const places = placesOf(title);
-  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(title)?.[1] ?? null;
+  // `2024年松江区安全生产工作要点`: the year before the place is not part of it.
+  const subject = title.replace(/^\d{4}\s*年度?/u, '');
+  const places = placesOf(subject);
+  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(subject)?.[1] ?? null;
   if (!name) {
     messages.push({ severity: 'error', rule: 'import-no-place', message: `无法从标题“${title}”读出地名（如“××街道”“××区”）`,
       hint: '方案名称取自标题开头的地名；请确认标题以单位所在地名开头，或在导入后手工填写头信息 name' });
@@ -43,13 +45,13 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   for (const t of [...cover, ...signature]) if (looksLikeBrokenDate(t)) messages.push(brokenDate(t));
   issuedOn ??= facts.issuedOn ?? null;
   const own = name ?? title;
-  const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t));
+  const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => (t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t)) && !/关于.*通知$/.test(t));
   // Header, signature and printing-office lines: `上海市宝山区庙行镇党政办公室 2024年3月22日印发`.
   const headers = [...cover, ...body.slice(-3), ...(facts.issuer ? [facts.issuer] : [])].filter((t) => !/[，。：；《]/.test(t));
   const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
   const level = levelOf(chain);
   const issuer = issuerOf(own, header, cover) ?? noticeIssuer(cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
-  const found = period(title, body, issuedOn);
+  const found = period(title, body, issuedOn, cells);
   const span = found?.span ?? null;
   if (found?.from === 'cited' || found?.from === 'years') {
     messages.push({ severity: 'warning', rule: 'import-period-inferred', message: found.from === 'cited'
@@ -128,7 +130,7 @@ function levelOf(chain: string[]): string {
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
   const joint = header?.endsWith('文件') ? null : jointSignature(name, cover);
   if (joint) return joint;
-  const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件'));
+  const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件') && !/关于.*通知$/.test(t));
   return source ? trimIssuer(name, source) || null : null;
 }
 
@@ -174,10 +176,10 @@ function signatureIssuer(signature: string[]): string | null {
  * The plan period: from the title (`（2024—2026年）`, `2025年工作要点`), else a
  * span the text states (`2024年至2026年`, `自2024年5月起至2025年12月止`), else
  * the period of the same campaign's parent plan the text cites, else the
- * years the text writes (`2024年上半年完成` … `2026年12月31日前`), from the
- * year it was issued, with a warning.
+ * years the text and its task tables write (`2024年上半年完成` …
+ * `2026年12月31日前`), from the year it was issued, with a warning.
  */
-function period(title: string, body: string[], issuedOn: string | null): { span: [number, number]; from: 'title' | 'text' | 'cited' | 'years' } | null {
+function period(title: string, body: string[], issuedOn: string | null, cells: string[]): { span: [number, number]; from: 'title' | 'text' | 'cited' | 'years' } | null {
   const at = (span: [number, number] | null, from: 'title' | 'text' | 'cited' | 'years') => (span ? { span, from } : null);
   const span = /(\d{4})\s*年?\s*[—–\-－~～至到]+\s*(\d{4})/.exec(title);
   if (span) return at(ordered(Number(span[1]), Number(span[2])), 'title');
@@ -188,7 +190,7 @@ function period(title: string, body: string[], issuedOn: string | null): { span:
   if (stated) return at(ordered(Number(stated[1]), Number(stated[2])), 'text');
   const cited = /《[^《》]*?[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]\s*》/.exec(text);
   if (cited && /三年行动/.test(title)) return at(ordered(Number(cited[1]), Number(cited[2])), 'cited');
-  const years = body.flatMap((t) => [...t.matchAll(/(?<![\d〔[（(])(\d{4})\s*年/g)].map((m) => Number(m[1]))).filter((y) => y >= 2000 && y <= 2100);
+  const years = [...body, ...cells].flatMap((t) => [...t.matchAll(/(?<![\d〔[（(])(\d{4})\s*年/g)].map((m) => Number(m[1]))).filter((y) => y >= 2000 && y <= 2100);
   const from = issuedOn ? Number(issuedOn.slice(0, 4)) : Math.min(...years);
   const until = Math.max(...years.filter((y) => y >= from && y <= from + 10));
   return years.length > 0 && Number.isFinite(until) ? at(ordered(from, until), 'years') : null;

@@ -122,7 +122,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
       `去掉了 ${chrome.length} 行网页或文件信息（${kinds}，第 ${chrome.map((c) => c.line).join('、')} 行），它们不是方案正文${facts.docNumber || facts.issuedOn || facts.issuer ? `；其中的${[facts.docNumber && '发文字号', facts.issuedOn && '成文日期', facts.issuer && '发布机构'].filter(Boolean).join('、')}用于头信息` : ''}`,
       '请核对这些行确实不属于方案；若误删了正文，请在原文中把它与网页信息分开后重新导入'));
   }
-  const spaced = isLetterSpaced(lines.map((l) => l.text));
+  const spaced = isLetterSpaced(lines.filter((l) => !l.cells).map((l) => l.text)); // table cells are joined by spaces
   if (spaced) {
     messages.push(makeMessage(file, 'warning', 'import-letter-spacing', { line: lines[0]?.line ?? 1, column: 1 },
       '文本的汉字之间普遍夹有空格（PDF 文字层常见），已去掉汉字之间的空格',
@@ -154,7 +154,8 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
   for (const item of checkImport(blocks, lines, file)) messages.push(item);
   const cover = paragraphs.slice(0, start).map((p) => p.text);
   const body = paragraphs.slice(start + 1).filter((p) => !p.cells).map((p) => p.text);
-  const front = deriveFrontMatter(options.id, title.text, cover, body, facts);
+  const cells = paragraphs.slice(start + 1).filter((p) => p.cells).map((p) => p.cells!.join(' '));
+  const front = deriveFrontMatter(options.id, title.text, cover, body, facts, cells);
   for (const item of front.messages.map((m) => makeMessage(file, m.severity, m.rule, paragraphs.find((p) => p.text === m.text) ?? paragraphs[start]!, m.message, m.hint))) messages.push(item);
   messages.sort((a, b) => a.line - b.line || a.column - b.column);
   if (messages.some((m) => m.severity === 'error') || !front.value) return { markdown: null, messages, fixes, front: front.read };

@@ -23,9 +23,9 @@ export function chineseNumber(text: string): number {
 
 /**
  * The kinds of document this family is written as, by how titles end:
- * `…实施方案`, `…工作要点`, `…任务分工方案`, `…责任清单`.
+ * `…实施方案`, `…工作要点`, `…任务分工方案`, `…责任清单`, `…任务分工表`.
  */
-export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|任务清单|责任清单|清单|实施意见|意见|实施细则|细则)';
+export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
 /** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */
 export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~～至到]{1,2}\\s*\\d{4}\\s*)?年?\\s*(?:度\\s*)?[）)]';
 const TITLE_END = new RegExp(`${DOC_KIND}》?\\s*(?:${PERIOD_SUFFIX})?》?$`);
@@ -41,9 +41,9 @@ export function readDate(text: string): [number, number, number] | null {
   const year = Number([...m[4]!].map((ch) => '〇一二三四五六七八九'.indexOf(ch.replace(/[○零]/, '〇'))).join(''));
   return [year, chineseNumber(m[5]!), chineseNumber(m[6]!)];
 }
-/** `2024613日`, `2024年8月5`, `2024年13月2日`: a date line that cannot be read as one. */
+/** `2024613日`, `2024年8月5`, `2024年13月2日`, `2024年5月` (no day): a date line that cannot be read as one. */
 export function looksLikeBrokenDate(text: string): boolean {
-  return !DATE.test(text) && /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号)$/.test(text.trim());
+  return !DATE.test(text) && /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}|\d{3,4}\s*日|年\s*\d{1,2}\s*月\s*\d{1,2}\s*号|年\s*\d{1,2}\s*月)$/.test(text.trim());
 }
 
 /** Text from a PDF text layer with a space between every two characters: `安 全 生 产`. */

@@ -19,7 +19,7 @@
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
-import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, INLINE_ITEM, isStandalone, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
+import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, INLINE_ITEM, isStandalone, looksLikeBrokenDate, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
   | { kind: 'cover'; text: string; at: Paragraph }
@@ -248,9 +248,9 @@ function inlineTasks(text: string, at: Paragraph): Array<Extract<Block, { kind: 
 /** A closing line: a date, `附件：…`, or the issuing body above its date. */
 function isSignature(body: Paragraph[], i: number): boolean {
   const text = body[i]!.text;
-  if (isStandalone(text)) return true;
+  if (isStandalone(text) || looksLikeBrokenDate(text)) return true;
   const next = body[i + 1]?.text ?? '';
-  return DATE.test(next) && [...text].length <= 30 && !/[，。；：]/.test(text);
+  return (DATE.test(next) || looksLikeBrokenDate(next)) && [...text].length <= 30 && !/[，。；：]/.test(text);
 }
 
 /** A heading line is short and carries no sentence (a closing 。 is allowed). */

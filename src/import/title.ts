@@ -75,7 +75,7 @@ function titleAt(paragraphs: Paragraph[], i: number): TitleFound | null {
 
 function isTitlePart(text: string, first: boolean): boolean {
   if ([...text].length > (first ? MAX_TITLE : MAX_PART) || /[。，；！？]/.test(text)) return false;
-  if (isStandalone(text) || DATE.test(text)) return false;
+  if (isStandalone(text) || DATE.test(text) || /^附\s*件\s*\d{0,2}\s*[:：]?$/u.test(text)) return false; // `附件` above the plan it attaches
   if (!first && (/^关于/.test(text) || startsStructure(text))) return false;
   return !(first && startsStructure(text));
 }
@@ -131,7 +131,7 @@ export function fixTitle(p: Paragraph, file: string): { text: string; messages: 
   const messages: Message[] = [];
   const rawAt = p.text.indexOf('》');
   let text = tidySpaces(p.text, true).replace(/\(/g, '（').replace(/\)/g, '）').replace(/（\s+/g, '（').replace(/\s+）/g, '）');
-  text = text.replace(/(\d{4})\s+年/g, '$1年');
+  text = text.replace(/(\d{4})\s+年/g, '$1年').replace(/（(\d{4})\s*([—–\-－~～至到]{1,2})\s*(\d{4})/gu, '（$1$2$3'); // `( 2024 - 2026 年 )`
   const opens = (text.match(/《/g) ?? []).length;
   const closes = (text.match(/》/g) ?? []).length;
   if (closes > opens) {

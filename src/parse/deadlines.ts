@@ -12,8 +12,9 @@
  * 三年内完成全覆盖                     → period over the plan's years
  * ```
  * In a label or time column (`labelled`), a range `2024—2025年` is due by
- * its end year, `长期坚持` / `持续推进` / `常态化` mark the task ongoing, and a
- * month without a year (`6月底前`) is returned in `yearless` to be reported.
+ * its end year, `2024年4月—9月` by its end month, `2024.12.31` is a date,
+ * `长期坚持` / `持续推进` / `常态化` mark the task ongoing, and a month
+ * without a year (`6月底前`) is returned in `yearless` to be reported.
  *
  * Never deadlines: years in titles `《…（2024—2026年）》`, document numbers
  * `〔2023〕17号`, standards `AQ8011-2023`, `2023行动`, and years before the
@@ -74,6 +75,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
     return blank(match);
   });
   const implausible: Schedule['implausible'] = [];
+  if (labelled) masked = labelledDates(masked, period, found);
   masked = masked.replace(DEADLINE, (phrase, _to, yearText: string, monthText: string | undefined, day: string | undefined, part: string | undefined, tail = '', at: number) => {
     if (/[\dA-Za-z\-—〔［\[.]/u.test(masked[at - 1] ?? '')) return phrase;
     const year = Number(yearText);
@@ -110,6 +112,26 @@ export function extractSchedule(text: string, period: [number, number], labelled
   const yearless = [...masked.matchAll(YEARLESS)].map((match) => match[0].trim());
   const ongoing = ONGOING.test(masked) && !milestones.some((m) => m.qualifier !== '起');
   return { milestones, periods, implausible, ongoing, yearless };
+}
+
+/** `2024年4月—9月`, `2024年4月至2025年3月`: a span of months, due by its end. */
+const MONTH_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:\d{1,2}\s*日\s*)?(?:至|到|—|–|－|-|~|～)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*)?(底前|底|前)?/gu;
+/** `2024.12.31`, `2024-12-31前`, `2024/6`: dates written with numbers only, as Word tables do. */
+const NUMERIC_DATE = /(?<![\d.\-/])(\d{4})\s*[.\-/．]\s*(\d{1,2})(?:\s*[.\-/．]\s*(\d{1,2}))?(?![\d.\-/])\s*(底前|底|前)?/gu;
+
+/**
+ * In a label or time column only: a span of months is due by its end month,
+ * and a numeric date is read as a date.
+ */
+function labelledDates(text: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>): string {
+  const add = (phrase: string, at: number, year: number, month: number, day: string | undefined, tail: string | undefined) => {
+    if (year < period[0] || year > period[1] + 10 || month < 1 || month > 12) return phrase;
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail ?? '', String(month), day, undefined), phrase: phrase.trim() } });
+    return blank(phrase);
+  };
+  return text
+    .replace(MONTH_RANGE, (phrase, from: string, _m: string, to: string | undefined, month: string, day: string | undefined, tail: string | undefined, at: number) => add(phrase, at, Number(to ?? from), Number(month), day, tail))
+    .replace(NUMERIC_DATE, (phrase, year: string, month: string, day: string | undefined, tail: string | undefined, at: number) => add(phrase, at, Number(year), Number(month), day, tail));
 }
 
 function qualifier(tail: string, month: string | undefined, day: string | undefined, part: string | undefined): string {

@@ -34,6 +34,10 @@ export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
   参与部门: 'support',
   协助单位: 'support',
   协同单位: 'support',
+  牵头科室: 'lead',
+  责任科室: 'responsible',
+  责任股室: 'responsible',
+  配合科室: 'support',
   落实单位: 'implement',
   具体落实单位: 'implement',
   // Short forms in table cells: `牵头：县住建局；配合：县财政局`.

@@ -73,6 +73,11 @@ export function readTaskTable(table: Table): TaskRow[] | null {
     const written = cell(numberAt);
     // `| 一 | 安全生产责任落实行动 | | |`: a row that names a group of the rows below.
     const heading = GROUP_ROW.exec(written);
+    // `| 一、安全责任落实 | | | |`: the group's ordinal and name in the number cell, the rest blank.
+    if (GROUP_TITLE.test(written) && row.children.every((_, i) => i === numberAt || cell(i) === '')) {
+      group = written;
+      continue;
+    }
     if (heading || (written === '' && out.length === 0 && cell(taskAt) !== '' && unitColumns.every(({ i }) => cell(i) === '') && cell(timeAt) === '')) {
       group = [cell(taskAt), ...row.children.map((_, i) => cell(i))].find((t, i) => t !== '' && (i === 0 || t !== written)) ?? group;
       continue;
@@ -96,6 +101,7 @@ export function readTaskTable(table: Table): TaskRow[] | null {
 }
 
 const GROUP_ROW = /^[（(]?[一二三四五六七八九十]+[）)、.．]?$/u;
+const GROUP_TITLE = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])\s*\S/u;
 
 function columnRole(header: string): UnitRole | null {
   if (/牵头|主责|主办/u.test(header)) return 'lead';

@@ -6,6 +6,8 @@ import { fixConfusables } from '../../../src/import/confusables.ts';
 import { escapeText } from '../../../src/import/escape.ts';
 import { findLead } from '../../../src/import/lead.ts';
 import { joinSplitWords, tidySpaces } from '../../../src/import/markers.ts';
+import { tableCells } from '../../../src/import/tables.ts';
+import { fixTitle } from '../../../src/import/title.ts';
 import { importPlan } from '../../../src/import/index.ts';
 import { rawPlan } from './plans.ts';
 
@@ -68,6 +70,25 @@ describe('joinSplitWords', () => {
 
   test('keeps a space that separates two phrases', () => {
     expect(joinSplitWords('“管行业必须管安全 管业务必须管安全”')).toBe('“管行业必须管安全 管业务必须管安全”');
+  });
+});
+
+describe('fixTitle', () => {
+  test('writes the period in full-width brackets without the spaces of a web copy', () => {
+    const at = { text: '石峰区安全生产治本攻坚三年行动实施方案( 2024 - 2026 年 )', line: 1, column: 1, heading: false, lines: [1] };
+    expect(fixTitle(at, 'x.txt')).toEqual({ text: '石峰区安全生产治本攻坚三年行动实施方案（2024-2026年）', messages: [] });
+  });
+});
+
+describe('tableCells', () => {
+  test('reads a group row that names only its first cell', () => {
+    expect(tableCells('| 一、安全责任落实 | | | | |')).toEqual(['一、安全责任落实', '', '', '', '']);
+    expect(tableCells('一、安全责任落实\t\t\t\t')).toEqual(['一、安全责任落实', '', '', '', '']);
+  });
+
+  test('never reads an indented paragraph or a label pair as a row', () => {
+    expect(tableCells('\t为深入贯彻落实……制定本方案。')).toBeNull();
+    expect(tableCells('发布机构：\t清溪镇人民政府')).toBeNull();
   });
 });
 

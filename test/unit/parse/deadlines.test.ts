@@ -119,6 +119,10 @@ describe('extractSchedule', () => {
     expect(extractSchedule('6月底前', period, true)).toMatchObject({ milestones: [], yearless: ['6月底前'] });
     expect(extractSchedule('每年6月底前', period, true).yearless).toEqual([]);
     expect(extractSchedule('每年11月', period, true).yearless).toEqual([]);
+    expect(extractSchedule('2024年4月—9月', period, true)).toMatchObject({ milestones: [{ year: 2024, month: 9 }], yearless: [] });
+    expect(extractSchedule('2024年11月至2025年3月', period, true).milestones).toMatchObject([{ year: 2025, month: 3 }]);
+    expect(extractSchedule('2024.12.31前', period, true).milestones).toMatchObject([{ year: 2024, month: 12, qualifier: '前' }]);
+    expect(extractSchedule('2024.12.31前', period).milestones).toEqual([]);
     expect(extractSchedule('2024年6月、11月', period, true).yearless).toEqual([]);
   });
 });
