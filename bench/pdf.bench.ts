@@ -11,6 +11,8 @@ import { unitSlug } from '../src/derive/units.ts';
 import { loadPlans } from '../src/load/plans.ts';
 import { subsetFonts } from '../src/pdf/fonts.ts';
 import { planTaskList, planYears, renderTaskList, unitTaskList, yearTaskList, type TaskListDoc } from '../src/pdf/index.ts';
+import { loadTemplates } from '../src/templates/load.ts';
+import type { ChecklistTemplate } from '../src/templates/schema.ts';
 
 interface PdfRecord {
   file: string;
@@ -41,20 +43,22 @@ async function measure(ctx: Pick<BenchContext, 'fivePlansDir' | 'log'>) {
   const shared = await subsetFonts(all, all);
   const sharedSubsetMs = performance.now() - t;
 
-  const docs: Array<[string, TaskListDoc]> = [];
+  const { templates } = await loadTemplates(process.cwd());
+  const list = (kind: string) => templates!.checklists.get(kind)!;
+  const docs: Array<[string, TaskListDoc, ChecklistTemplate]> = [];
   for (const plan of plans) {
-    docs.push([`/pdf/${plan.id}.pdf`, planTaskList(plan)]);
-    for (const year of planYears(plan)) docs.push([`/pdf/${plan.id}-${year}.pdf`, yearTaskList(plan, year)]);
+    docs.push([`/pdf/${plan.id}.pdf`, planTaskList(plan), list('plan')]);
+    for (const year of planYears(plan)) docs.push([`/pdf/${plan.id}-${year}.pdf`, yearTaskList(plan, year), list('year')]);
   }
   const units = new Map<string, string>();
   for (const u of plans.flatMap((p) => p.tasks.flatMap((x) => x.units))) units.set(unitSlug(u.name), u.name);
-  for (const [slug, name] of units) docs.push([`/pdf/units/${slug}.pdf`, unitTaskList(name, plans)]);
+  for (const [slug, name] of units) docs.push([`/pdf/units/${slug}.pdf`, unitTaskList(name, plans), list('unit')]);
 
   const records: PdfRecord[] = [];
   const start = performance.now();
-  for (const [file, doc] of docs) {
+  for (const [file, doc, template] of docs) {
     const s = performance.now();
-    const { bytes, layout } = await renderTaskList(doc, options);
+    const { bytes, layout } = await renderTaskList(doc, template, options);
     records.push({ file, ms: Math.round(performance.now() - s), bytes: bytes.length, pages: layout.pages.length });
   }
   const totalMs = performance.now() - start;

@@ -24,6 +24,8 @@ import { checkProject, formatMessage, formatSummary, hasErrors } from '../src/ch
 import { checkLinks, formatBroken } from '../src/build/links.ts';
 import { ContentFailure, describeFailure } from '../src/build/failure.ts';
 import { installSite } from '../src/build/install.ts';
+import { templatesDir } from '../src/templates/load.ts';
+import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
 import type { Plan } from '../src/model/schema.ts';
@@ -35,6 +37,7 @@ const unitsFile = resolve(root, process.env.PLANBOOK_UNITS ?? 'content/units.yml
 const alignmentFile = resolve(root, process.env.PLANBOOK_ALIGNMENT ?? join(dirname(contentDir), 'alignment.yml'));
 const progressFolder = resolve(root, progressDir(contentDir));
 const out = resolve(root, process.env.PLANBOOK_OUT ?? 'dist');
+const templatesFolder = templatesDir(root);
 const shownOut = `${relative(root, out) || basename(out)}/`;
 const verbose = Boolean(process.env.PLANBOOK_VERBOSE);
 
@@ -65,6 +68,8 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_PARSED = join(scratch.dir, 'plans.json');
   await writeFile(process.env.PLANBOOK_PARSED, JSON.stringify(plans));
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
+  delete process.env.BASE_URL;
   await step('astro', async () => {
     const { build: astroBuild } = await import('astro');
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' });
@@ -72,7 +77,7 @@ async function build(): Promise<void> {
   console.log('站点页面已生成，正在建立搜索索引');
   await step('search', () => searchIndex(scratch.out));
   await step('sizes', () => fillFileSizes(scratch.out));
-  const links = await step('links', () => checkLinks(scratch.out));
+  const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
   if (links.broken.length > 0) {
     for (const line of formatBroken(links.broken)) console.error(line);
     throw new Error(`链接检查未通过：${links.broken.length} 个站内链接无法打开。`);
@@ -99,6 +104,7 @@ async function checkContent(): Promise<Plan[]> {
     plans: names.map((n) => join(contentDir, n)),
     units: unitsFile,
     alignment: alignmentFile,
+    templates: templatesFolder,
     progress: progressFiles(progressFolder),
   });
   for (const m of messages) console.error(formatMessage(m));

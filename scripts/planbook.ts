@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * planbook command line: `planbook import | check | export | --help`.
+ * planbook command line: `planbook import | new | check | export | --help`.
  * Run with the project's Node 22: `./node_modules/.bin/node scripts/planbook.ts <命令>`
  * or `npm run planbook -- <命令>`.
  */

@@ -17,9 +17,11 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * Check every `href` and `src` in the built HTML under `dist`: internal URLs
  * must resolve to a file in `dist` (a directory URL to its index.html), and a
  * `#fragment` on an HTML page must name an element id there (`#task-12`).
- * External URLs (with a scheme) are not fetched.
+ * External URLs (with a scheme) are not fetched. `base` is the sub-path the
+ * site is served under (`/anquan/`): a root-relative URL outside it is
+ * broken, as it would be on the server.
  */
-export async function checkLinks(dist: string): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
+export async function checkLinks(dist: string, base = '/'): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
   const pages = await htmlFiles(dist);
   const exists = new Map<string, Promise<string | null>>();
   const ids = new Map<string, Promise<Set<string>>>();
@@ -37,14 +39,18 @@ export async function checkLinks(dist: string): Promise<{ pages: number; links: 
   let links = 0;
   for (const page of pages) {
     const html = await readFile(join(dist, page), 'utf8');
-    const base = new URL(`/${page}`, 'http://site.invalid');
+    const here = new URL(`${base}${page}`, 'http://site.invalid');
     for (const m of html.matchAll(ATTR)) {
       const raw = decodeEntities(m[1] ?? m[2] ?? '');
       if (raw === '' || EXTERNAL.test(raw)) continue;
       links++;
-      const url = new URL(raw, base);
+      const url = new URL(raw, here);
       const path = url.pathname;
-      const file = raw.startsWith('#') ? page : await resolveFile(path);
+      if (!path.startsWith(base)) {
+        broken.push({ page, url: raw, reason: `不在站点子路径 ${base} 之下` });
+        continue;
+      }
+      const file = raw.startsWith('#') ? page : await resolveFile(path.slice(base.length - 1));
       if (file === null) {
         broken.push({ page, url: raw, reason: `找不到文件 ${safeDecode(path)}` });
         continue;

@@ -13,22 +13,23 @@ export interface DeadlineEvent {
   date: string; // ISO date of the all-day event
   summary: string; // 岳阳街道 任务7：深化城镇燃气专项治理（2024年底前）
   description: string; // the clause the deadline governs, then the task's address
-  url: string; // absolute task address
+  url: string | null; // absolute task address; null when the site has no public URL
   plan: string;
   task: string;
 }
 
-export function deadlineEvents(tasks: ReadonlyArray<{ plan: Plan; task: Task }>, site: string): DeadlineEvent[] {
-  const host = new URL(site).host;
+/** `site`: the public URL with the base path (`https://host/anquan/`), or null when templates/site.yml sets none. */
+export function deadlineEvents(tasks: ReadonlyArray<{ plan: Plan; task: Task }>, site: string | null): DeadlineEvent[] {
+  const host = site ? new URL(site).host : 'planbook';
   const events: DeadlineEvent[] = [];
   for (const { plan, task } of tasks) {
-    const url = new URL(task.url, site).href;
+    const url = site ? new URL(task.url.slice(1), site.endsWith('/') ? site : `${site}/`).href : null;
     for (const d of statedDeadlines(task)) {
       events.push({
         uid: `${task.id}-${d.date}@${host}`,
         date: d.date,
         summary: `${plan.name} 任务${task.label}：${task.title}（${d.phrase}）`,
-        description: `${d.phrase}：${d.text}\n${plan.title}\n${url}`,
+        description: `${d.phrase}：${d.text}\n${plan.title}${url ? `\n${url}` : ''}`,
         url,
         plan: plan.id,
         task: task.id,

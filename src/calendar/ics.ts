@@ -22,7 +22,7 @@ export function toIcs(events: readonly DeadlineEvent[], options: CalendarOptions
   const stamp = new Date(`${options.stamp}T00:00:00Z`);
   for (const e of events) {
     const start = new Date(`${e.date}T00:00:00Z`);
-    calendar.createEvent({ id: e.uid, start, allDay: true, summary: e.summary, description: e.description, url: e.url, stamp });
+    calendar.createEvent({ id: e.uid, start, allDay: true, summary: e.summary, description: e.description, ...(e.url ? { url: e.url } : {}), stamp });
   }
   return calendar.toString();
 }

@@ -8,7 +8,8 @@
  * print (control characters, glyphs the font lacks). Across plans: duplicate
  * ids, ids colliding with another plan's addresses, periods out of range.
  * Then the unit groups, the alignment curation and the progress records
- * (against the plans).
+ * (against the plans), and the templates (`templates/`: site, exports,
+ * checklists).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -23,6 +24,8 @@ import { checkCharacters } from './characters.ts';
 import { checkFrontMatterYaml } from './front-matter.ts';
 import { checkPlans, type SourcedPlan } from './plans.ts';
 import { RULES } from './rules.ts';
+import { loadTemplates } from '../templates/load.ts';
+import type { Templates } from '../templates/schema.ts';
 
 export interface ProjectFiles {
   /** Paths in messages are relative to this folder (the project root). */
@@ -33,6 +36,8 @@ export interface ProjectFiles {
   units?: string | undefined;
   /** `alignment.yml`; skipped when absent or missing on disk. */
   alignment?: string | undefined;
+  /** The `templates/` folder; skipped when absent or missing on disk. */
+  templates?: string | undefined;
   /** `content/progress/<plan>.yml` files, checked against the plans. */
   progress?: string[] | undefined;
 }
@@ -43,6 +48,8 @@ export interface ProjectCheck {
   plans: Plan[];
   /** How many files were checked. */
   files: number;
+  /** The templates, when a folder was given and every template is valid. */
+  templates: Templates | null;
 }
 
 export async function checkProject(files: ProjectFiles): Promise<ProjectCheck> {
@@ -83,7 +90,15 @@ export async function checkProject(files: ProjectFiles): Promise<ProjectCheck> {
     const text = await readText(resolve(files.root, path), shown(path), messages);
     if (text !== null) messages.push(...checkProgressFile(text, shown(path), plans));
   }
-  return { messages: dedupe(messages), plans, files: count };
+  let templates: Templates | null = null;
+  const folder = present(files.root, files.templates);
+  if (folder) {
+    const loaded = await loadTemplates(files.root, resolve(files.root, folder));
+    count += loaded.files;
+    messages.push(...loaded.messages);
+    templates = loaded.templates;
+  }
+  return { messages: dedupe(messages), plans, files: count, templates };
 }
 
 function present(root: string, path: string | undefined): string | undefined {

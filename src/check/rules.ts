@@ -8,7 +8,7 @@
  * A call site may still word its own message and a more precise hint; the
  * catalog is the reference for what each id means.
  */
-export type RuleArea = 'plan' | 'project' | 'units' | 'alignment' | 'progress' | 'import';
+export type RuleArea = 'plan' | 'project' | 'units' | 'alignment' | 'templates' | 'progress' | 'import';
 
 export interface RuleInfo {
   area: RuleArea;
@@ -71,6 +71,10 @@ export const RULES = {
   'alignment-unknown-task': rule('alignment', 'error', '引用了不存在的任务', '任务编号写作 <方案id>-<序号>，如 yueyang-7。'),
   'alignment-same-plan': rule('alignment', 'error', '同一行中有同一方案的两项任务', '每行每个方案至多一项任务。'),
   'alignment-contradiction': rule('alignment', 'error', '同一对任务既被 pin 又被 split', '删去其中一条。'),
+  // templates/ (site.yml, exports.yml, checklists/*.yml)
+  'template-yaml': rule('templates', 'error', '模板不是有效的 YAML', '按 YAML 语法修正该行：每行“键: 值”，列表项以“- ”开头。'),
+  'template-invalid': rule('templates', 'error', '模板的取值有误', '按 README“模板”一节改正该键；未知的列名会列出全部可用的列。'),
+  'template-missing': rule('templates', 'error', '缺少模板文件', '从仓库中恢复该文件（git checkout -- templates/），或按 README“模板”一节新建。'),
   // content/progress/<plan>.yml and `planbook progress import` (src/progress/)
   'progress-yaml': rule('progress', 'error', '进展文件不是有效的 YAML', '按 YAML 语法修正该行。'),
   'progress-shape': rule('progress', 'error', '进展文件的结构有误', '写成 plan: 方案id、reports: 列表，每项含 task、date、status。'),
@@ -133,6 +137,7 @@ const AREAS: Record<RuleArea, string> = {
   project: '整个项目（planbook check 与构建）',
   units: '单位对照表（content/units.yml）',
   alignment: '对照校订（content/alignment.yml）',
+  templates: '模板（templates/）',
   progress: '任务进展（content/progress/*.yml 与 planbook progress import）',
   import: '导入（planbook import）',
 };

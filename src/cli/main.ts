@@ -8,10 +8,11 @@ import { checkCommand } from './commands/check.ts';
 import { exportCommand } from './commands/export.ts';
 import { HELP } from './commands/help.ts';
 import { importCommand } from './commands/import.ts';
+import { newCommand } from './commands/new.ts';
 import { progressCommand } from './commands/progress.ts';
 import { CliError, type CliDeps, type CliIo, type ExitCode } from './types.ts';
 
-const COMMANDS = { import: importCommand, check: checkCommand, export: exportCommand, progress: progressCommand } as const;
+const COMMANDS = { import: importCommand, new: newCommand, check: checkCommand, export: exportCommand, progress: progressCommand } as const;
 
 /** `loadDeps` is called at most once, and only by a command that needs it (not for help or bad arguments). */
 export async function runCli(

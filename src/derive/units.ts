@@ -35,12 +35,7 @@ export interface UnitIndex {
 }
 
 export const ROLE_ORDER: UnitRole[] = ['lead', 'responsible', 'implement', 'support'];
-export const ROLE_LABEL: Record<UnitRole, string> = {
-  lead: '牵头',
-  support: '配合',
-  implement: '落实',
-  responsible: '负责',
-};
+export { ROLE_LABEL } from '../model/vocabulary.ts';
 
 /**
  * The URL segment of a unit: the name itself (NFC), with `/ \ ? # %` and

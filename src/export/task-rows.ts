@@ -1,13 +1,18 @@
 /**
  * The task table shared by `tasks.csv` and `tasks.xlsx`: one row per task,
- * Chinese column headers, every cell already a string or a number as a
- * spreadsheet user reads it.
+ * the columns and headers of `templates/exports.yml` (the default set when
+ * none is given), every cell already a string or a number as a spreadsheet
+ * user reads it, in the words of the vocabulary (src/model/vocabulary.ts).
  */
 import type { Plan, Task, Unit } from '../model/schema.ts';
+import { deadlinePhrases, NOT_STATED, ROLE_COLUMNS, unitLabels, unitNames } from '../model/vocabulary.ts';
+import { EXPORT_FIELDS, type ExportField, type ExportsTemplate } from '../templates/schema.ts';
 
 export interface TaskTableOptions {
-  /** Prefix for the 链接 column, e.g. `https://example.org`; links stay site-relative without it. */
+  /** Prefix for the 链接 column: the public URL and base path (`https://host/anquan`); links stay site-relative without it. */
   siteUrl?: string;
+  /** The columns, from `templates/exports.yml`; the default set without it. */
+  columns?: ExportsTemplate['columns'];
 }
 
 export type Cell = string | number;
@@ -20,51 +25,47 @@ export interface Column {
   wrap?: boolean;
 }
 
-export const TASK_COLUMNS: readonly Column[] = [
-  { header: '任务编号', width: 16 },
-  { header: '方案', width: 30, wrap: true },
-  { header: '辖区', width: 20 },
-  { header: '序号', width: 6 },
-  { header: '行动', width: 30, wrap: true },
-  { header: '任务', width: 30, wrap: true },
-  { header: '内容', width: 80, wrap: true },
-  { header: '责任单位', width: 30, wrap: true },
-  { header: '完成时限', width: 24, wrap: true },
-  { header: '截止年份', width: 10 },
-  { header: '时限是否明确', width: 14 },
-  { header: '周期', width: 12 },
-  { header: '链接', width: 32 },
-];
+/** The columns when no template is given: the shipped `templates/exports.yml`. */
+const DEFAULT_WIDTHS = {
+  id: 16, plan: 30, jurisdiction: 20, number: 6, action: 30, title: 30, text: 80,
+  units: 30, deadline: 24, 'deadline-year': 10, 'deadline-explicit': 14, recurrence: 12, link: 32,
+} satisfies Partial<Record<ExportField, number>>;
+export const DEFAULT_COLUMNS: ExportsTemplate['columns'] = Object.entries(DEFAULT_WIDTHS).map(([column, width]) => ({ column: column as ExportField, width }));
 
-export const NOT_STATED = '未明确';
+const WRAP = new Set<ExportField>(['plan', 'action', 'title', 'text', 'units', 'lead-units', 'support-units', 'responsible-units', 'deadline']);
 
-const ROLE_LABELS: Record<Unit['role'], string> = {
-  lead: '牵头',
-  support: '参与',
-  implement: '具体落实',
-  responsible: '负责',
-};
-
-export function taskRows(plans: readonly Plan[], options: TaskTableOptions = {}): Cell[][] {
-  return plans.flatMap((plan) => plan.tasks.map((task) => taskRow(plan, task, options)));
+export function taskColumns(options: TaskTableOptions = {}): Column[] {
+  return (options.columns ?? DEFAULT_COLUMNS).map((c) => ({
+    header: c.header ?? EXPORT_FIELDS[c.column],
+    width: c.width ?? (WRAP.has(c.column) ? 30 : 12),
+    ...(WRAP.has(c.column) ? { wrap: true } : {}),
+  }));
 }
 
-function taskRow(plan: Plan, task: Task, options: TaskTableOptions): Cell[] {
-  return [
-    task.id,
-    plan.title,
-    jurisdictionLabel(plan),
-    task.number,
-    actionLabel(plan, task),
-    task.title,
-    task.text,
-    unitsLabel(task.units),
-    deadlineLabel(task),
-    task.deadlineYear,
-    task.deadlineExplicit ? '是' : '否',
-    task.recurrence.join('、'),
-    `${(options.siteUrl ?? '').replace(/\/$/, '')}${task.url}`,
-  ];
+export function taskRows(plans: readonly Plan[], options: TaskTableOptions = {}): Cell[][] {
+  const fields = (options.columns ?? DEFAULT_COLUMNS).map((c) => c.column);
+  return plans.flatMap((plan) => plan.tasks.map((task) => fields.map((field) => cell(field, plan, task, options))));
+}
+
+function cell(field: ExportField, plan: Plan, task: Task, options: TaskTableOptions): Cell {
+  switch (field) {
+    case 'id': return task.id;
+    case 'plan': return plan.title;
+    case 'jurisdiction': return jurisdictionLabel(plan);
+    case 'number': return task.number;
+    case 'action': return actionLabel(plan, task);
+    case 'title': return task.title;
+    case 'text': return task.text;
+    case 'units': return unitsLabel(task.units);
+    case 'lead-units': return unitNames(task.units, ROLE_COLUMNS.lead.roles).join('；');
+    case 'support-units': return unitNames(task.units, ROLE_COLUMNS.support.roles).join('；');
+    case 'responsible-units': return unitNames(task.units, ROLE_COLUMNS.responsible.roles).join('；');
+    case 'deadline': return deadlinePhrases(task).join('；');
+    case 'deadline-year': return task.deadlineYear;
+    case 'deadline-explicit': return task.deadlineExplicit ? '是' : '否';
+    case 'recurrence': return task.recurrence.join('、');
+    case 'link': return `${(options.siteUrl ?? '').replace(/\/$/, '')}${task.url}`;
+  }
 }
 
 export function jurisdictionLabel(plan: Pick<Plan, 'jurisdiction'>): string {
@@ -78,13 +79,7 @@ function actionLabel(plan: Plan, task: Task): string {
   return action.series ? `${action.series}：${label}` : label;
 }
 
-/** `街道发展办（牵头）；管理办（参与）`: a unit named twice with one role is listed once. */
+/** `街道发展办（牵头）；管理办（配合）`: a unit named twice with one role is listed once. */
 export function unitsLabel(units: readonly Unit[]): string {
-  const labels = [...new Set(units.map((unit) => `${unit.name}（${ROLE_LABELS[unit.role]}）`))];
-  return labels.length > 0 ? labels.join('；') : NOT_STATED;
-}
-
-function deadlineLabel(task: Task): string {
-  const phrases = [...new Set(task.milestones.map((milestone) => milestone.phrase))];
-  return phrases.length > 0 ? phrases.join('；') : NOT_STATED;
+  return unitLabels(units).join('；') || NOT_STATED;
 }

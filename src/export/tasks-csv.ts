@@ -5,7 +5,7 @@
  * a quote or a line break.
  */
 import type { Plan } from '../model/schema.ts';
-import { TASK_COLUMNS, taskRows, type Cell, type TaskTableOptions } from './task-rows.ts';
+import { taskColumns, taskRows, type Cell, type TaskTableOptions } from './task-rows.ts';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -17,7 +17,7 @@ const CRLF = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function toTasksCsv(plans: readonly Plan[], options: TaskTableOptions = {}): string {
-  const header = TASK_COLUMNS.map((column) => column.header);
+  const header = taskColumns(options).map((column) => column.header);
   const lines = [header, ...taskRows(plans, options)].map((row) => row.map(csvField).join(','));
   return BOM + lines.map((line) => line + CRLF).join('');
 }

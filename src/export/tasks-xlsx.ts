@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Plan } from '../model/schema.ts';
-import { TASK_COLUMNS, jurisdictionLabel, taskRows, type Column, type TaskTableOptions } from './task-rows.ts';
+import { taskColumns, jurisdictionLabel, taskRows, type Column, type TaskTableOptions } from './task-rows.ts';
 
 const PLAN_COLUMNS: readonly Column[] = [
   { header: '方案编号', width: 14 },
@@ -24,7 +24,7 @@ const PLAN_COLUMNS: readonly Column[] = [
 export async function toTasksXlsx(plans: readonly Plan[], options: TaskTableOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'planbook';
-  addSheet(workbook, '任务', TASK_COLUMNS, taskRows(plans, options));
+  addSheet(workbook, '任务', taskColumns(options), taskRows(plans, options));
   addSheet(workbook, '方案', PLAN_COLUMNS, plans.map(planRow));
   try {
     const buffer = await workbook.xlsx.writeBuffer();

@@ -1,10 +1,11 @@
 /**
  * Turns the plan model into task lists: one per plan (every task under its
  * action), one per plan and year (what falls due that year, then the
- * recurring duties), one per responsible unit (what it owes, by year).
+ * recurring duties), one per responsible unit (each task it is named in).
  * Pure: no I/O.
  */
-import { ROLE_LABEL, unitSlug } from '../derive/units.ts';
+import { unitSlug } from '../derive/units.ts';
+import { deadlinePhrases, INFERRED, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 import type { Milestone, Plan, Task } from '../model/schema.ts';
 import type { ListRow, ListSection, TaskListDoc } from './types.ts';
@@ -20,7 +21,7 @@ export function planTaskList(plan: Plan): TaskListDoc {
   }
   const [from, to] = plan.period;
   return {
-    ...planHead(plan),
+    ...planHead(plan, ''),
     covers: `任务清单（${from}—${to}年）`,
     summary: `共 ${plan.tasks.length} 项任务，按行动分组`,
     sections,
@@ -46,7 +47,7 @@ export function yearTaskList(plan: Plan, year: number): TaskListDoc {
     sections.push({ title: '周期性工作（本年度内按期开展）', rows: recurring.map((t) => recurringRow(plan, t)) });
   }
   return {
-    ...planHead(plan),
+    ...planHead(plan, String(year)),
     covers: `${year}年度任务清单`,
     summary: `本年度到期 ${due} 项，周期性工作 ${recurring.length} 项`,
     sections,
@@ -54,55 +55,39 @@ export function yearTaskList(plan: Plan, year: number): TaskListDoc {
   };
 }
 
-/** Everything the unit `name` owes across `plans` (units matched by slug), by year and plan. */
+/**
+ * Everything the unit `name` owes across `plans` (units matched by slug):
+ * each task it is named in once, under its plan, in task order — the same
+ * tasks its unit page lists — with every time node in 完成时限.
+ */
 export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
   const slug = unitSlug(name);
   const owns = (task: Task) => task.units.some((u) => unitSlug(u.name) === slug);
-  const index = buildYearIndex(plans);
   const sections: ListSection[] = [];
-  const recurring: ListRow[] = [];
-  const seenRecurring = new Set<string>();
   const involved = new Set<string>();
   let count = 0;
-  for (const year of index.years) {
-    const entry = index.get(year)!;
-    for (const { plan: id, items } of entry.due) {
-      const plan = plans.find((p) => p.id === id)!;
-      const rows: ListRow[] = [];
-      for (const item of items) {
-        const task = plan.tasks.find((t) => t.number === item.number)!;
-        if (!owns(task)) continue;
-        rows.push(item.implicit ? taskRow(plan, task) : milestoneRow(plan, task, item.milestones));
-        involved.add(plan.id);
-      }
-      count += rows.length;
-      if (rows.length > 0) sections.push({ title: `${year}年 · ${plan.name}`, rows });
-    }
-    for (const { plan: id, tasks } of entry.recurring) {
-      const plan = plans.find((p) => p.id === id)!;
-      for (const r of tasks) {
-        const task = plan.tasks.find((t) => t.number === r.number)!;
-        if (!owns(task) || seenRecurring.has(task.id)) continue;
-        seenRecurring.add(task.id);
-        involved.add(plan.id);
-        recurring.push({ ...recurringRow(plan, task), number: `${plan.name}\n${task.number}` });
-      }
-    }
+  for (const plan of plans) {
+    const rows = plan.tasks.filter(owns).map((task) => taskRow(plan, task));
+    if (rows.length === 0) continue;
+    involved.add(plan.id);
+    count += rows.length;
+    sections.push({ title: plan.name, rows });
   }
-  if (recurring.length > 0) sections.push({ title: '周期性工作（各年度按期开展）', rows: recurring });
   // A unit a plan names as leading the whole effort owes that too, even without tasks of its own.
   const leads = plans.filter((p) => p.lead && unitSlug(p.lead.name) === slug);
   for (const plan of leads) involved.add(plan.id);
   if (leads.length > 0) sections.unshift({ title: '统筹牵头（全方案）', rows: leads.map((plan) => leadRow(plan, name)) });
   const leadNote = leads.length > 0 ? `；统筹牵头：${leads.map((p) => p.name).join('、')}` : '';
-  const years = index.years;
+  const years = buildYearIndex(plans).years;
+  const span = `${years[0]}—${years.at(-1)}`;
   return {
     origin: plans.filter((p) => involved.has(p.id)).map((p) => p.path).join('、') || 'content/plans',
     title: name,
     docNumber: null,
     issuer: null,
-    covers: `责任单位任务清单（${years[0]}—${years.at(-1)}年）`,
-    summary: `涉及 ${involved.size} 个方案，按年度列出到期任务 ${count} 项，周期性工作 ${recurring.length} 项${leadNote}`,
+    covers: `责任单位任务清单（${span}年）`,
+    fields: { 标题: '', 方案: '', 年度: '', 单位: name, 起止: span },
+    summary: `涉及 ${involved.size} 个方案，共 ${count} 项任务${leadNote}`,
     sections,
     subject: `${name}在安全生产治本攻坚三年行动中承担的任务`,
     author: 'planbook',
@@ -110,8 +95,9 @@ export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
   };
 }
 
-function planHead(plan: Plan) {
+function planHead(plan: Plan, year: string) {
   return {
+    fields: { 标题: plan.title, 方案: plan.name, 年度: year, 单位: '', 起止: `${plan.period[0]}—${plan.period[1]}` },
     origin: plan.path,
     title: plan.title,
     docNumber: plan.docNumber,
@@ -135,10 +121,9 @@ function source(plan: Plan, task: Task) {
 function units(task: Task): string[] {
   const stated = task.units.filter((u) => u.source === 'stated');
   const inferred = task.units.filter((u) => u.source === 'inferred');
-  const label = (u: Task['units'][number]) => `${u.name}（${ROLE_LABEL[u.role]}）`;
-  const lines = [...new Set(stated.map(label))];
+  const lines = unitLabels(stated);
   if (lines.length > 0) return lines;
-  return inferred.length > 0 ? ['未明确', ...new Set(inferred.map((u) => `推定：${label(u)}`))] : [];
+  return inferred.length > 0 ? [NOT_STATED, ...unitLabels(inferred).map((l) => `${INFERRED}：${l}`)] : [];
 }
 
 /** The lead phrase in bold and the rest of the text after it. */
@@ -147,13 +132,26 @@ function split(task: Task): { lead: string; text: string } {
   return { lead: task.title, text: `\n${task.text}` };
 }
 
+/** Unit names by table column; without a stated unit, the inferred ones marked （推断）. */
+function roles(task: Task): ListRow['roles'] {
+  const stated = task.units.filter((u) => u.source === 'stated');
+  const shown = stated.length > 0 ? stated : task.units.map((u) => ({ ...u, name: `${u.name}（${INFERRED}）` }));
+  return {
+    lead: unitNames(shown, ROLE_COLUMNS.lead.roles),
+    support: unitNames(shown, ROLE_COLUMNS.support.roles),
+    // 负责 and 落实 share the column: the role word tells them apart.
+    responsible: unitLabels(shown.filter((u) => (ROLE_COLUMNS.responsible.roles as readonly string[]).includes(u.role))),
+  };
+}
+
 function taskRow(plan: Plan, task: Task): ListRow {
-  const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
-  const deadline = phrases.length > 0 ? phrases : [task.deadlineExplicit ? `${task.deadlineYear}年底前` : `方案期内（至${task.deadlineYear}年底）`];
+  const deadline = deadlinePhrases(task);
   return {
     number: task.label,
     ...split(task),
+    full: task.text,
     units: units(task),
+    roles: roles(task),
     deadline: [...deadline, ...task.recurrence].join('\n'),
     source: source(plan, task),
   };
@@ -164,7 +162,9 @@ function milestoneRow(plan: Plan, task: Task, milestones: Milestone[]): ListRow 
     number: task.label,
     lead: task.title,
     text: `\n${[...new Set(milestones.map((m) => m.text))].join('\n')}`,
+    full: [...new Set(milestones.map((m) => m.text))].join('\n'),
     units: units(task),
+    roles: roles(task),
     deadline: [...new Set(milestones.map((m) => m.phrase))].join('\n'),
     source: source(plan, task),
   };
@@ -179,7 +179,9 @@ function leadRow(plan: Plan, name: string): ListRow {
     number: '—',
     lead: plan.name,
     text: `\n${plan.lead!.text}`,
+    full: plan.lead!.text,
     units: [`${name}（${ROLE_LABEL.lead}）`],
+    roles: { lead: [name], support: [], responsible: [] },
     deadline: `${plan.period[0]}—${plan.period[1]}年`,
     source: { file: plan.path, line: 1, column: 1, label: `${plan.name}的统筹牵头单位` },
   };

@@ -1,30 +1,61 @@
-/** Page and table geometry of the task lists, in points. */
+/**
+ * Page and table geometry of a task list, in points, from its checklist
+ * template (`templates/checklists/*.yml`): paper and orientation, the columns
+ * left to right with their widths (centimetres in the template; the `auto`
+ * column takes the rest of the width).
+ */
+import { VOCABULARY_TEXT } from '../model/vocabulary.ts';
+import { CHECKLIST_CONTENTS, PAPER_MARGIN_CM, type ChecklistContent, type ChecklistTemplate } from '../templates/schema.ts';
 
-export const PAGE = { width: 595.28, height: 841.89, left: 40, right: 40, top: 46, bottom: 58 };
+const CM = 72 / 2.54;
+const A4 = { short: 595.28, long: 841.89 };
+
 export const SIZE = { body: 9, leading: 13.5, pad: 4, title: 16, covers: 14, meta: 10 };
-/** Table columns, left to right; `task` takes the remaining width. */
-export const COLUMNS = [
-  { key: 'check', label: '', width: 20 },
-  { key: 'number', label: '序号', width: 30 },
-  { key: 'task', label: '任务', width: 0 },
-  { key: 'units', label: '责任单位', width: 108 },
-  { key: 'deadline', label: '完成时限', width: 68 },
-  { key: 'status', label: '完成情况', width: 52 },
-] as const;
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
-/** Fixed words the layout prints, so the font subset includes them. */
-export const FIXED_TEXT = '第页共生成日期续未明确：/·' + COLUMNS.map((c) => c.label).join('');
 
-export const CONTENT = PAGE.width - PAGE.left - PAGE.right;
-export const COL = (() => {
-  const fixed = COLUMNS.reduce((sum, c) => sum + c.width, 0);
-  let x = PAGE.left;
-  return COLUMNS.map((c) => {
-    const width = c.width || CONTENT - fixed;
-    const col = { key: c.key, label: c.label, x, width };
+export interface Column {
+  content: ChecklistContent;
+  label: string;
+  x: number;
+  width: number;
+  text: ChecklistTemplate['columns'][number]['text'];
+}
+
+export interface Geometry {
+  page: { width: number; height: number; left: number; right: number; top: number; bottom: number };
+  content: number; // width between the margins
+  columns: Column[];
+}
+
+export function geometry(template: Pick<ChecklistTemplate, 'paper' | 'columns'>): Geometry {
+  const landscape = template.paper === 'A4 横向';
+  const margin = PAPER_MARGIN_CM * CM;
+  const page = {
+    width: landscape ? A4.long : A4.short,
+    height: landscape ? A4.short : A4.long,
+    left: margin,
+    right: margin,
+    top: 46,
+    bottom: 50,
+  };
+  const content = page.width - page.left - page.right;
+  const fixed = template.columns.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width * CM), 0);
+  let x = page.left;
+  const columns = template.columns.map((c) => {
+    const width = c.width === 'auto' ? content - fixed : c.width * CM;
+    const col: Column = { content: c.content, label: c.label ?? CHECKLIST_CONTENTS[c.content], x, width, text: c.text };
     x += width;
     return col;
   });
-})();
-/** A table column's left edge and width. */
-export const column = (key: ColumnKey) => COL.find((c) => c.key === key)!;
+  // Without an auto column the table may be narrower than the page: centre it.
+  const shift = (content - (x - page.left)) / 2;
+  if (shift > 0) for (const c of columns) c.x += shift;
+  return { page, content, columns };
+}
+
+/** Fixed words the layout prints besides the template's own, so the font subset includes them. */
+export const FIXED_TEXT = '第页共生成日期续：/·—' + VOCABULARY_TEXT + Object.values(CHECKLIST_CONTENTS).join('');
+
+/** Every character a checklist template can print: its title, labels, header and footer lines. */
+export function templateText(template: ChecklistTemplate): string {
+  return [template.title, ...template.header, ...template.footer, ...template.columns.map((c) => c.label ?? '')].join('');
+}

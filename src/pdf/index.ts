@@ -1,7 +1,9 @@
 /**
- * Printable task lists (任务清单) as PDF bytes, from the plan model.
+ * Printable task lists (任务清单) as PDF bytes, from the plan model and a
+ * checklist template (`templates/checklists/*.yml`).
  */
 import type { Plan } from '../model/schema.ts';
+import type { ChecklistTemplate } from '../templates/schema.ts';
 import { planTaskList, unitTaskList, yearTaskList } from './content.ts';
 import { renderTaskList, type RenderOptions } from './render.ts';
 
@@ -27,14 +29,17 @@ export function pdfResponse(bytes: Uint8Array): Response {
   return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/pdf' } });
 }
 
-export async function planPdf(plan: Plan, options: RenderOptions = { buildDate: buildDate() }): Promise<Uint8Array> {
-  return (await renderTaskList(planTaskList(plan), options)).bytes;
+type Opts = RenderOptions;
+const today = (): Opts => ({ buildDate: buildDate() });
+
+export async function planPdf(plan: Plan, template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array> {
+  return (await renderTaskList(planTaskList(plan), template, options)).bytes;
 }
 
-export async function yearPdf(plan: Plan, year: number, options: RenderOptions = { buildDate: buildDate() }): Promise<Uint8Array> {
-  return (await renderTaskList(yearTaskList(plan, year), options)).bytes;
+export async function yearPdf(plan: Plan, year: number, template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array> {
+  return (await renderTaskList(yearTaskList(plan, year), template, options)).bytes;
 }
 
-export async function unitPdf(name: string, plans: Plan[], options: RenderOptions = { buildDate: buildDate() }): Promise<Uint8Array> {
-  return (await renderTaskList(unitTaskList(name, plans), options)).bytes;
+export async function unitPdf(name: string, plans: Plan[], template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array> {
+  return (await renderTaskList(unitTaskList(name, plans), template, options)).bytes;
 }

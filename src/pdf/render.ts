@@ -6,7 +6,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { FONT_NAME, missingCharacters, subsetFonts, type Weight } from './fonts.ts';
-import { FIXED_TEXT, layoutTaskList, PAGE, type Layout, type TextOp } from './layout.ts';
+import type { ChecklistTemplate } from '../templates/schema.ts';
+import { templateText } from './geometry.ts';
+import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type TextOp } from './layout.ts';
 import { addOutline } from './outline.ts';
 import type { TaskListDoc } from './types.ts';
 
@@ -20,9 +22,10 @@ export interface Rendered {
   layout: Layout;
 }
 
-export async function renderTaskList(doc: TaskListDoc, options: RenderOptions): Promise<Rendered> {
+export async function renderTaskList(doc: TaskListDoc, template: ChecklistTemplate, options: RenderOptions): Promise<Rendered> {
   const footer = (page: number, total: number) => `第 ${page} 页 / 共 ${total} 页　·　生成日期：${options.buildDate}`;
-  const { regular, bold } = await checkCoverage(doc, footer(0, 0));
+  const printed = fillTitle(template.title, doc.fields) + templateText(template);
+  const { regular, bold } = await checkCoverage(doc, footer(0, 0) + printed);
   const files = await subsetFonts(regular, bold);
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -44,7 +47,8 @@ export async function renderTaskList(doc: TaskListDoc, options: RenderOptions): 
     return w;
   };
 
-  const layout = layoutTaskList(doc, measure, footer);
+  const layout = layoutTaskList(doc, template, measure, footer);
+  const PAGE = layout.geometry.page;
   for (const ops of layout.pages.map((p) => p.ops)) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
     for (const op of ops) {
@@ -57,12 +61,12 @@ export async function renderTaskList(doc: TaskListDoc, options: RenderOptions): 
           ...(op.fill !== undefined ? { color: rgb(op.fill, op.fill, op.fill) } : {}),
           ...(op.stroke ? { borderWidth: op.stroke, borderColor: rgb(0, 0, 0) } : {}),
         });
-      } else drawText(page, op, fonts, measure);
+      } else drawText(page, PAGE.height, op, fonts, measure);
     }
   }
 
   const date = new Date(`${options.buildDate}T00:00:00Z`);
-  pdf.setTitle(`${doc.title} ${doc.covers}`, { showInWindowTitleBar: true });
+  pdf.setTitle(layout.heading, { showInWindowTitleBar: true });
   pdf.setSubject(doc.subject);
   pdf.setAuthor(doc.author);
   pdf.setKeywords(doc.keywords);
@@ -78,17 +82,21 @@ export async function renderTaskList(doc: TaskListDoc, options: RenderOptions): 
   return { bytes: await pdf.save(), layout };
 }
 
-function drawText(page: PDFPage, op: TextOp, fonts: Record<Weight, PDFFont>, measure: (t: string, b: boolean) => number) {
+function drawText(page: PDFPage, height: number, op: TextOp, fonts: Record<Weight, PDFFont>, measure: (t: string, b: boolean) => number) {
   const total = op.runs.reduce((sum, r) => sum + measure(r.text, r.bold) * op.size, 0);
   let x = op.align === 'center' && op.width ? op.x + (op.width - total) / 2 : op.x;
   for (const run of op.runs) {
-    page.drawText(run.text, { x, y: PAGE.height - op.baseline, size: op.size, font: fonts[run.bold ? 'bold' : 'regular'] });
-    x += measure(run.text, run.bold) * op.size;
+    // Letters are shaped apart from what follows: shaped as one Latin run, the digits after them
+    // (AQ8011-2023) get glyphs whose drawn advance differs from the measured one and spill out of the cell.
+    for (const part of run.text.match(/[A-Za-z]+|[^A-Za-z]+/g) ?? []) {
+      page.drawText(part, { x, y: height - op.baseline, size: op.size, font: fonts[run.bold ? 'bold' : 'regular'] });
+      x += measure(part, run.bold) * op.size;
+    }
   }
 }
 
 /** Fails the build, naming the plan, task and character, when the font lacks a glyph. */
-async function checkCoverage(doc: TaskListDoc, footer: string): Promise<{ regular: string; bold: string }> {
+async function checkCoverage(doc: TaskListDoc, fixed: string): Promise<{ regular: string; bold: string }> {
   const fail = (where: string, label: string, char: string, weight: Weight): never => {
     const cp = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     const face = weight === 'bold' ? `${FONT_NAME} Bold` : `${FONT_NAME} Regular`;
@@ -101,14 +109,14 @@ async function checkCoverage(doc: TaskListDoc, footer: string): Promise<{ regula
     const [missing] = await missingCharacters(text, weight);
     if (missing) fail(where, label, missing, weight);
   };
-  const boldText = [doc.title, doc.covers, FIXED_TEXT, ...doc.sections.map((s) => s.title)];
-  let regular = [doc.title, doc.covers, doc.summary, doc.docNumber ?? '', doc.issuer ?? '', FIXED_TEXT, footer].join('');
+  const boldText = [doc.title, doc.covers, FIXED_TEXT, fixed, ...doc.sections.map((s) => s.title)];
+  let regular = [doc.title, doc.covers, doc.summary, doc.docNumber ?? '', doc.issuer ?? '', FIXED_TEXT, fixed].join('');
   await check(boldText.join(''), 'bold', `${doc.origin}:1:1`, '标题或行动名称');
   await check(regular, 'regular', `${doc.origin}:1:1`, '标题信息');
   for (const row of doc.sections.flatMap((s) => s.rows)) {
     const where = `${row.source.file}:${row.source.line}:${row.source.column}`;
     await check(row.lead, 'bold', where, `${row.source.label}的标题`);
-    const text = [row.text, row.number, row.deadline, ...row.units].join('');
+    const text = [row.lead, row.text, row.number, row.deadline, ...row.units, ...Object.values(row.roles).flat()].join('');
     await check(text, 'regular', where, row.source.label);
     boldText.push(row.lead);
     regular += text;

@@ -4,6 +4,8 @@
  * `render.ts` draws it with pdf-lib.
  */
 
+export type RoleColumn = 'lead' | 'support' | 'responsible';
+
 /** Where a row's text came from, so a build error can name it. */
 export interface RowSource {
   file: string; // content/plans/<id>.md
@@ -16,7 +18,10 @@ export interface ListRow {
   number: string; // 序号 as printed: 3
   lead: string; // bold lead phrase, may be empty
   text: string; // the rest; \n separates paragraphs
-  units: string[]; // one line each: 区应急局（牵头）; empty → 未明确
+  full: string; // the whole text as written, for a column set to `text: full`
+  units: string[]; // one line each: 区应急局（牵头）; empty → 未写明
+  /** Units by table column: 牵头单位 and 配合单位 names, 责任单位 with its role (（负责）/（落实）); a unit only inferred is marked （推断）. */
+  roles: Record<RoleColumn, string[]>;
   deadline: string; // 完成时限 as printed
   source: RowSource;
 }
@@ -35,6 +40,8 @@ export interface TaskListDoc {
   issuer: string | null;
   /** What this list covers: 2025年度任务清单. */
   covers: string;
+  /** The values of a template title's placeholders: {标题} {方案} {年度} {单位} {起止}. */
+  fields: Record<'标题' | '方案' | '年度' | '单位' | '起止', string>;
   /** A short line under it: 共 12 项 · 按行动分组. */
   summary: string;
   sections: ListSection[];

@@ -4,6 +4,7 @@
  * repeats, derived from the model in one place so both always agree.
  */
 import type { Action, Plan, Task } from '../model/schema.ts';
+import { deadlineText } from '../model/vocabulary.ts';
 
 /** Filter names, as users read them on the search page. */
 export const FILTERS = ['辖区', '完成年份', '责任单位', '行动'] as const;
@@ -15,14 +16,7 @@ export interface SearchRecord {
 }
 
 /** The deadline as a reader sees it: the phrase that sets the deadline year, or the plan's end. */
-export function deadlineText(task: Task): string {
-  if (task.deadlineExplicit) {
-    const last = task.milestones.filter((m) => m.year === task.deadlineYear).at(-1);
-    if (last) return last.phrase;
-    return `${task.deadlineYear}年`;
-  }
-  return `${task.deadlineYear}年（方案期限）`;
-}
+export { deadlineText } from '../model/vocabulary.ts';
 
 export function taskRecord(task: Task, plan: Plan, action: Action | undefined): SearchRecord {
   const years = new Set<number>(task.milestones.map((m) => m.year));

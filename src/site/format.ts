@@ -1,5 +1,5 @@
 import type { Milestone, Plan, Task, UnitRole } from '../model/schema.ts';
-import { ROLE_LABEL } from '../derive/units.ts';
+import { deadlineText, ROLE_LABEL } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 
 /** 2024-03-22 → 2024年3月22日; null → 未注明. */
@@ -27,10 +27,8 @@ export function splitLead(task: Pick<Task, 'title' | 'paragraphs'>): { lead: str
 /** A milestone as a badge: 2024年底前. */
 export const milestoneLabel = (m: Milestone) => m.phrase || `${m.year}年${m.month ? `${m.month}月` : ''}${m.qualifier}`;
 
-/** The deadline of a task as a phrase. */
-export function deadlineLabel(task: Pick<Task, 'deadlineYear' | 'deadlineExplicit'>): string {
-  return task.deadlineExplicit ? `${task.deadlineYear}年底前` : `${task.deadlineYear}年底前（按方案期限）`;
-}
+/** The deadline of a task as a phrase (see the vocabulary). */
+export const deadlineLabel = deadlineText;
 
 /**
  * Number of tasks due in each year of the plan (a task counts in every year it

@@ -1,32 +1,43 @@
-/** Every URL the site links to, in one place (see the site contract). */
+/** Every URL the site links to, in one place (see the site contract), under the base path (`templates/site.yml`). */
 import { unitSlug } from '../derive/units.ts';
+import { withBase } from './base.ts';
+import { siteSettings } from './settings.ts';
 
-export const planHref = (id: string) => `/plans/${id}/`;
-export const taskHref = (id: string, n: number) => `/plans/${id}/tasks/${n}/`;
-export const taskInPlanHref = (id: string, n: number) => `/plans/${id}/#task-${n}`;
-export const paragraphInPlanHref = (id: string, line: number) => `/plans/${id}/#p-${line}`;
-export const planDutiesHref = (id: string) => `/plans/${id}/#plan-duties`;
-export const actionInPlanHref = (id: string, index: number) => `/plans/${id}/#action-${index}`;
-export const yearHref = (year: number) => `/years/${year}/`;
-export const unitPageHref = (name: string) => encodeURI(`/units/${unitSlug(name)}/`);
-export const compareHref = (a?: string, b?: string) => (a && b ? `/compare/${a}/${b}/` : '/compare/');
+export { withBase } from './base.ts';
+
+export const homeHref = () => withBase('/');
+export const planHref = (id: string) => withBase(`/plans/${id}/`);
+export const taskHref = (id: string, n: number) => withBase(`/plans/${id}/tasks/${n}/`);
+export const taskInPlanHref = (id: string, n: number) => withBase(`/plans/${id}/#task-${n}`);
+export const paragraphInPlanHref = (id: string, line: number) => withBase(`/plans/${id}/#p-${line}`);
+export const planDutiesHref = (id: string) => withBase(`/plans/${id}/#plan-duties`);
+export const actionInPlanHref = (id: string, index: number) => withBase(`/plans/${id}/#action-${index}`);
+export const yearHref = (year: number) => withBase(`/years/${year}/`);
+export const unitPageHref = (name: string) => withBase(encodeURI(`/units/${unitSlug(name)}/`));
+export const compareHref = (a?: string, b?: string) => withBase(a && b ? `/compare/${a}/${b}/` : '/compare/');
 /** The page of one topic row of the comparison (or the comparison itself). */
-export const compareRowHref = (row?: string) => (row ? `/compare/topics/${row}/` : '/compare/');
+export const compareRowHref = (row?: string) => withBase(row ? `/compare/topics/${row}/` : '/compare/');
 /** Coverage, topic overlap and every two-plan table: what grows with the number of plans, off the first view. */
-export const comparePlansHref = () => '/compare/plans/';
-export const searchHref = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
+export const comparePlansHref = () => withBase('/compare/plans/');
+export const searchHref = (q?: string) => withBase(q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 
-export const planPdfHref = (id: string) => `/pdf/${id}.pdf`;
-export const planYearPdfHref = (id: string, year: number) => `/pdf/${id}-${year}.pdf`;
-export const unitPdfHref = (name: string) => encodeURI(`/pdf/units/${unitSlug(name)}.pdf`);
+export const planPdfHref = (id: string) => withBase(`/pdf/${id}.pdf`);
+export const planYearPdfHref = (id: string, year: number) => withBase(`/pdf/${id}-${year}.pdf`);
+export const unitPdfHref = (name: string) => withBase(encodeURI(`/pdf/units/${unitSlug(name)}.pdf`));
+
+/** A list of a checklist an office added: `file` is `<id>`, `<id>-<year>` or a unit name. */
+export const addedPdfHref = (list: string, file: string, unit = false) =>
+  withBase(unit ? encodeURI(`/pdf/${list}/units/${unitSlug(file)}.pdf`) : `/pdf/${list}/${file}.pdf`);
 
 export const DATA_FILES = [
-  { href: '/data/plans.json', label: '全部方案（JSON）', note: '方案、行动、任务、责任单位与时间节点的完整数据' },
-  { href: '/data/tasks.csv', label: '任务清单（CSV）', note: '每行一项任务，UTF-8 编码' },
-  { href: '/data/tasks.xlsx', label: '任务清单（Excel）', note: '每行一项任务，可直接筛选排序' },
-  { href: '/data/comparison.json', label: '方案对照（JSON）', note: '各方案对应任务的分组与相似度' },
+  { href: withBase('/data/plans.json'), label: '全部方案（JSON）', note: '方案、行动、任务、责任单位与时间节点的完整数据' },
+  { href: withBase('/data/tasks.csv'), label: '任务清单（CSV）', note: '每行一项任务，UTF-8 编码' },
+  { href: withBase('/data/tasks.xlsx'), label: '任务清单（Excel）', note: '每行一项任务，可直接筛选排序' },
+  { href: withBase('/data/comparison.json'), label: '方案对照（JSON）', note: '各方案对应任务的分组与相似度' },
 ] as const;
 
-/** The full public URL of a site path when the site has one (PLANBOOK_SITE), for print and copy; null otherwise. */
-export const publicUrl = (path: string): string | null =>
-  process.env.PLANBOOK_SITE ? new URL(path, process.env.PLANBOOK_SITE).href : null;
+/** The full public URL of a site path (already under the base path) when templates/site.yml sets `url`, for print and copy; null otherwise. */
+export function publicUrl(path: string): string | null {
+  const { url } = siteSettings();
+  return url ? new URL(path, `${url}/`).href : null;
+}

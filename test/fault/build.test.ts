@@ -5,11 +5,11 @@
  * 130/143 for SIGINT/SIGTERM — never Node's silent exit 13.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { editPlan, faultProject, leftovers, removeProjects, runBuild, treeHashes, type BuildRun, type FaultProject } from './harness.ts';
+import { editPlan, faultProject, leftovers, removeProjects, root, runBuild, treeHashes, type BuildRun, type FaultProject } from './harness.ts';
 
 const mounts: string[] = [];
 afterAll(() => {
@@ -41,6 +41,24 @@ describe('a failed build keeps the previous site', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/miaohang\.md:\d+:\d+: 错误 含有 PDF 字体 Noto Sans SC 无法显示的字符“😀”（U\+1F600） \(font-missing-glyph\)/);
     expect(run.stderr).toMatch(/puxinglu\.md:\d+:\d+: 错误 含有控制字符 TAB（U\+0009） \(control-character\)/);
+    expect(run.stderr).toContain('保持上次构建的内容');
+    expectUntouched(project, before, run);
+  });
+
+  test('a broken template (an unknown column, a glyph the font lacks) stops before any output, with templates/…:line:col and exit 1', async () => {
+    const project = await faultProject();
+    const before = treeHashes(project.out);
+    const templates = join(project.dir, 'templates');
+    await cp(join(root, 'templates'), templates, { recursive: true });
+    const exports = join(templates, 'exports.yml');
+    await writeFile(exports, (await readFile(exports, 'utf8')).replace('- { column: plan, width: 30 }', '- { column: 负责人, width: 30 }'));
+    const plan = join(templates, 'checklists/plan.yml');
+    await writeFile(plan, (await readFile(plan, 'utf8')).replace('填报人,', '填报人😀,'));
+    const run = await runBuild(project, { PLANBOOK_TEMPLATES: templates });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/templates\/exports\.yml:\d+:\d+: 错误 columns\.1\.column：未知的列“负责人”；可用的列：id、plan、.*link \(template-invalid\)/);
+    expect(run.stderr).toMatch(/templates\/checklists\/plan\.yml:\d+:\d+: 错误 含有 PDF 字体 Noto Sans SC 无法显示的字符“😀”/);
+    expect(run.stderr).toContain('提示：');
     expect(run.stderr).toContain('保持上次构建的内容');
     expectUntouched(project, before, run);
   });

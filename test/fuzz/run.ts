@@ -56,7 +56,7 @@ export async function fuzzPlan(seed: number): Promise<FuzzFailure[]> {
   try {
     mkdirSync(join(dir, 'plans'));
     for (const other of planFiles) writeFileSync(join(dir, 'plans', other), other === file ? text : readFileSync(join(root, 'content/plans', other)));
-    const checked = await checkProject({ root: dir, plans: planFiles.map((f) => `plans/${f}`) });
+    const checked = await checkProject({ root: dir, plans: planFiles.map((f) => `plans/${f}`), templates: join(root, 'templates') });
     const failures = messageProblems(checked.messages).map(fail);
     if (checked.messages.some((m) => m.severity === 'error')) {
       outcomes.planRefused++;
@@ -66,9 +66,10 @@ export async function fuzzPlan(seed: number): Promise<FuzzFailure[]> {
     const plan = checked.plans.find((p) => p.path === `plans/${file}`);
     if (!plan) return [...failures, fail('the gate passed but the plan is missing')];
     try {
-      await planPdf(plan, options);
-      for (const year of planYears(plan)) await yearPdf(plan, year, options);
-      for (const name of [...new Set(plan.tasks.flatMap((t) => t.units.map((u) => u.name)))].slice(0, 3)) await unitPdf(name, checked.plans, options);
+      const list = (kind: string) => checked.templates!.checklists.get(kind)!;
+      await planPdf(plan, list('plan'), options);
+      for (const year of planYears(plan)) await yearPdf(plan, year, list('year'), options);
+      for (const name of [...new Set(plan.tasks.flatMap((t) => t.units.map((u) => u.name)))].slice(0, 3)) await unitPdf(name, checked.plans, list('unit'), options);
       toPlansJson(checked.plans);
       toTasksCsv(checked.plans);
       await toTasksXlsx(checked.plans);

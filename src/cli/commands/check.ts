@@ -2,9 +2,10 @@
  * `planbook check [files…]`: run the project check (the same `checkProject`
  * the build runs) and print every message as `file:line:col`, then a summary
  * line. Without files: every `<plans>/*.md`, and `units.yml` and
- * `alignment.yml` beside the plans folder when they exist, and every
- * `progress/*.yml` beside it. Exit 1 when there is an error, 0 when there
- * are only warnings.
+ * `alignment.yml` beside the plans folder when they exist, every
+ * `progress/*.yml` beside it, and the `templates/` folder (or `--templates
+ * <目录>`) when it exists. Exit 1 when there is an error, 0 when there are
+ * only warnings.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -20,6 +21,7 @@ const YAML = /\.ya?ml$/i;
 export async function checkCommand(args: string[], getDeps: () => Promise<CliDeps>, io: CliIo): Promise<ExitCode> {
   const { values, positionals } = readArgs('check', args, {
     plans: { type: 'string', default: 'content/plans' },
+    templates: { type: 'string', default: 'templates' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return io.stdout(HELP.check!), 0;
@@ -36,7 +38,8 @@ export async function checkCommand(args: string[], getDeps: () => Promise<CliDep
   // Progress files are checked with the whole plans folder (they name tasks of the plans).
   const progress = positionals.length > 0 ? [] : progressFiles(resolve(io.cwd, progressDir(plansDir))).map((p) => relative(io.cwd, p));
   const deps = await getDeps();
-  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment, ...(progress.length > 0 ? { progress } : {}) });
+  const templates = positionals.length === 0 && existsSync(resolve(io.cwd, values.templates!)) ? values.templates : undefined;
+  const { messages, files } = await deps.checkProject({ root: io.cwd, plans, units, alignment, templates, ...(progress.length > 0 ? { progress } : {}) });
   const counts = printMessages(messages, deps, io);
   (counts.errors > 0 ? io.stderr : io.stdout)(summaryLine(files, counts));
   return counts.errors > 0 ? 1 : 0;

@@ -8,7 +8,8 @@ export const HELP: Record<string, string> = {
 命令：
   import <方案文件> --id <编号>   把方案（Word .docx、PDF 或文本）转换为 content/plans/<编号>.md
   import <文件夹>                 导入文件夹里的每个方案文件，编号取自文件名
-  check [文件…]                   检查方案文件（默认 content/plans/*.md 和 content/alignment.yml）
+  check [文件…]                   检查方案文件（默认 content/plans/*.md、content/alignment.yml 和 templates/）
+  new <编号>                      按 templates/plan.md 新建方案文件 content/plans/<编号>.md
   export [--out 目录]             导出 plans.json、tasks.csv、tasks.xlsx
   progress import <填报表.xlsx> --as-of <日期>   把填好的进展填报表导入 content/progress/<方案id>.yml
   progress form --plan <方案id> | --unit <单位>  生成空白的进展填报表
@@ -26,11 +27,17 @@ Word（.docx，含 WPS 另存的 .docx）、带文字层的 PDF、文本（.txt/
   --force         覆盖已存在的文件
 导入文件夹时逐个报告；有错误的文件不写入，其余照常写入，最后汇总，有未写入的文件时退出码为 1。
 有错误时不写文件，退出码为 1；文件要么完整写入，要么保持原样。`,
-  check: `用法：planbook check [文件…] [--plans content/plans]
+  check: `用法：planbook check [文件…] [--plans content/plans] [--templates templates]
 
-检查方案 Markdown 文件和对照表（alignment.yml），按 文件:行:列 列出问题和处理建议。
-不给文件时检查 <--plans 目录>/*.md，以及同级的 units.yml、alignment.yml（如存在）和 progress/*.yml（任务进展）。
+检查方案 Markdown 文件、对照表（alignment.yml）和模板，按 文件:行:列 列出问题和处理建议。
+不给文件时检查 <--plans 目录>/*.md，同级的 units.yml、alignment.yml（如存在）和 progress/*.yml（任务进展），
+以及模板目录 templates/（站点设置、导出列、任务清单模板；如存在）。
 有错误时退出码为 1，只有警告时为 0。`,
+  new: `用法：planbook new <编号> [--plans content/plans] [--template templates/plan.md]
+
+按方案骨架 templates/plan.md 新建 <--plans 目录>/<编号>.md，并把头信息中的 id 改为该编号。
+骨架里有带注释的头信息、正文结构说明和一项示例任务；按原文改写后运行 planbook check。
+文件已存在时不覆盖，退出码为 1。`,
   export: `用法：planbook export [--out dist/data] [--plans content/plans]
 
 读取全部方案，写出 plans.json、tasks.csv（UTF-8，Excel 可直接打开）和 tasks.xlsx。

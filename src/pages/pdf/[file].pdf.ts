@@ -5,6 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { planPdf, planYears, pdfResponse, yearPdf } from '../../pdf/index.ts';
 import { getModel } from '../../site/data.ts';
+import { getTemplates } from '../../site/templates.ts';
 
 export const getStaticPaths = (async () => {
   const { plans } = await getModel();
@@ -17,5 +18,6 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { id, year } = props as { id: string; year: number | null };
   const plan = (await getModel()).plan(id)!;
-  return pdfResponse(year === null ? await planPdf(plan) : await yearPdf(plan, year));
+  const { checklists } = await getTemplates();
+  return pdfResponse(year === null ? await planPdf(plan, checklists.get('plan')!) : await yearPdf(plan, year, checklists.get('year')!));
 };

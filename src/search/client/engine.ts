@@ -1,9 +1,10 @@
 /**
- * The search engine of the search page: Pagefind (loaded from /pagefind/)
+ * The search engine of the search page: Pagefind (loaded from <base>pagefind/)
  * plus the substring index, merged by `mergeResults`. Browser only.
  */
 import type { SubstringIndex, SubstringRecord } from '../substring.ts';
 import type { FilterName } from '../record.ts';
+import { withBase } from '../../site/base.ts';
 import { facetCounts, matchesSelection, mergeResults, type Hit, type Selection } from './match.ts';
 
 interface PagefindResult {
@@ -35,11 +36,11 @@ export interface Engine {
 }
 
 export async function createEngine(): Promise<Engine> {
-  const pagefindUrl = '/pagefind/pagefind.js';
+  const pagefindUrl = withBase('/pagefind/pagefind.js');
   const [pagefind, index, ids] = await Promise.all([
     import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
-    fetchJson<SubstringIndex>('/search/substring.json'),
-    fetchJson<Record<string, string>>('/search/pagefind-urls.json'),
+    fetchJson<SubstringIndex>(withBase('/search/substring.json')),
+    fetchJson<Record<string, string>>(withBase('/search/pagefind-urls.json')),
   ]);
   await pagefind.options({ excerptLength: 40 });
   await pagefind.init();

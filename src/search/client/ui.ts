@@ -5,6 +5,7 @@
  * plain GET form without JavaScript.
  */
 import { FILTERS, type FilterName } from '../record.ts';
+import { withBase } from '../../site/base.ts';
 import { createEngine, type Engine, type SearchOutcome } from './engine.ts';
 import { excerpt, namesUnit, queryTerms, type Hit, type Selection } from './match.ts';
 import type { SubstringIndex } from '../substring.ts';
@@ -166,7 +167,7 @@ function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[], index: Sub
   }
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = record.url;
+  link.href = withBase(record.url);
   link.textContent = record.title;
   heading.append(link);
   const body = document.createElement('p');

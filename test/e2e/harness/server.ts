@@ -28,13 +28,21 @@ export function mimeType(path: string): string {
   return TYPES[ext] ?? 'application/octet-stream';
 }
 
-/** Serve `root` over HTTP on 127.0.0.1 and a free port, as a static host would. */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serve `root` over HTTP on 127.0.0.1 and a free port, as a static host would;
+ * with `prefix` (`/anquan/`) only under that sub-path, as an intranet server
+ * that hosts several sites does: anything outside it is 404.
+ */
+export async function serveStatic(root: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!`${url.pathname}/`.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('outside the served sub-path');
+      return;
+    }
     let path: string;
     try {
-      path = normalize(join(root, decodeURIComponent(url.pathname)));
+      path = normalize(join(root, decodeURIComponent(url.pathname.slice(prefix.length - 1))));
     } catch {
       res.writeHead(400).end();
       return;

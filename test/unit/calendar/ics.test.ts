@@ -6,7 +6,7 @@ import { loadPlans } from '../../../src/load/plans.ts';
 import type { Plan } from '../../../src/model/schema.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
-const SITE = 'https://planbook.example.org/';
+const SITE = 'https://intranet.gov.test/anquan/';
 let plans: Plan[];
 beforeAll(async () => {
   plans = (await loadPlans(resolve(root, 'content/plans'))).plans;
@@ -44,6 +44,15 @@ describe('iCalendar feeds', () => {
     expect(new Set(read.map((e) => e.uid)).size).toBe(read.length);
     const noDeadline = plan.tasks.filter((t) => t.milestones.every((m) => m.qualifier === '起'));
     for (const t of noDeadline) expect(read.some((e) => e.url.endsWith(t.url))).toBe(false);
+  });
+
+  test('without a public URL: the same events, no address and no placeholder host', () => {
+    const plan = plans.find((p) => p.id === 'yueyang')!;
+    const text = planCalendar(plan, plans, null);
+    expect(events(text).length).toBe(events(planCalendar(plan, plans, SITE)).length);
+    expect(text).not.toMatch(/^URL/m);
+    expect(text).not.toContain('example');
+    expect(events(planCalendar(plan, plans, SITE))[0]!.url).toMatch(/^https:\/\/intranet\.gov\.test\/anquan\/plans\/yueyang\/tasks\/\d+\/$/);
   });
 
   test('puts 2024年底前 on 2024-12-31 and a quarter on its last day', () => {

@@ -67,16 +67,16 @@ describe('toTasksCsv', () => {
     expect(rows[1]![6]).toBe('开展安全生产责任落实提升行动。');
   });
 
-  test('names units with their role, and 未明确 when a task names none', () => {
+  test('names units with their role, and 未写明 when a task names none', () => {
     const rows = parseCsv(toTasksCsv(plans).slice(1));
-    expect(rows[1]![7]).toBe('未明确');
-    expect(rows[2]![7]).toBe('街道发展办（牵头）；管理办（参与）；营商办（参与）');
-    expect(rows[4]![7]).toBe('市应急管理局（牵头）；各乡镇（街道）（具体落实）；经开区管委会（具体落实）');
+    expect(rows[1]![7]).toBe('未写明');
+    expect(rows[2]![7]).toBe('街道发展办（牵头）；管理办（配合）；营商办（配合）');
+    expect(rows[4]![7]).toBe('市应急管理局（牵头）；各乡镇（街道）（落实）；经开区管委会（落实）');
   });
 
   test('writes deadlines as stated, the deadline year, whether it was explicit and the recurrence', () => {
     const rows = parseCsv(toTasksCsv(plans).slice(1));
-    expect(rows[1]!.slice(8, 12)).toEqual(['未明确', '2026', '否', '每年']);
+    expect(rows[1]!.slice(8, 12)).toEqual(['未写明（按方案期限 2026年底）', '2026', '否', '每年']);
     expect(rows[3]!.slice(8, 12)).toEqual(['2024年底前；2025年底前', '2025', '是', '每季度、每年']);
   });
 

@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { PlanSchema, type Plan } from '../../../src/model/schema.ts';
 import { planTaskList, renderTaskList, unitTaskList, yearTaskList } from '../../../src/pdf/index.ts';
-import { PAGE } from '../../../src/pdf/layout.ts';
 import type { TaskListDoc } from '../../../src/pdf/types.ts';
-import { column, expectInkOnEveryLine, expectRowsInOrder } from './checks.ts';
+import { column, expectInkOnEveryLine, expectRowsInOrder, shipped } from './checks.ts';
 import { pdfFonts, pdfText } from './poppler.ts';
 
 const fixture = (): Plan => PlanSchema.parse(JSON.parse(readFileSync('test/fixtures/pdf/plan.json', 'utf8')));
@@ -19,7 +18,7 @@ describe('renderTaskList on the fixture plan', () => {
   beforeAll(async () => {
     plan = fixture();
     doc = planTaskList(plan);
-    result = await renderTaskList(doc, options);
+    result = await renderTaskList(doc, shipped('plan'), options);
   });
 
   test('prints every task, lead phrase then text, in order in the task column', () => {
@@ -52,23 +51,32 @@ describe('renderTaskList on the fixture plan', () => {
     expect(text.match(/第\s*\d\s*页\s*\/\s*共\s*\d\s*页/g)).toHaveLength(result.layout.pages.length);
   });
 
-  test('wraps a unit name longer than its column inside the column', () => {
-    const col = column('units');
-    const unitLines = result.layout.pages.flatMap((p) => p.ops).filter((o) => o.kind === 'text' && o.cell === 'units');
-    expect(unitLines.length).toBeGreaterThan(3);
-    const text = squash(pdfText(result.bytes, { x: col.x + 1, y: 0, width: col.width - 2, height: PAGE.height }));
-    expect(text).toContain('松江区岳阳街道城市运行管理和应急管理综合服务中心（安全生产监管科）（配合）');
-    expect(text).toContain('未明确');
+  test('puts 牵头 and 配合 units in their own columns, wrapping a long name inside its column', () => {
+    const { geometry } = result.layout;
+    const text = (content: 'lead-units' | 'support-units') => {
+      const col = column(geometry, content);
+      return squash(pdfText(result.bytes, { x: col.x + 1, y: 0, width: col.width - 2, height: geometry.page.height }));
+    };
+    expect(text('support-units')).toContain('松江区岳阳街道城市运行管理和应急管理综合服务中心（安全生产监管科）');
+    expect(text('lead-units')).toContain('街道平安办');
+    expect(text('lead-units')).not.toContain('松江区岳阳街道城市运行');
+    expect(text('lead-units')).toContain('未写明');
+  });
+
+  test('leaves a 完成情况 column of at least 4 cm, and prints the lines to fill in and to sign', () => {
+    expect(column(result.layout.geometry, 'status').width).toBeGreaterThanOrEqual((4 * 72) / 2.54);
+    const text = squash(pdfText(result.bytes));
+    for (const label of ['填报单位：', '填报人：', '联系电话：', '填报日期：', '单位负责人（签字）：']) expect(text).toContain(label);
   });
 
   test('renders byte-identical files for the same build date', async () => {
-    const again = await renderTaskList(planTaskList(fixture()), options);
+    const again = await renderTaskList(planTaskList(fixture()), shipped('plan'), options);
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(result.bytes))).toBe(0);
   });
 
   test('sets title, subject, author, creator, language and one bookmark per action', async () => {
     const pdf = await PDFDocument.load(result.bytes, { updateMetadata: false });
-    expect(pdf.getTitle()).toBe('岳阳街道安全生产治本攻坚三年行动实施方案（2024—2026年） 任务清单（2024—2026年）');
+    expect(pdf.getTitle()).toBe('岳阳街道安全生产治本攻坚三年行动任务清单（2024—2026年）');
     expect(pdf.getSubject()).toContain('任务清单');
     expect(pdf.getAuthor()).toBe('岳阳街道办事处');
     expect(pdf.getCreator()).toBe('planbook');
@@ -93,17 +101,42 @@ describe('per-year and per-unit lists', () => {
     expect(rows[0]!.text).toContain('进一步厘清职责分工');
     expect(rows[0]!.deadline).toBe('2025年底前');
     expect(doc.sections.at(-1)!.title).toContain('周期性工作');
-    const { bytes } = await renderTaskList(doc, options);
-    expectRowsInOrder(doc, bytes);
+    const { bytes, layout } = await renderTaskList(doc, shipped('year'), options);
+    expectRowsInOrder(doc, bytes, layout.geometry);
   });
 
-  test('lists what one unit owes across plans, by year', async () => {
+  test('lists each task one unit is named in once, under its plan', async () => {
     const doc = unitTaskList('街道平安办', [fixture()]);
     expect(doc.title).toBe('街道平安办');
-    expect(doc.sections.map((s) => s.title)).toEqual(['2024年 · 岳阳街道', '2025年 · 岳阳街道', '2026年 · 岳阳街道', '周期性工作（各年度按期开展）']);
-    const { bytes, layout } = await renderTaskList(doc, options);
-    expectRowsInOrder(doc, bytes);
+    expect(doc.sections.map((s) => s.title)).toEqual(['岳阳街道']);
+    const owed = fixture().tasks.filter((t) => t.units.some((u) => u.name === '街道平安办')).map((t) => t.label);
+    expect(doc.sections[0]!.rows.map((r) => r.number)).toEqual(owed);
+    const { bytes, layout } = await renderTaskList(doc, shipped('unit'), options);
+    expect(layout.heading).toBe('街道平安办安全生产治本攻坚任务清单（2024—2026年）');
+    expectRowsInOrder(doc, bytes, layout.geometry);
     expectInkOnEveryLine(layout, bytes);
+  });
+});
+
+describe('units with the role 负责 or 落实', () => {
+  test('join the 牵头单位 column with their role word when the template has no 责任单位 column', async () => {
+    const plan = fixture();
+    const some = plan.tasks.flatMap((t) => t.units)[0]!;
+    plan.tasks[0] = { ...plan.tasks[0]!, units: [{ ...some, name: '区应急局', role: 'responsible', source: 'stated' }, { ...some, name: '各村居', role: 'implement', source: 'stated' }] };
+    const { bytes, layout } = await renderTaskList(planTaskList(plan), shipped('plan'), options);
+    const col = column(layout.geometry, 'lead-units');
+    const text = squash(pdfText(bytes, { x: col.x + 1, y: 0, width: col.width - 2, height: layout.geometry.page.height }));
+    expect(text).toContain('区应急局（负责）各村居（落实）');
+  });
+});
+
+describe('Latin letters and digits', () => {
+  test('print as measured at the start of a line, inside their cell (AQ8011-2023)', async () => {
+    const plan = fixture();
+    plan.tasks[0] = { ...plan.tasks[0]!, title: '', text: 'AQ8011-2023，GB30871，加强培训' };
+    const doc = planTaskList(plan);
+    const { bytes } = await renderTaskList(doc, shipped('plan'), options);
+    expect(squash(pdfText(bytes))).toContain('AQ8011-2023，GB30871，加强培训');
   });
 });
 
@@ -112,7 +145,7 @@ describe('characters outside the font', () => {
     const plan = fixture();
     const task = plan.tasks[2]!;
     plan.tasks[2] = { ...task, text: `${task.text}（联系人：吉𠮷）` };
-    await expect(renderTaskList(planTaskList(plan), options)).rejects.toThrow(
+    await expect(renderTaskList(planTaskList(plan), shipped('plan'), options)).rejects.toThrow(
       /^test\/fixtures\/pdf\/plan\.md:24:1: 岳阳街道任务 3 含有字体 Noto Sans SC Regular 不支持的字符“𠮷”（U\+20BB7）/,
     );
   });
@@ -122,6 +155,6 @@ describe('a unit that only leads a plan overall', () => {
   test('gets a list with that duty instead of an empty table', () => {
     const doc = unitTaskList('街道安委会', [fixture()]);
     expect(doc.sections[0]!.title).toBe('统筹牵头（全方案）');
-    expect(doc.sections[0]!.rows[0]).toMatchObject({ lead: '岳阳街道', text: '\n街道安委会统筹推进', units: ['街道安委会（牵头）'] });
+    expect(doc.sections[0]!.rows[0]).toMatchObject({ lead: '岳阳街道', text: '\n街道安委会统筹推进', units: ['街道安委会（牵头）'], roles: { lead: ['街道安委会'] } });
   });
 });

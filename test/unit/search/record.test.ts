@@ -19,7 +19,7 @@ describe('taskRecord', () => {
       plan: '岳阳街道',
       planId: 'yueyang',
       number: '2',
-      deadline: '2026年（方案期限）',
+      deadline: '未写明（按方案期限 2026年底）',
     });
   });
 });

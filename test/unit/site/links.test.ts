@@ -39,6 +39,19 @@ describe('checkLinks', () => {
     expect(broken[0]!.reason).toContain('task-2');
   });
 
+  test('under a base path, accepts links inside it and reports a root link that leaves it', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'planbook-links-base-'));
+    try {
+      mkdirSync(join(sub, 'plans/a'), { recursive: true });
+      writeFileSync(join(sub, 'index.html'), '<a href="/anquan/plans/a/">a</a><a href="plans/a/#t">rel</a><a href="/plans/a/">root</a>');
+      writeFileSync(join(sub, 'plans/a/index.html'), '<p id="t"></p><a href="../../">home</a>');
+      const { broken } = await checkLinks(sub, '/anquan/');
+      expect(broken.map((b) => [b.page, b.url, b.reason])).toEqual([['index.html', '/plans/a/', '不在站点子路径 /anquan/ 之下']]);
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
   test('formats one line per broken URL with the pages that use it', async () => {
     const lines = formatBroken([
       { page: 'a.html', url: '/x/', reason: '找不到文件 /x/' },

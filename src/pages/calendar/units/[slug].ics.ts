@@ -2,11 +2,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { icsResponse, unitCalendar } from '../../../calendar/feeds.ts';
 import { getModel } from '../../../site/data.ts';
+import { publicUrl, withBase } from '../../../site/urls.ts';
 import { unitPaths } from '../../../progress/paths.ts';
 
 export const getStaticPaths = unitPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { name } = props as { name: string };
-  return icsResponse(unitCalendar(name, (await getModel()).plans, site?.href ?? 'https://planbook.example.org'));
+  return icsResponse(unitCalendar(name, (await getModel()).plans, publicUrl(withBase('/'))));
 };

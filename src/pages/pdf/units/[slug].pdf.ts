@@ -1,7 +1,8 @@
-/** `/pdf/units/<slug>.pdf`: everything one responsible unit owes across plans, by year. */
+/** `/pdf/units/<slug>.pdf`: every task one unit is named in, across plans (`templates/checklists/unit.yml`). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { pdfResponse, unitPdf } from '../../../pdf/index.ts';
 import { getModel } from '../../../site/data.ts';
+import { getTemplates } from '../../../site/templates.ts';
 import { unitsWithTasks } from '../../../derive/units.ts';
 
 export const getStaticPaths = (async () => {
@@ -11,5 +12,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { name } = props as { name: string };
-  return pdfResponse(await unitPdf(name, (await getModel()).plans));
+  return pdfResponse(await unitPdf(name, (await getModel()).plans, (await getTemplates()).checklists.get('unit')!));
 };

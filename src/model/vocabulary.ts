@@ -1,0 +1,69 @@
+/**
+ * The words the site, the PDFs, the CSV/XLSX and the search use for the same
+ * facts, in one place, so each fact reads one way everywhere:
+ *
+ * - a unit's role: 牵头 / 配合 / 落实 / 负责, and the three table columns
+ *   牵头单位 / 配合单位 / 责任单位 that the roles fall into;
+ * - a task whose text names no unit: 未写明;
+ * - a task with no written deadline: 未写明（按方案期限 2026年底）.
+ */
+import type { Task, Unit, UnitRole } from './schema.ts';
+
+/** A unit's role as one word: 区应急局（牵头）. */
+export const ROLE_LABEL: Record<UnitRole, string> = {
+  lead: '牵头',
+  support: '配合',
+  implement: '落实',
+  responsible: '负责',
+};
+
+/** The unit columns of a task table and the roles each one lists. */
+export const ROLE_COLUMNS = {
+  lead: { header: '牵头单位', roles: ['lead'] },
+  support: { header: '配合单位', roles: ['support'] },
+  responsible: { header: '责任单位', roles: ['responsible', 'implement'] },
+} as const satisfies Record<string, { header: string; roles: readonly UnitRole[] }>;
+
+/** A unit the text does not name but the clause implies (site badge, PDF line): 推断. */
+export const INFERRED = '推断';
+
+/** What a unit or a deadline reads when the plan's text does not state it. */
+export const NOT_STATED = '未写明';
+
+/** A task's units as `名称（角色）`, each once, stated units first; none → []. */
+export function unitLabels(units: readonly Pick<Unit, 'name' | 'role'>[]): string[] {
+  return [...new Set(units.map((u) => `${u.name}（${ROLE_LABEL[u.role]}）`))];
+}
+
+/** The names of the units with one of `roles`, each once. */
+export function unitNames(units: readonly Pick<Unit, 'name' | 'role'>[], roles: readonly UnitRole[]): string[] {
+  return [...new Set(units.filter((u) => roles.includes(u.role)).map((u) => u.name))];
+}
+
+/** The deadline of a task with no written deadline: 未写明（按方案期限 2026年底）. */
+export const implicitDeadline = (year: number) => `${NOT_STATED}（按方案期限 ${year}年底）`;
+
+type Dated = Pick<Task, 'deadlineYear' | 'deadlineExplicit' | 'milestones'>;
+
+/** The deadline as one phrase: the milestone that sets the deadline year (2025年6月底前), or the plan's end. */
+export function deadlineText(task: Dated): string {
+  if (!task.deadlineExplicit) return implicitDeadline(task.deadlineYear);
+  const last = task.milestones.filter((m) => m.year === task.deadlineYear).at(-1);
+  return last ? last.phrase : `${task.deadlineYear}年底前`;
+}
+
+/** Every written time node of a task, each once; none → the plan's end wording. */
+export function deadlinePhrases(task: Dated): string[] {
+  const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
+  return phrases.length > 0 ? phrases : [deadlineText(task)];
+}
+
+/** Every character these words can print, for the PDF font subset. */
+export const VOCABULARY_TEXT = [
+  ...Object.values(ROLE_LABEL),
+  ...Object.values(ROLE_COLUMNS).map((c) => c.header),
+  NOT_STATED,
+  INFERRED,
+  implicitDeadline(0),
+  '年底前（）',
+].join('');

@@ -1,0 +1,26 @@
+/**
+ * The site settings (`templates/site.yml`) for the Astro config, the pages
+ * and the exports, with two environment overrides for one-off builds:
+ * `PLANBOOK_SITE` (the public URL) and `PLANBOOK_BASE` (the sub-path). The
+ * build's project check has already reported any problem with positions;
+ * here a bad file is an exception.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatMessage } from '../check/index.ts';
+import { templatesDir } from '../templates/load.ts';
+import { readTemplate } from '../templates/read.ts';
+import { SiteTemplateSchema, type SiteTemplate } from '../templates/schema.ts';
+
+export function siteSettings(root = process.cwd()): SiteTemplate {
+  const path = join(templatesDir(root), 'site.yml');
+  const file = relative(root, path) || path;
+  const { value, messages } = readTemplate(readFileSync(path, 'utf8'), file, SiteTemplateSchema, '按 README“模板”一节改正。');
+  if (!value) throw new Error(messages.map(formatMessage).join('\n'));
+  const env = { url: process.env.PLANBOOK_SITE || undefined, base: process.env.PLANBOOK_BASE || undefined };
+  const merged = SiteTemplateSchema.safeParse({ ...value, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) });
+  if (!merged.success) {
+    throw new Error(`环境变量 PLANBOOK_SITE 或 PLANBOOK_BASE 的取值有误：${merged.error.issues.map((i) => i.message).join('；')}`);
+  }
+  return merged.data;
+}
