@@ -130,8 +130,13 @@ function units(task: Task): string[] {
   return inferred.length > 0 ? [NOT_STATED, ...unitLabels(inferred).map((l) => `${INFERRED}：${l}`)] : [];
 }
 
-/** The lead phrase in bold and the rest of the text after it. */
+/**
+ * The lead phrase in bold and the rest of the text after it. A title the
+ * plan does not mark (taken from the first sentence or clause) is not a lead
+ * phrase: the text prints whole, none of it in bold.
+ */
 function split(task: Task): { lead: string; text: string } {
+  if (task.titleSource !== 'marked') return { lead: '', text: task.text };
   if (task.text.startsWith(task.title)) return { lead: task.title, text: task.text.slice(task.title.length) };
   return { lead: task.title, text: `\n${task.text}` };
 }
