@@ -1,4 +1,6 @@
 /** Patterns shared by the import stages: ordinals, sentence ends, cover lines. */
+import { DOC_KIND, PERIOD_SUFFIX } from '../model/document.ts';
+
 const NUM = '[一二三四五六七八九十]+';
 export const SECTION = new RegExp(`^${NUM}、`);
 export const ACTION = new RegExp(`^[（(]\\s*(${NUM})\\s*[）)]\\s*`);
@@ -23,13 +25,8 @@ export function chineseNumber(text: string): number {
   return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
 }
 
-/**
- * The kinds of document this family is written as, by how titles end:
- * `…实施方案`, `…工作要点`, `…任务分工方案`, `…责任清单`, `…任务分工表`.
- */
-export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
-/** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */
-export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~～至到]{1,2}\\s*\\d{4}\\s*)?年?\\s*(?:度\\s*)?[）)]';
+/** The kinds of document (`…实施方案`, `…工作要点`, `…责任清单`) and the period after a title live in the model's document vocabulary. */
+export { DOC_KIND, PERIOD_SUFFIX };
 const TITLE_END = new RegExp(`${DOC_KIND}》?\\s*(?:${PERIOD_SUFFIX})?》?$`);
 export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]\d{1,4}号$/;
 /** A date line: `2024年4月19日`, or in Chinese numerals `二〇二四年四月十九日`. */

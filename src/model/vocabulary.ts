@@ -5,7 +5,8 @@
  * - a unit's role: 牵头 / 配合 / 落实 / 负责, and the three table columns
  *   牵头单位 / 配合单位 / 责任单位 that the roles fall into;
  * - a task whose text names no unit: 未写明;
- * - a task with no written deadline: 未写明（按方案期限 2026年底）.
+ * - a task with no written deadline: 未写明（按方案期限 2026年底）;
+ * - a task the text calls ongoing (长期坚持, 持续推进, 常态化) with no year: 长期（不设完成年份）.
  */
 import type { Task, Unit, UnitRole } from './schema.ts';
 
@@ -43,11 +44,14 @@ export function unitNames(units: readonly Pick<Unit, 'name' | 'role'>[], roles: 
 /** The deadline of a task with no written deadline: 未写明（按方案期限 2026年底）. */
 export const implicitDeadline = (year: number) => `${NOT_STATED}（按方案期限 ${year}年底）`;
 
-type Dated = Pick<Task, 'deadlineYear' | 'deadlineExplicit' | 'milestones'>;
+/** The deadline of a task its text calls ongoing (长期坚持, 持续推进, 常态化) and dates with no year. */
+export const ONGOING = '长期（不设完成年份）';
+
+type Dated = Pick<Task, 'deadlineYear' | 'deadlineExplicit' | 'milestones'> & Partial<Pick<Task, 'ongoing'>>;
 
 /** The deadline as one phrase: the milestone that sets the deadline year (2025年6月底前), or the plan's end. */
 export function deadlineText(task: Dated): string {
-  if (!task.deadlineExplicit) return implicitDeadline(task.deadlineYear);
+  if (!task.deadlineExplicit) return task.ongoing ? ONGOING : implicitDeadline(task.deadlineYear);
   const last = task.milestones.filter((m) => m.year === task.deadlineYear).at(-1);
   return last ? last.phrase : `${task.deadlineYear}年底前`;
 }
@@ -65,5 +69,6 @@ export const VOCABULARY_TEXT = [
   NOT_STATED,
   INFERRED,
   implicitDeadline(0),
+  ONGOING,
   '年底前（）',
 ].join('');

@@ -35,7 +35,7 @@ export function cells(row: ListRow, columns: readonly Column[], measure: Measure
 }
 
 function taskRuns(row: ListRow, text: 'lead' | 'lead-text' | 'full'): Run[] {
-  if (text === 'full' || (text === 'lead' && !row.lead)) return [{ text: row.full, bold: false }];
+  if (text === 'full' || !row.lead) return [{ text: row.full, bold: false }];
   const runs: Run[] = [{ text: row.lead, bold: true }];
   if (text === 'lead-text' && row.text) runs.push({ text: row.text, bold: false });
   return runs;

@@ -4,6 +4,7 @@
  * recurring duties), one per responsible unit (each task it is named in).
  * Pure: no I/O.
  */
+import { planTopic } from '../model/document.ts';
 import { unitSlug } from '../derive/units.ts';
 import { deadlinePhrases, INFERRED, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
@@ -25,7 +26,7 @@ export function planTaskList(plan: Plan): TaskListDoc {
     covers: `任务清单（${from}—${to}年）`,
     summary: `共 ${plan.tasks.length} 项任务，按行动分组`,
     sections,
-    subject: `${plan.name}安全生产治本攻坚三年行动任务清单`,
+    subject: `${plan.name}${planTopic(plan)}任务清单`,
   };
 }
 
@@ -80,30 +81,33 @@ export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
   const leadNote = leads.length > 0 ? `；统筹牵头：${leads.map((p) => p.name).join('、')}` : '';
   const years = buildYearIndex(plans).years;
   const span = `${years[0]}—${years.at(-1)}`;
+  // The plans' common subject, when they share one (安全生产治本攻坚三年行动); none when they differ.
+  const topics = [...new Set(plans.filter((p) => involved.has(p.id)).map(planTopic))];
+  const topic = topics.length === 1 ? topics[0]! : '';
   return {
     origin: plans.filter((p) => involved.has(p.id)).map((p) => p.path).join('、') || 'content/plans',
     title: name,
     docNumber: null,
     issuer: null,
     covers: `责任单位任务清单（${span}年）`,
-    fields: { 标题: '', 方案: '', 年度: '', 单位: name, 起止: span },
+    fields: { 标题: '', 方案: '', 主题: topic, 年度: '', 单位: name, 起止: span },
     summary: `涉及 ${involved.size} 个方案，共 ${count} 项任务${leadNote}`,
     sections,
-    subject: `${name}在安全生产治本攻坚三年行动中承担的任务`,
+    subject: `${name}${topic ? `在${topic}中` : ''}承担的任务`,
     author: 'planbook',
-    keywords: [name, '任务清单', '安全生产治本攻坚三年行动'],
+    keywords: [name, '任务清单', ...topics],
   };
 }
 
 function planHead(plan: Plan, year: string) {
   return {
-    fields: { 标题: plan.title, 方案: plan.name, 年度: year, 单位: '', 起止: `${plan.period[0]}—${plan.period[1]}` },
+    fields: { 标题: plan.title, 方案: plan.name, 主题: planTopic(plan), 年度: year, 单位: '', 起止: `${plan.period[0]}—${plan.period[1]}` },
     origin: plan.path,
     title: plan.title,
     docNumber: plan.docNumber,
     issuer: plan.issuer,
     author: plan.issuer ?? plan.name,
-    keywords: [plan.name, '任务清单', '安全生产治本攻坚三年行动'],
+    keywords: [plan.name, '任务清单', planTopic(plan)],
   };
 }
 
@@ -126,8 +130,13 @@ function units(task: Task): string[] {
   return inferred.length > 0 ? [NOT_STATED, ...unitLabels(inferred).map((l) => `${INFERRED}：${l}`)] : [];
 }
 
-/** The lead phrase in bold and the rest of the text after it. */
+/**
+ * The lead phrase in bold and the rest of the text after it. A title the
+ * plan does not mark (taken from the first sentence or clause) is not a lead
+ * phrase: the text prints whole, none of it in bold.
+ */
 function split(task: Task): { lead: string; text: string } {
+  if (task.titleSource !== 'marked') return { lead: '', text: task.text };
   if (task.text.startsWith(task.title)) return { lead: task.title, text: task.text.slice(task.title.length) };
   return { lead: task.title, text: `\n${task.text}` };
 }

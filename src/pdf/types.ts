@@ -40,8 +40,8 @@ export interface TaskListDoc {
   issuer: string | null;
   /** What this list covers: 2025年度任务清单. */
   covers: string;
-  /** The values of a template title's placeholders: {标题} {方案} {年度} {单位} {起止}. */
-  fields: Record<'标题' | '方案' | '年度' | '单位' | '起止', string>;
+  /** The values of a template title's placeholders: {标题} {方案} {主题} {年度} {单位} {起止}. */
+  fields: Record<'标题' | '方案' | '主题' | '年度' | '单位' | '起止', string>;
   /** A short line under it: 共 12 项 · 按行动分组. */
   summary: string;
   sections: ListSection[];

@@ -12,6 +12,7 @@
 import type { ProgressEntry, ProgressFile, ReportedStatus, ShownStatus } from '../model/progress.ts';
 import type { Plan, Task } from '../model/schema.ts';
 import { finalDeadline, type StatedDeadline } from './deadlines.ts';
+import { NOT_STATED } from '../model/vocabulary.ts';
 
 export interface TaskProgress {
   task: Task;
@@ -81,12 +82,12 @@ export function countBy(items: readonly TaskProgress[], keys: (item: TaskProgres
   return new Map([...groups].map(([key, list]) => [key, countStatuses(list)]));
 }
 
-/** Counts per responsible unit as the plan states it (tasks without a stated unit under 未明确). */
+/** Counts per responsible unit as the plan states it (tasks without a stated unit under 未写明). */
 export function countByUnit(items: readonly TaskProgress[]): Map<string, StatusCounts> {
-  return countBy(items, (i) => (i.task.units.length > 0 ? i.task.units.map((u) => u.name) : ['未明确']));
+  return countBy(items, (i) => (i.task.units.length > 0 ? i.task.units.map((u) => u.name) : [NOT_STATED]));
 }
 
-/** Counts per year of the last stated deadline (tasks without one under 未明确). */
+/** Counts per year of the last stated deadline (tasks without one under 未写明). */
 export function countByYear(items: readonly TaskProgress[]): Map<string, StatusCounts> {
-  return countBy(items, (i) => [i.deadline ? `${i.deadline.date.slice(0, 4)}年` : '未明确']);
+  return countBy(items, (i) => [i.deadline ? `${i.deadline.date.slice(0, 4)}年` : NOT_STATED]);
 }

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { unitsLabel } from '../export/task-rows.ts';
 import { REPORTED_STATUSES } from '../model/progress.ts';
 import type { Plan, Task } from '../model/schema.ts';
+import { NOT_STATED, ONGOING } from '../model/vocabulary.ts';
 
 export const SHEET = '进展填报';
 
@@ -59,7 +60,7 @@ export async function toProgressXlsx(tasks: ReadonlyArray<{ plan: Plan; task: Ta
       number: tasks.some((t) => t.plan.id !== plan.id) ? `${plan.name} ${task.label}` : task.label,
       title: task.title,
       units: unitsLabel(task.units),
-      deadline: phrases.length > 0 ? phrases.join('；') : task.ongoing ? '长期' : '未明确',
+      deadline: phrases.length > 0 ? phrases.join('；') : task.ongoing ? ONGOING : NOT_STATED,
       unit: options.unit ?? '',
     });
   }

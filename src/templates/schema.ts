@@ -87,7 +87,7 @@ const CONTENT_NAMES = Object.keys(CHECKLIST_CONTENTS) as [ChecklistContent, ...C
 /** How much of a task the 任务 column prints. */
 export const TASK_TEXTS = ['lead', 'lead-text', 'full'] as const;
 /** The placeholders a title may use. */
-export const TITLE_FIELDS = ['标题', '方案', '年度', '单位', '起止'] as const;
+export const TITLE_FIELDS = ['标题', '方案', '主题', '年度', '单位', '起止'] as const;
 
 export const ChecklistColumnSchema = z
   .strictObject({
@@ -106,7 +106,7 @@ export const ChecklistTemplateSchema = z
   .strictObject({
     /** Which list it fills: every task of a plan, one year of a plan, or one unit across plans. */
     kind: z.enum(['plan', 'year', 'unit'], { error: 'kind 只能是 plan（全部任务）、year（年度）或 unit（单位）' }),
-    /** Title pattern: {标题} {方案} {年度} {单位} {起止}. */
+    /** Title pattern: {标题} {方案} {主题} {年度} {单位} {起止}. */
     title: z.string().trim().min(1, 'title 不能为空'),
     paper: z.enum(['A4 纵向', 'A4 横向'], { error: 'paper 只能是“A4 纵向”或“A4 横向”' }).default('A4 纵向'),
     /** Lines to fill in under the title (填报单位 …), two to a row. */

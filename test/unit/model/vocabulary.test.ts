@@ -10,6 +10,12 @@ describe('vocabulary', () => {
     expect(deadlinePhrases(task)).toEqual(['未写明（按方案期限 2026年底）']);
   });
 
+  test('a task its text calls ongoing (长期坚持) reads 长期, not the plan end', () => {
+    const task = { deadlineYear: 2026, deadlineExplicit: false, milestones: [], ongoing: true };
+    expect(deadlineText(task)).toBe('长期（不设完成年份）');
+    expect(deadlinePhrases(task)).toEqual(['长期（不设完成年份）']);
+  });
+
   test('a written deadline reads as the milestone that sets its year', () => {
     const task = { deadlineYear: 2025, deadlineExplicit: true, milestones: [milestone(2024, '2024年底前'), milestone(2025, '2025年6月底前')] };
     expect(deadlineText(task)).toBe('2025年6月底前');

@@ -112,7 +112,7 @@ describe('per-year and per-unit lists', () => {
     const owed = fixture().tasks.filter((t) => t.units.some((u) => u.name === '街道平安办')).map((t) => t.label);
     expect(doc.sections[0]!.rows.map((r) => r.number)).toEqual(owed);
     const { bytes, layout } = await renderTaskList(doc, shipped('unit'), options);
-    expect(layout.heading).toBe('街道平安办安全生产治本攻坚任务清单（2024—2026年）');
+    expect(layout.heading).toBe('街道平安办安全生产治本攻坚三年行动任务清单（2024—2026年）');
     expectRowsInOrder(doc, bytes, layout.geometry);
     expectInkOnEveryLine(layout, bytes);
   });

@@ -31,7 +31,7 @@ describe('the project gate', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('paper: A4 横向', 'paper: A3'));
       const { messages, templates } = await checkProject({ root: dir, plans: [], templates: 'templates' });
       expect(templates).toBeNull();
-      expect(messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.rule}`)).toEqual(['templates/checklists/year.yml:18:8 template-invalid']);
+      expect(messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.rule}`)).toEqual(['templates/checklists/year.yml:19:8 template-invalid']);
       expect(messages[0]!.message).toContain('paper 只能是“A4 纵向”或“A4 横向”');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,29 @@
+/**
+ * How plan documents name themselves, shared by the importer (finding the
+ * title) and the outputs (naming a checklist after the plan's subject).
+ */
+import type { Plan } from './schema.ts';
+
+/** The kind of document a title ends with: 实施方案, 工作要点, 任务清单… (longest first where one contains another). */
+export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
+/** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */
+export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~～至到]{1,2}\\s*\\d{4}\\s*)?年?\\s*(?:度\\s*)?[）)]';
+
+const KIND_AND_PERIOD = new RegExp(`(?:${DOC_KIND})?\\s*(?:${PERIOD_SUFFIX})?$`);
+const LEAD_YEAR = /^\d{4}\s*年(?:度)?/;
+
+/**
+ * What a plan is about, from its title without the place, the period and
+ * the kind of document: 长宁区安全生产治本攻坚三年行动实施方案（2024—2026年）
+ * → 安全生产治本攻坚三年行动; 石门县城镇燃气安全专项整治工作方案 → 城镇燃气安全专项整治.
+ * Falls back to the whole title when nothing is left.
+ */
+export function planTopic(plan: Pick<Plan, 'title' | 'name' | 'jurisdiction'>): string {
+  let topic = plan.title.replace(/[《》]/g, '').trim();
+  for (const place of [...plan.jurisdiction].reverse().concat(plan.name)) {
+    const at = topic.indexOf(place);
+    if (at >= 0 && at <= 12) topic = topic.slice(at + place.length);
+  }
+  topic = topic.replace(/^关于/, '').replace(LEAD_YEAR, '').replace(KIND_AND_PERIOD, '').replace(/^(?:的|开展|深入开展)/, '').replace(/的$/, '').trim();
+  return topic || plan.title;
+}
