@@ -34,7 +34,7 @@ const subsets = new Map<string, Promise<FontFiles>>();
 
 function loadFaces(): Promise<Record<Weight, Face>> {
   faces ??= (async () => {
-    const require = createRequire(`${process.cwd()}/package.json`);
+    const require = createRequire(import.meta.url); // from planbook itself, whatever the working folder
     const load = async (weight: Weight): Promise<Face> => {
       const path = require.resolve(FILES[weight]);
       try {

@@ -9,8 +9,12 @@ const root = resolve(import.meta.dirname, '../../..');
 
 /** Runs scripts/planbook.ts in the project root as a user would, with the real importer, parser and checker. */
 async function planbook(...args: string[]) {
+  return planbookIn(root, ...args);
+}
+
+async function planbookIn(cwd: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/planbook.ts', ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'scripts/planbook.ts'), ...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -29,6 +33,17 @@ describe('scripts/planbook.ts', () => {
     const result = await planbook('check', 'test/fixtures/corpus/yueyang.md');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1 个文件：');
+  });
+
+  test('checks a plan from a working folder outside the project (the PDF font is found from planbook itself)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'planbook-elsewhere-'));
+    try {
+      const result = await planbookIn(dir, 'check', join(root, 'test/fixtures/corpus/yueyang.md'));
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('imports a raw text and exports the plans, without a stack trace anywhere', async () => {
