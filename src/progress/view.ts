@@ -34,3 +34,11 @@ export function createProgress(plans: readonly Plan[], files: ReadonlyMap<string
   const byTask = new Map(list.flatMap((p) => p.items.map((item) => [item.task.id, { item, history: taskHistory(p.file.entries, item.task.id), asOf: p.asOf, sample: p.file.sample }] as const)));
   return { plans: list, of: (id) => byPlan.get(id), task: (id) => byTask.get(id) };
 }
+
+/** A task's latest status for the CSV/XLSX columns 最新状态 and 最新进展; none when its plan has no reports. */
+export function statusOf(progress: SiteProgress): (task: Pick<Plan['tasks'][number], 'id'>) => { shown: string; asOf: string; progress: string; sample: boolean } | undefined {
+  return (task) => {
+    const found = progress.task(task.id);
+    return found && { shown: found.item.shown, asOf: found.asOf, progress: found.item.latest?.progress ?? '', sample: found.sample };
+  };
+}

@@ -50,6 +50,8 @@ export const EXPORT_FIELDS = {
   'deadline-year': '截止年份',
   'deadline-explicit': '时限是否明确',
   recurrence: '周期',
+  status: '最新状态',
+  progress: '最新进展',
   link: '链接',
 } as const;
 export type ExportField = keyof typeof EXPORT_FIELDS;

@@ -5,7 +5,7 @@ import { parseCsv } from './csv.ts';
 import { loadFixturePlans } from './fixture.ts';
 
 const HEADERS = [
-  '任务编号', '方案', '辖区', '序号', '行动', '任务', '内容', '责任单位', '完成时限', '截止年份', '时限是否明确', '周期', '链接',
+  '任务编号', '方案', '辖区', '序号', '行动', '任务', '内容', '责任单位', '完成时限', '截止年份', '时限是否明确', '周期', '最新状态', '最新进展', '链接',
 ];
 
 function withText(plans: Plan[], text: string): Plan[] {
@@ -84,6 +84,14 @@ describe('toTasksCsv', () => {
     const rows = parseCsv(toTasksCsv(plans, { siteUrl: 'https://example.org/' }).slice(1));
     expect(rows[1]![4]).toBe('常态化行动：（一）开展安全生产责任落实提升行动');
     expect(rows[4]![4]).toBe('（一）实施重大事故隐患动态清零行动');
-    expect(rows[1]![12]).toBe('https://example.org/plans/yueyang/tasks/1/');
+    expect(rows[1]![14]).toBe('https://example.org/plans/yueyang/tasks/1/');
+  });
+
+  test('carries each task’s latest status and progress, and 未填报 where its plan has no reports', () => {
+    const first = plans[0]!.tasks[0]!;
+    const status = (task: { id: string }) => (task.id === first.id ? { shown: '已逾期', asOf: '2025-03-31', progress: '已完成排查，整改中。' } : undefined);
+    const rows = parseCsv(toTasksCsv(plans, { status }).slice(1));
+    expect(rows[1]!.slice(12, 14)).toEqual(['已逾期（截至2025年3月31日）', '已完成排查，整改中。']);
+    expect(rows[2]!.slice(12, 14)).toEqual(['未填报', '']);
   });
 });

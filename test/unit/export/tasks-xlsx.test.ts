@@ -22,7 +22,7 @@ describe('toTasksXlsx', () => {
   test('makes the header row bold and frozen', async () => {
     const sheet = (await readBack(await toTasksXlsx(plans))).getWorksheet('任务')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('任务编号');
-    expect(sheet.getRow(1).getCell(13).value).toBe('链接');
+    expect(sheet.getRow(1).getCell(15).value).toBe('链接');
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
