@@ -2,7 +2,8 @@
  * The lines of each cell of a table row, column by column as the checklist
  * template orders them: the task (lead phrase only, lead phrase in bold and
  * its text, or the full text), units one a line with their role kept whole,
- * the deadline; 完成情况, 备注 and the checkbox stay empty.
+ * the deadline, the latest status and 进展 in a 进展情况表; 完成情况, 备注
+ * and the checkbox stay empty.
  */
 import { NOT_STATED } from '../model/vocabulary.ts';
 import { SIZE, type Column } from './geometry.ts';
@@ -29,6 +30,8 @@ export function cells(row: ListRow, columns: readonly Column[], measure: Measure
       case 'responsible-units': return names(row.roles.responsible);
       case 'units': return (anyUnit ? row.units : [NOT_STATED]).flatMap((u) => unitLines(u, width, measure));
       case 'deadline': return plain(row.deadline);
+      case 'progress-status': return row.progress ? [[{ text: row.progress.status, bold: true }], ...plain(`截至${row.progress.asOf}`)] : [];
+      case 'progress-note': return row.progress ? plain(row.progress.note) : [];
       default: return [];
     }
   });

@@ -8,6 +8,7 @@ import { planTopic } from '../model/document.ts';
 import { unitSlug } from '../derive/units.ts';
 import { deadlinePhrases, INFERRED, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
+import { dateLabel } from '../progress/labels.ts';
 import type { Milestone, Plan, Task } from '../model/schema.ts';
 import type { ListRow, ListSection, TaskListDoc } from './types.ts';
 
@@ -90,7 +91,7 @@ export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
     docNumber: null,
     issuer: null,
     covers: `责任单位任务清单（${span}年）`,
-    fields: { 标题: '', 方案: '', 主题: topic, 年度: '', 单位: name, 起止: span },
+    fields: { 标题: '', 方案: '', 主题: topic, 年度: '', 单位: name, 起止: span, 截至: '' },
     summary: `涉及 ${involved.size} 个方案，共 ${count} 项任务${leadNote}`,
     sections,
     subject: `${name}${topic ? `在${topic}中` : ''}承担的任务`,
@@ -101,7 +102,7 @@ export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
 
 function planHead(plan: Plan, year: string) {
   return {
-    fields: { 标题: plan.title, 方案: plan.name, 主题: planTopic(plan), 年度: year, 单位: '', 起止: `${plan.period[0]}—${plan.period[1]}` },
+    fields: { 标题: plan.title, 方案: plan.name, 主题: planTopic(plan), 年度: year, 单位: '', 起止: `${plan.period[0]}—${plan.period[1]}`, 截至: '' },
     origin: plan.path,
     title: plan.title,
     docNumber: plan.docNumber,
@@ -163,6 +164,7 @@ function taskRow(plan: Plan, task: Task): ListRow {
     roles: roles(task),
     deadline: [...deadline, ...task.recurrence].join('\n'),
     source: source(plan, task),
+    task: task.id,
   };
 }
 
@@ -176,6 +178,7 @@ function milestoneRow(plan: Plan, task: Task, milestones: Milestone[]): ListRow 
     roles: roles(task),
     deadline: [...new Set(milestones.map((m) => m.phrase))].join('\n'),
     source: source(plan, task),
+    task: task.id,
   };
 }
 
@@ -193,5 +196,51 @@ function leadRow(plan: Plan, name: string): ListRow {
     roles: { lead: [name], support: [], responsible: [] },
     deadline: `${plan.period[0]}—${plan.period[1]}年`,
     source: { file: plan.path, line: 1, column: 1, label: `${plan.name}的统筹牵头单位` },
+  };
+}
+
+/** A task's latest progress as a 进展情况表 prints it (`statusOf` in src/progress/view.ts gives it). */
+export interface RowProgress {
+  shown: string; // the status word the site shows: 已逾期 …
+  asOf: string; // YYYY-MM-DD
+  progress: string; // the latest 进展 text, may be empty
+  sample: boolean;
+}
+
+/**
+ * `doc` as a 进展情况表: each task row with its latest status, date and 进展
+ * from `lookup`; rows of plans without progress records (and the 统筹牵头
+ * rows, which are no task) are left out. Null when no row has progress. The
+ * summary says how many tasks stand at each status, and says 示例数据 first
+ * when any record is sample data.
+ */
+export function progressTaskList(doc: TaskListDoc, lookup: (task: { id: string }) => RowProgress | undefined): TaskListDoc | null {
+  const found: RowProgress[] = [];
+  const sections = doc.sections
+    .map((section) => ({
+      ...section,
+      rows: section.rows.flatMap((row) => {
+        const p = row.task === undefined ? undefined : lookup({ id: row.task });
+        if (!p) return [];
+        found.push(p);
+        return [{ ...row, progress: { status: p.shown, asOf: dateLabel(p.asOf), note: p.progress } }];
+      }),
+    }))
+    .filter((s) => s.rows.length > 0);
+  if (found.length === 0) return null;
+  const dates = [...new Set(found.map((p) => p.asOf))].sort().map(dateLabel);
+  const counts = new Map<string, number>();
+  for (const p of found) counts.set(p.shown, (counts.get(p.shown) ?? 0) + 1);
+  const tally = [...counts].map(([status, n]) => `${status} ${n} 项`).join('、');
+  const sample = found.some((p) => p.sample) ? '示例数据（演示用，不是真实的工作进展报告）· ' : '';
+  const covers = `进展情况表（截至${dates.join('、')}）`;
+  return {
+    ...doc,
+    covers,
+    fields: { ...doc.fields, 截至: dates.join('、') },
+    summary: `${sample}共 ${found.length} 项任务：${tally}`,
+    sections,
+    subject: `${doc.fields.方案 || doc.fields.单位}${covers}`,
+    keywords: [...doc.keywords.filter((k) => k !== '任务清单'), '进展情况表', ...(sample ? ['示例数据'] : [])],
   };
 }

@@ -4,11 +4,11 @@
  */
 import type { Plan } from '../model/schema.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
-import { planTaskList, unitTaskList, yearTaskList } from './content.ts';
+import { planTaskList, progressTaskList, unitTaskList, yearTaskList, type RowProgress } from './content.ts';
 import { renderTaskList, type RenderOptions } from './render.ts';
 
 export type { TaskListDoc } from './types.ts';
-export { planTaskList, unitTaskList, yearTaskList } from './content.ts';
+export { planTaskList, progressTaskList, unitTaskList, yearTaskList, type RowProgress } from './content.ts';
 export { renderTaskList } from './render.ts';
 
 /** Today's date (UTC) as YYYY-MM-DD, or SOURCE_DATE_EPOCH's for reproducible builds. */
@@ -42,4 +42,18 @@ export async function yearPdf(plan: Plan, year: number, template: ChecklistTempl
 
 export async function unitPdf(name: string, plans: Plan[], template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array> {
   return (await renderTaskList(unitTaskList(name, plans), template, options)).bytes;
+}
+
+type Lookup = (task: { id: string }) => RowProgress | undefined;
+
+/** The 进展情况表 of a plan (every task with its latest status); null when the plan has no progress records. */
+export async function planProgressPdf(plan: Plan, lookup: Lookup, template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array | null> {
+  const doc = progressTaskList(planTaskList(plan), lookup);
+  return doc && (await renderTaskList(doc, template, options)).bytes;
+}
+
+/** The 进展情况表 of a unit across the plans that have progress records; null when none of its tasks has any. */
+export async function unitProgressPdf(name: string, plans: Plan[], lookup: Lookup, template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array | null> {
+  const doc = progressTaskList(unitTaskList(name, plans), lookup);
+  return doc && (await renderTaskList(doc, template, options)).bytes;
 }

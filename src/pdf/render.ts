@@ -115,10 +115,12 @@ async function checkCoverage(doc: TaskListDoc, fixed: string): Promise<{ regular
   await check(regular, 'regular', `${doc.origin}:1:1`, '标题信息');
   for (const row of doc.sections.flatMap((s) => s.rows)) {
     const where = `${row.source.file}:${row.source.line}:${row.source.column}`;
-    await check(row.lead, 'bold', where, `${row.source.label}的标题`);
-    const text = [row.lead, row.text, row.number, row.deadline, ...row.units, ...Object.values(row.roles).flat()].join('');
+    const status = row.progress ? row.progress.status : '';
+    await check(row.lead + status, 'bold', where, `${row.source.label}的标题`);
+    const progress = row.progress ? `截至${row.progress.asOf}${row.progress.note}` : '';
+    const text = [row.lead, row.text, row.number, row.deadline, progress, ...row.units, ...Object.values(row.roles).flat()].join('');
     await check(text, 'regular', where, row.source.label);
-    boldText.push(row.lead);
+    boldText.push(row.lead, status);
     regular += text;
   }
   return { regular, bold: boldText.join('') };

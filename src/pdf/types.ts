@@ -24,6 +24,10 @@ export interface ListRow {
   roles: Record<RoleColumn, string[]>;
   deadline: string; // 完成时限 as printed
   source: RowSource;
+  /** The task's id, for looking up its progress; none for a row that is not one task (统筹牵头). */
+  task?: string;
+  /** Its latest progress, in a 进展情况表 only: the status word as the site shows it, the date, the 进展 text. */
+  progress?: { status: string; asOf: string; note: string };
 }
 
 export interface ListSection {
@@ -40,8 +44,8 @@ export interface TaskListDoc {
   issuer: string | null;
   /** What this list covers: 2025年度任务清单. */
   covers: string;
-  /** The values of a template title's placeholders: {标题} {方案} {主题} {年度} {单位} {起止}. */
-  fields: Record<'标题' | '方案' | '主题' | '年度' | '单位' | '起止', string>;
+  /** The values of a template title's placeholders: {标题} {方案} {主题} {年度} {单位} {起止} {截至}. */
+  fields: Record<'标题' | '方案' | '主题' | '年度' | '单位' | '起止' | '截至', string>;
   /** A short line under it: 共 12 项 · 按行动分组. */
   summary: string;
   sections: ListSection[];

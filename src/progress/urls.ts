@@ -8,3 +8,5 @@ export const progressFormHref = (planId: string) => withBase(`/progress/${planId
 export const unitProgressFormHref = (name: string) => withBase(encodeURI(`/progress/units/${unitSlug(name)}.xlsx`));
 export const planCalendarHref = (planId: string) => withBase(`/calendar/${planId}.ics`);
 export const unitCalendarHref = (name: string) => withBase(encodeURI(`/calendar/units/${unitSlug(name)}.ics`));
+export const progressPdfHref = (planId: string) => withBase(`/pdf/progress/${planId}.pdf`);
+export const unitProgressPdfHref = (name: string) => withBase(encodeURI(`/pdf/progress/units/${unitSlug(name)}.pdf`));

@@ -26,5 +26,5 @@ export function exportOptions(templates: Templates): TaskTableOptions {
 
 /** The site's three lists are plan.yml, year.yml and unit.yml; any other checklist an office added, by name. */
 export function addedChecklists(templates: Templates): Array<[string, ChecklistTemplate]> {
-  return [...templates.checklists].filter(([name]) => !['plan', 'year', 'unit'].includes(name));
+  return [...templates.checklists].filter(([name]) => !['plan', 'year', 'unit', 'progress'].includes(name));
 }

@@ -60,7 +60,7 @@ export async function loadTemplates(root: string, dir = templatesDir(root)): Pro
   const checklists = new Map<string, ChecklistTemplate>();
   const listDir = join(dir, 'checklists');
   const names = existsSync(listDir) ? (await readdir(listDir)).filter((n) => n.endsWith('.yml')).sort() : [];
-  for (const kind of ['plan', 'year', 'unit']) {
+  for (const kind of ['plan', 'year', 'unit', 'progress']) {
     if (!names.includes(`${kind}.yml`)) names.push(`${kind}.yml`); // reported as missing below
   }
   for (const name of names) {
@@ -73,7 +73,7 @@ export async function loadTemplates(root: string, dir = templatesDir(root)): Pro
     const value = await read(join(listDir, name), (t, f) => readTemplate(t, f, ChecklistTemplateSchema, HINTS.checklist), true);
     if (value) checklists.set(name.slice(0, -'.yml'.length), value);
   }
-  for (const kind of ['plan', 'year', 'unit'] as const) {
+  for (const kind of ['plan', 'year', 'unit', 'progress'] as const) {
     const t = checklists.get(kind);
     if (t && t.kind !== kind) {
       messages.push({ file: shown(join(listDir, `${kind}.yml`)), line: 1, column: 1, severity: 'error', rule: 'template-invalid',

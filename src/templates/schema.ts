@@ -80,16 +80,22 @@ export const CHECKLIST_CONTENTS = {
   units: '责任单位',
   deadline: '完成时限',
   status: '完成情况',
+  /** kind: progress only: the word the site shows (已逾期 …) and the date it is taken as of. */
+  'progress-status': '最新状态',
+  /** kind: progress only: the latest 进展 text reported. */
+  'progress-note': '最新进展',
   remarks: '备注',
   check: '',
 } as const;
+/** Column contents that need progress records, so only a `kind: progress` list has them. */
+const PROGRESS_CONTENTS: readonly ChecklistContent[] = ['progress-status', 'progress-note'];
 export type ChecklistContent = keyof typeof CHECKLIST_CONTENTS;
 const CONTENT_NAMES = Object.keys(CHECKLIST_CONTENTS) as [ChecklistContent, ...ChecklistContent[]];
 
 /** How much of a task the 任务 column prints. */
 export const TASK_TEXTS = ['lead', 'lead-text', 'full'] as const;
 /** The placeholders a title may use. */
-export const TITLE_FIELDS = ['标题', '方案', '主题', '年度', '单位', '起止'] as const;
+export const TITLE_FIELDS = ['标题', '方案', '主题', '年度', '单位', '起止', '截至'] as const;
 
 export const ChecklistColumnSchema = z
   .strictObject({
@@ -106,9 +112,12 @@ const titleFields = (s: string) => [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[
 
 export const ChecklistTemplateSchema = z
   .strictObject({
-    /** Which list it fills: every task of a plan, one year of a plan, or one unit across plans. */
-    kind: z.enum(['plan', 'year', 'unit'], { error: 'kind 只能是 plan（全部任务）、year（年度）或 unit（单位）' }),
-    /** Title pattern: {标题} {方案} {主题} {年度} {单位} {起止}. */
+    /**
+     * Which list it fills: every task of a plan, one year of a plan, one unit across plans, or
+     * progress (季度进展情况表: per plan with progress records and per unit, with each task's latest status).
+     */
+    kind: z.enum(['plan', 'year', 'unit', 'progress'], { error: 'kind 只能是 plan（全部任务）、year（年度）、unit（单位）或 progress（进展情况表）' }),
+    /** Title pattern: {标题} {方案} {主题} {年度} {单位} {起止} {截至}. */
     title: z.string().trim().min(1, 'title 不能为空'),
     paper: z.enum(['A4 纵向', 'A4 横向'], { error: 'paper 只能是“A4 纵向”或“A4 横向”' }).default('A4 纵向'),
     /** Lines to fill in under the title (填报单位 …), two to a row. */
@@ -126,11 +135,19 @@ export const ChecklistTemplateSchema = z
     if (t.kind !== 'year' && titleFields(t.title).includes('年度')) {
       ctx.addIssue({ code: 'custom', path: ['title'], message: '只有 kind: year 的清单能用 {年度}' });
     }
+    if (t.kind !== 'progress' && titleFields(t.title).includes('截至')) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: '只有 kind: progress 的清单能用 {截至}' });
+    }
+    t.columns.forEach((c, i) => {
+      if (t.kind !== 'progress' && PROGRESS_CONTENTS.includes(c.content)) {
+        ctx.addIssue({ code: 'custom', path: ['columns', i, 'content'], message: `列“${c.content}”要用进展填报，只能用于 kind: progress 的清单` });
+      }
+    });
     if (t.kind === 'unit' && titleFields(t.title).some((f) => f === '标题' || f === '方案')) {
       ctx.addIssue({ code: 'custom', path: ['title'], message: 'kind: unit 的清单跨多个方案，不能用 {标题} 或 {方案}' });
     }
-    if (t.kind !== 'unit' && titleFields(t.title).includes('单位')) {
-      ctx.addIssue({ code: 'custom', path: ['title'], message: '只有 kind: unit 的清单能用 {单位}' });
+    if (t.kind !== 'unit' && t.kind !== 'progress' && titleFields(t.title).includes('单位')) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: '只有 kind: unit 或 progress 的清单能用 {单位}' });
     }
     t.columns.forEach((c, i) => {
       if (c.content !== 'remarks' && t.columns.findIndex((o) => o.content === c.content) !== i) {

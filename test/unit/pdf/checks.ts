@@ -43,12 +43,12 @@ export function expectRowsInOrder(doc: TaskListDoc, bytes: Uint8Array, geo?: Geo
   }
 }
 
-/** Every laid-out line of the task, unit and deadline columns carries ink; the blank column does not. */
+/** Every laid-out line of the task, unit and deadline columns carries ink; the blank column (完成情况, else 备注) does not. */
 export function expectInkOnEveryLine(layout: Layout, bytes: Uint8Array) {
   const dpi = 60;
   const pages = renderPages(bytes, dpi);
   expect(pages).toHaveLength(layout.pages.length);
-  const status = column(layout.geometry, 'status');
+  const status = column(layout.geometry, 'status') ?? column(layout.geometry, 'remarks');
   let checked = 0;
   layout.pages.forEach((page, i) => {
     for (const op of page.ops) {

@@ -15,10 +15,10 @@ describe('the shipped templates', () => {
   test('all check clean, and exports.yml is the default column set', async () => {
     const { templates, messages, files } = await loadTemplates(root);
     expect(messages).toEqual([]);
-    expect(files).toBe(5);
+    expect(files).toBe(6);
     expect(templates!.exports.columns).toEqual(DEFAULT_COLUMNS);
     expect(templates!.site).toEqual({ name: '安全生产治本攻坚三年行动方案库', url: null, base: '/' });
-    expect([...templates!.checklists.keys()]).toEqual(['plan', 'unit', 'year']);
+    expect([...templates!.checklists.keys()]).toEqual(['plan', 'progress', 'unit', 'year']);
   });
 });
 
@@ -78,9 +78,29 @@ describe('readTemplate', () => {
     ].join('\n');
     const { messages } = readTemplate(text, 'templates/checklists/year.yml', ChecklistTemplateSchema, 'hint');
     expect(messages.map((m) => [m.line, m.message])).toEqual([
-      [2, 'title：只有 kind: unit 的清单能用 {单位}'],
+      [2, 'title：只有 kind: unit 或 progress 的清单能用 {单位}'],
       [5, 'columns：各列宽度合计 18.0 厘米，超过A4 纵向的版心宽度 18.2 厘米（auto 列至少留 2 厘米）'],
     ]);
+  });
+
+  test('keeps {截至} and the progress columns to a kind: progress list, each at its place', () => {
+    const text = [
+      'kind: plan',
+      "title: '{方案}进展（截至{截至}）'",
+      'columns:',
+      '  - { content: task }',
+      '  - { content: progress-status, width: 3 }',
+      '  - { content: progress-note, width: 5 }',
+      '',
+    ].join('\n');
+    const { messages } = readTemplate(text, 'templates/checklists/plan.yml', ChecklistTemplateSchema, 'hint');
+    expect(messages.map((m) => [m.line, m.column, m.message])).toEqual([
+      [2, 8, 'title：只有 kind: progress 的清单能用 {截至}'],
+      [5, 16, 'columns.1.content：列“progress-status”要用进展填报，只能用于 kind: progress 的清单'],
+      [6, 16, 'columns.2.content：列“progress-note”要用进展填报，只能用于 kind: progress 的清单'],
+    ]);
+    const ok = readTemplate(text.replace('kind: plan', 'kind: progress'), 'f', ChecklistTemplateSchema, 'hint');
+    expect(ok.messages).toEqual([]);
   });
 });
 
