@@ -95,6 +95,43 @@ describe('progress on the site', () => {
     expect((await page.request.get(`${baseURL}${unitIcs}`)).status()).toBe(200);
     await page.context().close();
   });
+
+  test('the progress pages of a plan and of a unit link to their 进展情况表 PDF, and it downloads', async () => {
+    const page = await open('/progress/yueyang/');
+    const pdf = (await page.locator('main a[href$=".pdf"]').getAttribute('href'))!;
+    expect(pdf).toBe('/pdf/progress/yueyang.pdf');
+    const response = await page.request.get(`${baseURL}${pdf}`);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const item = progress.plans.flatMap((p) => p.items).find((i) => i.task.units.some((u) => u.source === 'stated'))!;
+    const unit = item.task.units.find((u) => u.source === 'stated')!.name;
+    await page.goto(`${baseURL}/units/${encodeURIComponent(unit)}/`);
+    const unitPdf = (await page.locator('.unit-progress a[href$=".pdf"]').getAttribute('href'))!;
+    expect(decodeURI(unitPdf)).toBe(`/pdf/progress/units/${unit}.pdf`);
+    expect((await page.request.get(`${baseURL}${unitPdf}`)).status()).toBe(200);
+    await page.context().close();
+  });
+
+  test('the compare matrix shows each task’s status beside it when its plan has records, and none otherwise', async () => {
+    for (const width of [1280, 375]) {
+      const page = await open('/compare/', width);
+      const cells = await page.locator('#cmp-matrix td[data-task]:not([data-task=""])').evaluateAll((tds) =>
+        tds.map((td) => ({ task: td.getAttribute('data-task')!, status: td.querySelector('.cmp-status .status')?.textContent ?? null })));
+      expect(cells.length).toBeGreaterThan(30);
+      for (const c of cells) {
+        const found = progress.task(c.task);
+        const want = found ? `${found.item.shown}${found.item.shown === '已逾期' ? `（${found.item.latest?.status ?? '未填报'}）` : ''}` : null;
+        expect(c.status, c.task).toBe(want);
+      }
+      expect(cells.some((c) => c.status)).toBe(true);
+      expect(await page.locator('.sample-note').count()).toBe(progress.plans.some((p) => p.file.sample) ? 1 : 0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      if (width === 375) await screenshot(page, 'compare-status-375', { fullPage: false });
+      else await screenshot(page, 'compare-status', { fullPage: false });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
 });
 
 function plan(id: string): Plan {
