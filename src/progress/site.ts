@@ -5,6 +5,7 @@
  * progress file have none, and their pages show no badges.
  */
 import { getModel } from '../site/data.ts';
+import { unitSlug, unitsWithTasks, type UnitEntry } from '../derive/units.ts';
 import { loadProgress, progressDir } from './load.ts';
 import { createProgress, type SiteProgress } from './view.ts';
 
@@ -21,4 +22,11 @@ async function build(): Promise<SiteProgress> {
   const { plans } = await getModel();
   const files = await loadProgress(progressDir(process.env.PLANBOOK_CONTENT ?? 'content/plans'));
   return createProgress(plans, files);
+}
+
+/** The units named in a task of a plan with progress records: each has a 进展情况表 (/pdf/progress/units/<slug>.pdf). */
+export async function unitsWithProgress(): Promise<UnitEntry[]> {
+  const { units } = await getModel();
+  const slugs = new Set((await getProgress()).plans.flatMap((p) => p.items.flatMap((i) => i.task.units.map((u) => unitSlug(u.name)))));
+  return unitsWithTasks(units).filter((u) => slugs.has(u.slug));
 }

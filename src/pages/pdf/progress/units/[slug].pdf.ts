@@ -1,19 +1,12 @@
 /** `/pdf/progress/units/<slug>.pdf`: a unit's 进展情况表, its tasks in the plans with progress records. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { pdfResponse, progressTaskList, unitProgressPdf, unitTaskList } from '../../../../pdf/index.ts';
+import { pdfResponse, unitProgressPdf } from '../../../../pdf/index.ts';
 import { getModel } from '../../../../site/data.ts';
 import { getTemplates } from '../../../../site/templates.ts';
-import { getProgress } from '../../../../progress/site.ts';
+import { getProgress, unitsWithProgress } from '../../../../progress/site.ts';
 import { statusOf } from '../../../../progress/view.ts';
-import { unitsWithTasks } from '../../../../derive/units.ts';
 
-export const getStaticPaths = (async () => {
-  const { units, plans } = await getModel();
-  const lookup = statusOf(await getProgress());
-  return unitsWithTasks(units)
-    .filter((u) => progressTaskList(unitTaskList(u.name, plans), lookup) !== null)
-    .map((u) => ({ params: { slug: u.slug }, props: { name: u.name } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await unitsWithProgress()).map((u) => ({ params: { slug: u.slug }, props: { name: u.name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { name } = props as { name: string };
