@@ -7,7 +7,7 @@ import type { Action, Plan, Task } from '../model/schema.ts';
 import { deadlineText } from '../model/vocabulary.ts';
 
 /** Filter names, as users read them on the search page. */
-export const FILTERS = ['辖区', '完成年份', '责任单位', '行动'] as const;
+export const FILTERS = ['辖区', '完成年份', '责任单位', '行动', '状态'] as const;
 export type FilterName = (typeof FILTERS)[number];
 
 export interface SearchRecord {
@@ -18,7 +18,11 @@ export interface SearchRecord {
 /** The deadline as a reader sees it: the phrase that sets the deadline year, or the plan's end. */
 export { deadlineText } from '../model/vocabulary.ts';
 
-export function taskRecord(task: Task, plan: Plan, action: Action | undefined): SearchRecord {
+/**
+ * `status`: the task's status as the site shows it (推进中, 已逾期…) when its
+ * plan has progress reports; a task without one has no 状态 value.
+ */
+export function taskRecord(task: Task, plan: Plan, action: Action | undefined, status?: string): SearchRecord {
   const years = new Set<number>(task.milestones.map((m) => m.year));
   years.add(task.deadlineYear);
   return {
@@ -27,6 +31,7 @@ export function taskRecord(task: Task, plan: Plan, action: Action | undefined): 
       完成年份: [...years].sort((a, b) => a - b).map((y) => `${y}年`),
       责任单位: [...new Set(task.units.map((u) => u.name))],
       行动: action ? [action.title] : [],
+      状态: status ? [status] : [],
     },
     meta: {
       title: task.title,

@@ -27,7 +27,8 @@ export interface SubstringIndex {
   records: SubstringRecord[];
 }
 
-export function buildSubstringIndex(plans: Plan[]): SubstringIndex {
+/** `status`: a task's shown status when its plan has progress reports (the 状态 filter). */
+export function buildSubstringIndex(plans: Plan[], status: (task: Task) => string | undefined = () => undefined): SubstringIndex {
   const values = Object.fromEntries(FILTERS.map((f) => [f, [] as string[]])) as Record<FilterName, string[]>;
   const lookup = new Map<string, number>();
   const id = (filter: FilterName, value: string): number => {
@@ -44,7 +45,7 @@ export function buildSubstringIndex(plans: Plan[]): SubstringIndex {
     plan.tasks
       // A repeated task number has one page; the first task with it is the one shown there.
       .filter((task) => !seen.has(task.url) && seen.add(task.url))
-      .map((task) => toRecord(task, plan, plan.actions.find((a) => a.index === task.action), id)),
+      .map((task) => toRecord(task, plan, plan.actions.find((a) => a.index === task.action), id, status(task))),
   );
   return { version: 1, values, records };
 }
@@ -54,8 +55,9 @@ function toRecord(
   plan: Plan,
   action: Action | undefined,
   id: (filter: FilterName, value: string) => number,
+  status: string | undefined,
 ): SubstringRecord {
-  const record = taskRecord(task, plan, action);
+  const record = taskRecord(task, plan, action, status);
   const filters = Object.fromEntries(
     FILTERS.map((f) => [f, record.filters[f].map((v) => id(f, v))]),
   ) as Record<FilterName, number[]>;

@@ -116,6 +116,19 @@ describe('search page', () => {
     await page.context().close();
   });
 
+  test('narrows to the tasks whose progress status is 已逾期, and each one says so on its page', async () => {
+    const page = await open('/search/');
+    const expected = await count(page, '状态', '已逾期');
+    expect(expected).toBeGreaterThan(0);
+    await page.check('input[name="状态"][value="已逾期"]');
+    expect(await settled(page)).toBe(`找到 ${expected} 条符合筛选条件的任务。`);
+    const [first] = await resultIds(page);
+    const [plan, number] = first!.split(/-(?=\d+$)/);
+    await page.goto(`${baseURL}/plans/${plan}/tasks/${number}/`);
+    expect(await page.textContent('.task-progress .status--late')).toContain('已逾期');
+    await page.context().close();
+  });
+
   test('returns to the previous results with Back after a second search', async () => {
     const page = await open(`/search/?q=${encodeURIComponent('燃气')}`);
     await page.fill('#search-q', '安康杯');
