@@ -12,6 +12,8 @@ import { textWhere, type Where } from './where.ts';
 import { taskTableHeader } from '../parse/table.ts';
 
 /** A task list's last item may end with its deadline: `【完成时限】2024年11月底前`, `（责任单位：A）长期坚持`. */
+/** `…落实。（责任单位：市安委办；完成时限：2025年12月31日前）`: a unit or deadline clause after a sentence ends a task whole. */
+const ENDS_WITH_CLAUSE = /(?:[。；！？][（(〔【][^（）()〔〕【】]*|[（(〔【][^（）()〔〕【】]*(?:单位|时限|牵头|负责|配合)[^（）()〔〕【】]*)[）)〕】]$/;
 const ENDS_WITH_TIME = /(?:\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|第?[一二三四1-4]季度|[上下]半年|年?底)?|\d{1,2}\s*月(?:\d{1,2}\s*日)?)(?:底前|底|前|内|份)?(?:完成)?$|(?:长期坚持|持续推进|持续开展|常态化(?:开展|推进)?)$/;
 
 /** `whole`: the input was read to its end (a Word or PDF file), so it cannot have been cut short. */
@@ -40,7 +42,7 @@ export function checkImport(blocks: Block[], lines: Line[], file: string, where:
   // A text ending in a table (an annex 分工表) ends with its last row, not a sentence.
   const last = lines.at(-1)?.cells ? undefined : lines.at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
-  if (!whole && last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text) && !ENDS_WITH_TIME.test(last.text)) {
+  if (!whole && last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text) && !ENDS_WITH_TIME.test(last.text) && !ENDS_WITH_CLAUSE.test(last.text)) {
     messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
       '文本在句子中间结束，文件可能被截断',
       '请确认提取的文本完整；若原文确实如此，可忽略此提示'));
