@@ -22,25 +22,18 @@ export function findDelimiterFlood(markdown: string): DelimiterFlood | null {
   let start = 1;
   let runs = 0;
   let line = 0;
+  let flood: DelimiterFlood | null = null;
   for (const text of markdown.split('\n')) {
     line++;
     if (text.trim() === '') {
+      if (flood) return flood; // the whole paragraph is counted, for the message
       runs = 0;
       start = line + 1;
       continue;
     }
     runs += text.match(DELIMITER)?.length ?? 0;
-    if (runs > MAX_DELIMITER_RUNS) return { line: start, column: 1, runs: countFrom(markdown, start) };
+    if (flood) flood.runs = runs;
+    else if (runs > MAX_DELIMITER_RUNS) flood = { line: start, column: 1, runs };
   }
-  return null;
-}
-
-/** All runs of the paragraph that starts at `line`, for the message. */
-function countFrom(markdown: string, line: number): number {
-  let runs = 0;
-  for (const text of markdown.split('\n').slice(line - 1)) {
-    if (text.trim() === '') break;
-    runs += text.match(DELIMITER)?.length ?? 0;
-  }
-  return runs;
+  return flood;
 }

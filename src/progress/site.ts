@@ -5,6 +5,7 @@
  * progress file have none, and their pages show no badges.
  */
 import { getModel } from '../site/data.ts';
+import { contentDir } from '../site/loader.ts';
 import { unitSlug, unitsWithTasks, type UnitEntry } from '../derive/units.ts';
 import { loadProgress, progressDir } from './load.ts';
 import { createProgress, type SiteProgress } from './view.ts';
@@ -20,7 +21,7 @@ export function getProgress(): Promise<SiteProgress> {
 
 async function build(): Promise<SiteProgress> {
   const { plans } = await getModel();
-  const files = await loadProgress(progressDir(process.env.PLANBOOK_CONTENT ?? 'content/plans'));
+  const files = await loadProgress(progressDir(contentDir()));
   return createProgress(plans, files);
 }
 
