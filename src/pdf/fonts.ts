@@ -1,13 +1,18 @@
 /**
  * The font adapter: Noto Sans SC Regular and Bold, checked for coverage and
- * subset with harfbuzz (`subset-font`) to the characters a document uses.
+ * subset with harfbuzz (`harfbuzz.ts`) to the characters a document uses.
  * pdf-lib then embeds the small subset whole (`subset: false`), because its
  * own subsetting drops most CJK glyph outlines.
+ *
+ * Everything derived from a subset is made once per character set and kept
+ * for the process (a build's PDF worker): the subset, its parse by fontkit
+ * (shared with pdf-lib through `sharedFontkit`) and its compressed bytes.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import subsetFont from 'subset-font';
+import { deflateSync } from 'node:zlib';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { subsetter, type Subsetter } from './harfbuzz.ts';
 
 export type Weight = 'regular' | 'bold';
 
@@ -25,8 +30,10 @@ const FILES: Record<Weight, string> = {
 export const FONT_NAME = 'Noto Sans SC';
 
 interface Face {
-  bytes: Buffer;
+  bytes: Uint8Array;
   codePoints: Set<number>;
+  /** Loaded into harfbuzz on the first subset (a content check needs the code points only). */
+  subsetter?: Promise<Subsetter>;
 }
 
 let faces: Promise<Record<Weight, Face>> | undefined;
@@ -38,7 +45,7 @@ function loadFaces(): Promise<Record<Weight, Face>> {
     const load = async (weight: Weight): Promise<Face> => {
       const path = require.resolve(FILES[weight]);
       try {
-        const bytes = await readFile(path); // a Buffer: subset-font detects the format on Buffers only
+        const bytes = await readFile(path);
         return { bytes, codePoints: new Set(fontkit.create(bytes).characterSet) };
       } catch (cause) {
         throw new Error(`无法读取字体文件 ${path}`, { cause });
@@ -74,11 +81,8 @@ export function subsetFonts(regular: string, bold: string): Promise<FontFiles> {
     result = (async () => {
       const all = await loadFaces();
       try {
-        const [rb, bb] = await Promise.all([
-          subsetFont(all.regular.bytes, r, { targetFormat: 'truetype' }),
-          subsetFont(all.bold.bytes, b, { targetFormat: 'truetype' }),
-        ]);
-        return { regular: new Uint8Array(rb), bold: new Uint8Array(bb) };
+        const [regular, bold] = await Promise.all([all.regular, all.bold].map((face) => (face.subsetter ??= subsetter(face.bytes))));
+        return { regular: regular!.subset(r), bold: bold!.subset(b) };
       } catch (cause) {
         throw new Error(`字体子集化失败（${FONT_NAME}）`, { cause });
       }
@@ -93,4 +97,25 @@ function charset(text: string): string {
   const chars = new Set([...text, ...'0123456789 /']);
   chars.delete('\n');
   return [...chars].sort().join('');
+}
+
+const parsed = new WeakMap<Uint8Array, Font>();
+
+/** A subset parsed once: pdf-lib's embedder and the text measurement share the object and its glyph cache. */
+export function parsedFont(bytes: Uint8Array): Font {
+  let font = parsed.get(bytes);
+  if (!font) parsed.set(bytes, (font = fontkit.create(bytes)));
+  return font;
+}
+
+/** What `PDFDocument.registerFontkit` takes: fontkit, with the parse of each subset kept. */
+export const sharedFontkit = { create: (bytes: Uint8Array) => parsedFont(bytes) };
+
+const deflated = new WeakMap<Uint8Array, Uint8Array>();
+
+/** The bytes of a subset's FlateDecode stream: native zlib, once per subset. */
+export function deflateFont(bytes: Uint8Array): Uint8Array {
+  let out = deflated.get(bytes);
+  if (!out) deflated.set(bytes, (out = deflateSync(bytes)));
+  return out;
 }

@@ -2,10 +2,32 @@
  * The pdf-lib adapter: checks every character against the font, subsets the
  * fonts, lays the list out and draws it, with metadata (title, subject,
  * author, creator, /Lang zh-CN) and one bookmark per section.
+ *
+ * Text is shaped by fontkit once per drawn piece (its glyph ids and its
+ * advance come from the same run); widths the layout asks for are kept for
+ * the process, since a width depends on the face and the text only, not on
+ * which subset of the face is at hand. Streams are compressed with Node's
+ * zlib rather than pdf-lib's JavaScript deflate, each subset once.
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { FONT_NAME, missingCharacters, subsetFonts, type Weight } from './fonts.ts';
+import { deflateSync } from 'node:zlib';
+import type { Font } from '@pdf-lib/fontkit';
+import {
+  beginText,
+  endText,
+  PDFDocument,
+  PDFHexString,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingRgbColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+} from 'pdf-lib';
+import { deflateFont, FONT_NAME, missingCharacters, parsedFont, sharedFontkit, subsetFonts, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';
 import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type TextOp } from './layout.ts';
@@ -29,7 +51,13 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const files = await subsetFonts(regular, bold);
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(sharedFontkit);
+  const { context } = pdf;
+  context.flateStream = (contents, dict = {}) => {
+    const font = contents === files.regular || contents === files.bold;
+    const bytes = font ? deflateFont(contents) : deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents);
+    return context.stream(bytes, { ...dict, Filter: 'FlateDecode' });
+  };
   let fonts: Record<Weight, PDFFont>;
   try {
     fonts = {
@@ -39,11 +67,11 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   } catch (cause) {
     throw new Error(`无法嵌入字体（${FONT_NAME}）`, { cause });
   }
-  const widths = new Map<string, number>();
+  const faces: Record<Weight, Font> = { regular: parsedFont(files.regular), bold: parsedFont(files.bold) };
   const measure = (text: string, isBold: boolean) => {
-    const key = (isBold ? 'b' : 'r') + text;
-    let w = widths.get(key);
-    if (w === undefined) widths.set(key, (w = fonts[isBold ? 'bold' : 'regular'].widthOfTextAtSize(text, 1)));
+    const weight = isBold ? 'bold' : 'regular';
+    let w = widths[weight].get(text);
+    if (w === undefined) widths[weight].set(text, (w = shape(faces[weight], text).width));
     return w;
   };
 
@@ -51,6 +79,10 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const PAGE = layout.geometry.page;
   for (const ops of layout.pages.map((p) => p.ops)) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
+    const keys: Record<Weight, PDFName> = {
+      regular: page.node.newFontDictionary(fonts.regular.name, fonts.regular.ref),
+      bold: page.node.newFontDictionary(fonts.bold.name, fonts.bold.ref),
+    };
     for (const op of ops) {
       if (op.kind === 'rect') {
         page.drawRectangle({
@@ -61,7 +93,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
           ...(op.fill !== undefined ? { color: rgb(op.fill, op.fill, op.fill) } : {}),
           ...(op.stroke ? { borderWidth: op.stroke, borderColor: rgb(0, 0, 0) } : {}),
         });
-      } else drawText(page, PAGE.height, op, fonts, measure);
+      } else drawText(page, PAGE.height, op, keys, faces, measure);
     }
   }
 
@@ -82,17 +114,38 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   return { bytes: await pdf.save(), layout };
 }
 
-function drawText(page: PDFPage, height: number, op: TextOp, fonts: Record<Weight, PDFFont>, measure: (t: string, b: boolean) => number) {
+/** Widths at 1pt of the texts the layout measured, by face, for the process. */
+const widths: Record<Weight, Map<string, number>> = { regular: new Map(), bold: new Map() };
+
+/** Glyph ids (hex, for Tj) and the advance at 1pt, summed as pdf-lib's widthOfTextAtSize does. */
+function shape(font: Font, text: string): { hex: string; width: number } {
+  const scale = 1000 / font.unitsPerEm;
+  let total = 0;
+  let hex = '';
+  for (const glyph of font.layout(text).glyphs) {
+    total += glyph.advanceWidth * scale;
+    hex += glyph.id.toString(16).padStart(4, '0');
+  }
+  return { hex, width: total * (1 / 1000) }; // as widthOfTextAtSize(text, 1): same float, same line breaks
+}
+
+function drawText(page: PDFPage, height: number, op: TextOp, keys: Record<Weight, PDFName>, faces: Record<Weight, Font>, measure: (t: string, b: boolean) => number) {
   const total = op.runs.reduce((sum, r) => sum + measure(r.text, r.bold) * op.size, 0);
   let x = op.align === 'center' && op.width ? op.x + (op.width - total) / 2 : op.x;
+  const y = height - op.baseline;
+  const operators = [pushGraphicsState(), beginText(), setFillingRgbColor(0, 0, 0)];
   for (const run of op.runs) {
+    const weight = run.bold ? 'bold' : 'regular';
     // Letters are shaped apart from what follows: shaped as one Latin run, the digits after them
     // (AQ8011-2023) get glyphs whose drawn advance differs from the measured one and spill out of the cell.
     for (const part of run.text.match(/[A-Za-z]+|[^A-Za-z]+/g) ?? []) {
-      page.drawText(part, { x, y: height - op.baseline, size: op.size, font: fonts[run.bold ? 'bold' : 'regular'] });
-      x += measure(part, run.bold) * op.size;
+      const { hex, width } = shape(faces[weight], part);
+      operators.push(setFontAndSize(keys[weight], op.size), setTextMatrix(1, 0, 0, 1, x, y), showText(PDFHexString.of(hex)));
+      x += width * op.size;
     }
   }
+  operators.push(endText(), popGraphicsState());
+  page.pushOperators(...operators);
 }
 
 /** Fails the build, naming the plan, task and character, when the font lacks a glyph. */
