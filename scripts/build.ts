@@ -1,7 +1,8 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
- * check`) → astro build → Pagefind index → file sizes → internal link check
- * → the new site replaces `dist/` in one rename.
+ * check`) → astro build → checklist PDFs (a worker pool, src/build/pdf.ts)
+ * → Pagefind index → file sizes → internal link check → the new site
+ * replaces `dist/` in one rename.
  *
  * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
  * src/build/scratch.ts) that is removed on every way out, signals included.
@@ -14,7 +15,8 @@
  * (curation, default alignment.yml beside the content dir), PLANBOOK_OUT
  * (output dir, default dist), PLANBOOK_TIMINGS (write step timings, page
  * count and peak memory there as JSON), PLANBOOK_VERBOSE (Astro's log and
- * stack traces). PAGEFIND_BINARY_PATH runs another Pagefind binary.
+ * stack traces), PLANBOOK_PDF_WORKERS (PDF workers, default one per core).
+ * PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -28,6 +30,8 @@ import { templatesDir } from '../src/templates/load.ts';
 import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
+import { startPdfPool } from '../src/build/pdf.ts';
+import { buildDate } from '../src/pdf/index.ts';
 import type { Plan } from '../src/model/schema.ts';
 import { progressDir, progressFiles } from '../src/progress/load.ts';
 
@@ -65,8 +69,11 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_PROGRESS = progressFolder;
   process.env.PLANBOOK_CACHE = scratch.cache;
   // The gate has parsed every plan: Astro's loader takes them from here instead of parsing again.
-  process.env.PLANBOOK_PARSED = join(scratch.dir, 'plans.json');
-  await writeFile(process.env.PLANBOOK_PARSED, JSON.stringify(plans));
+  const parsed = join(scratch.dir, 'plans.json');
+  process.env.PLANBOOK_PARSED = parsed;
+  await writeFile(parsed, JSON.stringify(plans));
+  // The PDF workers load the model and the fonts on the core Astro leaves free; they render after it.
+  const pdfPool = startPdfPool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate() });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;
@@ -74,7 +81,9 @@ async function build(): Promise<void> {
     const { build: astroBuild } = await import('astro');
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' });
   });
-  console.log('站点页面已生成，正在建立搜索索引');
+  console.log('站点页面已生成，正在生成任务清单 PDF');
+  const pdfs = await step('pdf', () => pdfPool.render());
+  console.log(`任务清单 PDF 已生成（${pdfs.files} 个，${pdfs.workers} 个线程），正在建立搜索索引`);
   await step('search', () => searchIndex(scratch.out));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
@@ -84,7 +93,7 @@ async function build(): Promise<void> {
   }
   await step('install', () => installSite(scratch.out, out, scratch.dir));
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, maxRssKB: process.resourceUsage().maxRSS };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: pdfs.files, pdfWorkers: pdfs.workers, maxRssKB: process.resourceUsage().maxRSS };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);

@@ -68,6 +68,11 @@ export async function missingCharacters(text: string, weight: Weight): Promise<s
   return [...missing];
 }
 
+/** Loads both faces and their subsetters ahead of the first document (a PDF worker warming up). */
+export async function prepareFonts(): Promise<void> {
+  await Promise.all(Object.values(await loadFaces()).map((face) => (face.subsetter ??= subsetter(face.bytes))));
+}
+
 /**
  * Both faces subset to the characters of `regular` and `bold`. Results are
  * cached for the build by character set, so equal sets are subset once.
@@ -81,8 +86,8 @@ export function subsetFonts(regular: string, bold: string): Promise<FontFiles> {
     result = (async () => {
       const all = await loadFaces();
       try {
-        const [regular, bold] = await Promise.all([all.regular, all.bold].map((face) => (face.subsetter ??= subsetter(face.bytes))));
-        return { regular: regular!.subset(r), bold: bold!.subset(b) };
+        await prepareFonts();
+        return { regular: (await all.regular.subsetter!).subset(r), bold: (await all.bold.subsetter!).subset(b) };
       } catch (cause) {
         throw new Error(`字体子集化失败（${FONT_NAME}）`, { cause });
       }

@@ -3,6 +3,9 @@
  * checklist template (`templates/checklists/*.yml`).
  */
 import type { Plan } from '../model/schema.ts';
+import { statusOf, type SiteProgress } from '../progress/view.ts';
+import type { Templates } from '../templates/schema.ts';
+import type { PdfFile } from './catalog.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { planTaskList, progressTaskList, unitTaskList, yearTaskList, type RowProgress } from './content.ts';
 import { renderTaskList, type RenderOptions } from './render.ts';
@@ -22,11 +25,6 @@ export function planYears(plan: Plan): number[] {
   const years: number[] = [];
   for (let y = plan.period[0]; y <= plan.period[1]; y++) years.push(y);
   return years;
-}
-
-/** The response of a PDF endpoint. */
-export function pdfResponse(bytes: Uint8Array): Response {
-  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/pdf' } });
 }
 
 type Opts = RenderOptions;
@@ -56,4 +54,37 @@ export async function planProgressPdf(plan: Plan, lookup: Lookup, template: Chec
 export async function unitProgressPdf(name: string, plans: Plan[], lookup: Lookup, template: ChecklistTemplate, options: Opts = today()): Promise<Uint8Array | null> {
   const doc = progressTaskList(unitTaskList(name, plans), lookup);
   return doc && (await renderTaskList(doc, template, options)).bytes;
+}
+
+/** What rendering needs, loaded once per process (a PDF worker). */
+export interface PdfContext {
+  plans: Plan[];
+  progress: SiteProgress;
+  templates: Templates;
+}
+
+/** The bytes of one file of `pdfFiles`. */
+export async function renderPdfFile(file: Pick<PdfFile, 'list' | 'subject'>, context: PdfContext, options: Opts = today()): Promise<Uint8Array> {
+  const template = context.templates.checklists.get(file.list);
+  if (!template) throw new Error(`没有清单模板 ${file.list}.yml`);
+  const { subject } = file;
+  const plan = (id: string) => {
+    const found = context.plans.find((p) => p.id === id);
+    if (!found) throw new Error(`没有方案 ${id}`);
+    return found;
+  };
+  const lookup = statusOf(context.progress);
+  const none = () => new Error('没有进展记录');
+  switch (subject.kind) {
+    case 'plan':
+      return planPdf(plan(subject.plan), template, options);
+    case 'year':
+      return yearPdf(plan(subject.plan), subject.year, template, options);
+    case 'unit':
+      return unitPdf(subject.unit, context.plans, template, options);
+    case 'plan-progress':
+      return (await planProgressPdf(plan(subject.plan), lookup, template, options)) ?? Promise.reject(none());
+    case 'unit-progress':
+      return (await unitProgressPdf(subject.unit, context.plans, lookup, template, options)) ?? Promise.reject(none());
+  }
 }

@@ -6,9 +6,9 @@
  */
 import { getModel } from '../site/data.ts';
 import { contentDir } from '../site/loader.ts';
-import { unitSlug, unitsWithTasks, type UnitEntry } from '../derive/units.ts';
+import type { UnitEntry } from '../derive/units.ts';
 import { loadProgress, progressDir } from './load.ts';
-import { createProgress, type SiteProgress } from './view.ts';
+import { createProgress, progressUnits, type SiteProgress } from './view.ts';
 
 export type { PlanProgress, SiteProgress } from './view.ts';
 
@@ -25,9 +25,7 @@ async function build(): Promise<SiteProgress> {
   return createProgress(plans, files);
 }
 
-/** The units named in a task of a plan with progress records: each has a 进展情况表 (/pdf/progress/units/<slug>.pdf). */
+/** The units with a 进展情况表 (`progressUnits`). */
 export async function unitsWithProgress(): Promise<UnitEntry[]> {
-  const { units } = await getModel();
-  const slugs = new Set((await getProgress()).plans.flatMap((p) => p.items.flatMap((i) => i.task.units.map((u) => unitSlug(u.name)))));
-  return unitsWithTasks(units).filter((u) => slugs.has(u.slug));
+  return progressUnits((await getModel()).units, await getProgress());
 }

@@ -5,6 +5,7 @@
  */
 import type { ProgressFile } from '../model/progress.ts';
 import type { Plan } from '../model/schema.ts';
+import { unitSlug, unitsWithTasks, type UnitEntry, type UnitIndex } from '../derive/units.ts';
 import { planProgress, progressAsOf, taskHistory, type TaskProgress } from './derive.ts';
 
 export interface PlanProgress {
@@ -33,6 +34,12 @@ export function createProgress(plans: readonly Plan[], files: ReadonlyMap<string
   const byPlan = new Map(list.map((p) => [p.plan.id, p]));
   const byTask = new Map(list.flatMap((p) => p.items.map((item) => [item.task.id, { item, history: taskHistory(p.file.entries, item.task.id), asOf: p.asOf, sample: p.file.sample }] as const)));
   return { plans: list, of: (id) => byPlan.get(id), task: (id) => byTask.get(id) };
+}
+
+/** The units named in a task of a plan with progress records: each has a 进展情况表 (/pdf/progress/units/<slug>.pdf). */
+export function progressUnits(units: UnitIndex, progress: SiteProgress): UnitEntry[] {
+  const slugs = new Set(progress.plans.flatMap((p) => p.items.flatMap((i) => i.task.units.map((u) => unitSlug(u.name)))));
+  return unitsWithTasks(units).filter((u) => slugs.has(u.slug));
 }
 
 /** A task's latest status for the CSV/XLSX columns 最新状态 and 最新进展; none when its plan has no reports. */

@@ -84,7 +84,21 @@ describe('a failed build keeps the previous site', () => {
   });
 
   test.each([
+    ['a PDF that fails', 'pdf/miaohang-2025.pdf', '生成任务清单 PDF 失败：pdf/miaohang-2025.pdf'],
+    ['a PDF worker that exits', 'exit:pdf/puxinglu.pdf', '生成任务清单 PDF 的工作线程意外退出'],
+  ])('%s (PLANBOOK_FAULT_PDF) fails with the file named and exit 2, the previous site untouched', async (_, fault, message) => {
+    const project = await faultProject();
+    const before = treeHashes(project.out);
+    const run = await runBuild(project, { PLANBOOK_FAULT_PDF: fault });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('保持上次构建的内容');
+    expectUntouched(project, before, run);
+  });
+
+  test.each([
     ['SIGINT', 'Astro renders the pages', '正在生成站点页面', 130],
+    ['SIGTERM', 'the PDF workers render', '正在生成任务清单 PDF', 143],
     ['SIGTERM', 'Pagefind indexes', '正在建立搜索索引', 143],
   ] as const)('%s while %s: exit with its code, the previous site untouched', async (signal, _, line, code) => {
     const project = await faultProject();

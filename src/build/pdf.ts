@@ -1,0 +1,149 @@
+/**
+ * The build's `pdf` step: every checklist PDF of `pdfFiles` (src/pdf/catalog.ts),
+ * rendered by a pool of worker threads after Astro has written the pages.
+ *
+ * One worker per core (`os.availableParallelism()`, or `PLANBOOK_PDF_WORKERS`),
+ * each loading the model once (the plans the content check parsed, the
+ * progress records, the templates) and keeping its font subsets, shaped
+ * widths and harfbuzz faces for every file it renders. Files are handed out
+ * one at a time, the longest lists first, so the workers finish together.
+ * A file that fails stops the pool and the build (the previous site stays);
+ * the workers are ended on every way out, signals included.
+ *
+ * `PLANBOOK_FAULT_PDF=<path>` makes the worker rendering that file fail
+ * (`exit:<path>`: the worker thread exits), for the fault tests.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Plan } from '../model/schema.ts';
+import { pdfFiles, type PdfFile, type PdfSubject } from '../pdf/catalog.ts';
+import type { PdfContext } from '../pdf/index.ts';
+import { loadProgress } from '../progress/load.ts';
+import { createProgress } from '../progress/view.ts';
+import { withoutBase } from '../site/base.ts';
+import { siteModel } from '../site/model.ts';
+import { getTemplates } from '../site/templates.ts';
+import { onCleanup } from './scratch.ts';
+
+/** Where a worker finds what it renders from. */
+export interface PdfInputs {
+  /** The project (templates/ is read from here). */
+  root: string;
+  /** JSON of the parsed plans (`PLANBOOK_PARSED`). */
+  parsed: string;
+  /** The progress folder. */
+  progress: string;
+  /** YYYY-MM-DD, the same for every file. */
+  buildDate: string;
+}
+
+/** A job as sent to a worker: the file below the output folder and what it shows. */
+export interface PdfJob {
+  path: string;
+  list: string;
+  subject: PdfSubject;
+}
+
+export type PdfReply = { ok: true; path: string; bytes: number; ms: number } | { ok: false; path: string; message: string };
+
+export interface PdfStepResult {
+  files: number;
+  bytes: number;
+  workers: number;
+  /** Rendering time of each file, in the worker (ms). */
+  times: number[];
+}
+
+/** Model, progress and templates for `inputs`: once in the build and once in each worker. */
+export async function loadPdfContext(inputs: PdfInputs): Promise<PdfContext & { units: Awaited<ReturnType<typeof siteModel>>['units'] }> {
+  const model = await siteModel(JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[]);
+  const progress = createProgress(model.plans, await loadProgress(inputs.progress));
+  return { plans: model.plans, units: model.units, progress, templates: await getTemplates(inputs.root) };
+}
+
+/** The file a URL of the site is written to, below the output folder. */
+export function pdfPath(file: Pick<PdfFile, 'href'>): string {
+  return decodeURI(withoutBase(file.href)).replace(/^\//, '');
+}
+
+export interface PdfPool {
+  /** Renders every PDF of the site into the output folder; rejects on the first file that fails. */
+  render(): Promise<PdfStepResult>;
+  /** Ends the workers (also done on every way out of the process). */
+  stop(): void;
+}
+
+/**
+ * Starts the workers: each loads the model and the fonts at once, so a pool
+ * started before Astro runs is ready when the pages are written (Astro keeps
+ * one core busy; the loading takes the other). Nothing is written before
+ * `render()`.
+ */
+export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
+  const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
+  const workers: Worker[] = [];
+  const stop = () => {
+    for (const w of workers) void w.terminate();
+  };
+  onCleanup(stop);
+  // Until render() listens, a worker that dies is remembered and reported then.
+  let early: Error | undefined;
+  for (let i = 0; i < size; i++) {
+    const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), { workerData: { out, inputs } });
+    worker.on('error', (error) => (early ??= error));
+    worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
+    workers.push(worker);
+  }
+
+  async function render(): Promise<PdfStepResult> {
+    const jobs: PdfJob[] = pdfFiles(await loadPdfContext(inputs))
+      .sort((a, b) => b.rows - a.rows)
+      .map((f) => ({ path: pdfPath(f), list: f.list, subject: f.subject }));
+    const busy = workers.slice(0, Math.min(workers.length, jobs.length));
+    const result: PdfStepResult = { files: jobs.length, bytes: 0, workers: busy.length, times: [] };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let next = 0;
+        let done = 0;
+        let failed = false;
+        const fail = (error: Error) => {
+          if (failed) return;
+          failed = true;
+          reject(error);
+        };
+        if (early) return fail(new Error('生成任务清单 PDF 的工作线程启动失败', { cause: early }));
+        if (jobs.length === 0) return resolve();
+        for (const worker of busy) {
+          let current: string | undefined;
+          const send = () => {
+            current = jobs[next]?.path;
+            if (next < jobs.length) worker.postMessage(jobs[next++]);
+          };
+          worker.on('message', (reply: PdfReply) => {
+            if (!reply.ok) return fail(new Error(`生成任务清单 PDF 失败：${reply.path}`, { cause: new Error(reply.message) }));
+            result.bytes += reply.bytes;
+            result.times.push(reply.ms);
+            if (++done === jobs.length) return resolve();
+            send();
+          });
+          worker.on('error', (error) => fail(new Error(`生成任务清单 PDF 失败${current ? `：${current}` : ''}`, { cause: error })));
+          worker.on('exit', (code) => {
+            if (done < jobs.length) fail(new Error(`生成任务清单 PDF 的工作线程意外退出（退出码 ${code}）${current ? `：${current}` : ''}`));
+          });
+          send();
+        }
+      });
+    } finally {
+      stop();
+    }
+    return result;
+  }
+
+  return { render, stop };
+}
+
+/** Renders every PDF of the site into `out` with a pool of its own. */
+export function renderPdfs(out: string, inputs: PdfInputs): Promise<PdfStepResult> {
+  return startPdfPool(out, inputs).render();
+}
