@@ -1,102 +1,159 @@
 /**
- * PDF task lists: generation time and size per PDF and for the whole set
- * (every plan, plan-year and unit list of the five plans), and the cost of
- * font subsetting. `run(ctx)` returns the record; run the file directly to
- * print every PDF's numbers.
+ * PDF task lists: time and size per PDF in one thread (every file of the
+ * five real plans' catalog, each rendered once as a build worker does, then
+ * again with its font subset cached), the cost of font subsetting, and the
+ * build's PDF step (src/build/pdf.ts) on the synthetic corpus with one
+ * worker and with one per core: wall time and throughput. `run(ctx)`
+ * returns the record; run the file directly to print every PDF's numbers.
+ *
+ * Timings on a shared machine vary from run to run: the medians come with
+ * their spread (10th–90th percentile), and the pool is timed `REPEAT` times,
+ * alternating one worker and all of them.
  */
-import { resolve } from 'node:path';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, BenchResults } from './lib/types.ts';
-import { unitSlug } from '../src/derive/units.ts';
+import { loadPdfContext, pdfPath, startPdfPool } from '../src/build/pdf.ts';
 import { loadPlans } from '../src/load/plans.ts';
 import { subsetFonts } from '../src/pdf/fonts.ts';
-import { planTaskList, planYears, renderTaskList, unitTaskList, yearTaskList, type TaskListDoc } from '../src/pdf/index.ts';
-import { loadTemplates } from '../src/templates/load.ts';
-import type { ChecklistTemplate } from '../src/templates/schema.ts';
+import { pdfFiles } from '../src/pdf/catalog.ts';
+import { renderPdfFile } from '../src/pdf/index.ts';
 
 interface PdfRecord {
   file: string;
+  list: string;
   ms: number;
+  cachedMs: number;
   bytes: number;
-  pages: number;
 }
 
-export async function run(ctx: Pick<BenchContext, 'fivePlansDir' | 'log'>): Promise<BenchResults> {
+/** At most this many corpus plans go through the pool (a 1,000-plan corpus would take minutes). */
+const POOL_PLANS = 100;
+const REPEAT = 3;
+const OPTIONS = { buildDate: '2026-11-23' };
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+const spread = (values: number[], digits = 0) => `${quantile(values, 0.1).toFixed(digits)}–${quantile(values, 0.9).toFixed(digits)}`;
+
+export async function run(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'fivePlansDir' | 'log'>): Promise<BenchResults> {
   const { records, ...results } = await measure(ctx);
   void records;
   return results;
 }
 
-async function measure(ctx: Pick<BenchContext, 'fivePlansDir' | 'log'>) {
-  const { plans } = await loadPlans(ctx.fivePlansDir);
-  const options = { buildDate: '2026-11-23' };
-  const all = plans.map((p) => JSON.stringify(p.tasks) + p.title).join('');
+async function measure(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'fivePlansDir' | 'log'>) {
+  const dir = await mkdtemp(join(tmpdir(), 'planbook-bench-pdf-'));
+  try {
+    const single = await singleThread(ctx, dir);
+    const pool = await poolRuns(ctx, dir);
+    return { ...single.results, ...pool, records: single.records };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
-  // Subsetting: the first call loads both faces (about 10 MB each) and the wasm module.
+/** Every PDF of the five plans rendered in this thread: first as a worker meets it, then with its subset cached. */
+async function singleThread(ctx: Pick<BenchContext, 'root' | 'fivePlansDir' | 'log'>, dir: string) {
+  const inputs = await inputsFor(ctx.root, ctx.fivePlansDir, join(ctx.fivePlansDir, '../progress'), dir, 'five');
+  const context = await loadPdfContext(inputs);
+  const files = pdfFiles(context);
+
+  // Subsetting: the first call loads both faces into harfbuzz; then each character set costs a subset of each face.
   let t = performance.now();
   await subsetFonts('安全', '安全');
   const firstSubsetMs = performance.now() - t;
+  const plan = context.plans[0]!;
   t = performance.now();
-  const one = await subsetFonts(JSON.stringify(plans[0]!.tasks), plans[0]!.title);
+  const one = await subsetFonts(JSON.stringify(plan.tasks), plan.title);
   const planSubsetMs = performance.now() - t;
-  t = performance.now();
-  const shared = await subsetFonts(all, all);
-  const sharedSubsetMs = performance.now() - t;
-
-  const { templates } = await loadTemplates(process.cwd());
-  const list = (kind: string) => templates!.checklists.get(kind)!;
-  const docs: Array<[string, TaskListDoc, ChecklistTemplate]> = [];
-  for (const plan of plans) {
-    docs.push([`/pdf/${plan.id}.pdf`, planTaskList(plan), list('plan')]);
-    for (const year of planYears(plan)) docs.push([`/pdf/${plan.id}-${year}.pdf`, yearTaskList(plan, year), list('year')]);
-  }
-  const units = new Map<string, string>();
-  for (const u of plans.flatMap((p) => p.tasks.flatMap((x) => x.units))) units.set(unitSlug(u.name), u.name);
-  for (const [slug, name] of units) docs.push([`/pdf/units/${slug}.pdf`, unitTaskList(name, plans), list('unit')]);
 
   const records: PdfRecord[] = [];
-  const start = performance.now();
-  for (const [file, doc, template] of docs) {
+  for (const file of files) {
     const s = performance.now();
-    const { bytes, layout } = await renderTaskList(doc, template, options);
-    records.push({ file, ms: Math.round(performance.now() - s), bytes: bytes.length, pages: layout.pages.length });
+    const bytes = await renderPdfFile(file, context, OPTIONS);
+    records.push({ file: pdfPath(file), list: file.list, ms: performance.now() - s, cachedMs: 0, bytes: bytes.length });
   }
-  const totalMs = performance.now() - start;
-  const sum = (rs: PdfRecord[]) => rs.reduce((n, r) => n + r.bytes, 0);
-  const group = (prefix: RegExp) => {
-    const rs = records.filter((r) => prefix.test(r.file));
-    return { count: rs.length, bytes: sum(rs), ms: rs.reduce((n, r) => n + r.ms, 0), maxBytes: Math.max(...rs.map((r) => r.bytes)) };
-  };
-  const plan = group(/^\/pdf\/[a-z]+\.pdf$/);
-  const year = group(/-\d{4}\.pdf$/);
-  const unit = group(/^\/pdf\/units\//);
+  for (const [i, file] of files.entries()) {
+    const s = performance.now();
+    await renderPdfFile(file, context, OPTIONS);
+    records[i]!.cachedMs = performance.now() - s;
+  }
   const kb = (n: number) => Math.round(n / 1024);
-  ctx.log(`${records.length} 个 PDF，${kb(sum(records))} KB`);
-  return {
+  const ms = records.map((r) => r.ms);
+  const byList = (list: string) => records.filter((r) => r.list === list);
+  ctx.log(`五个方案：${records.length} 个 PDF，${kb(records.reduce((n, r) => n + r.bytes, 0))} KB`);
+  const results: BenchResults = {
     'subset, first call incl. font load (ms)': Math.round(firstSubsetMs),
-    'subset, one plan’s characters (ms)': Math.round(planSubsetMs),
+    'subset, one plan’s characters (ms)': Number(planSubsetMs.toFixed(1)),
     'subset, one plan’s characters (KB)': kb(one.regular.length + one.bold.length),
-    'subset, all five plans’ characters (ms)': Math.round(sharedSubsetMs),
-    'subset, all five plans’ characters (KB)': kb(shared.regular.length + shared.bold.length),
-    'plan PDFs (count)': plan.count,
-    'plan PDF, mean time (ms)': Math.round(plan.ms / plan.count),
-    'plan PDF, mean size (KB)': kb(plan.bytes / plan.count),
-    'plan PDF, largest (KB)': kb(plan.maxBytes),
-    'year PDFs (count)': year.count,
-    'year PDF, mean time (ms)': Math.round(year.ms / year.count),
-    'year PDF, mean size (KB)': kb(year.bytes / year.count),
-    'unit PDFs (count)': unit.count,
-    'unit PDF, mean time (ms)': Math.round(unit.ms / unit.count),
-    'unit PDF, mean size (KB)': kb(unit.bytes / unit.count),
-    'all PDFs, time (s)': Number((totalMs / 1000).toFixed(1)),
-    'all PDFs, size (MB)': Number((sum(records) / 1024 / 1024).toFixed(2)),
-    'all PDFs, pages (count)': records.reduce((n, r) => n + r.pages, 0),
-    records,
+    'PDFs of the five plans (count)': records.length,
+    'per PDF, median (ms)': Number(quantile(ms, 0.5).toFixed(1)),
+    'per PDF, 10th–90th percentile (ms)': spread(ms),
+    'per PDF, cached subset, median (ms)': Number(quantile(records.map((r) => r.cachedMs), 0.5).toFixed(1)),
+  };
+  for (const list of ['plan', 'year', 'unit', 'progress']) {
+    const rs = byList(list);
+    if (rs.length === 0) continue;
+    results[`${list} PDF, median (ms)`] = Number(quantile(rs.map((r) => r.ms), 0.5).toFixed(1));
+    results[`${list} PDF, mean size (KB)`] = kb(rs.reduce((n, r) => n + r.bytes, 0) / rs.length);
+  }
+  results['all five plans’ PDFs, one thread (s)'] = Number((ms.reduce((a, b) => a + b, 0) / 1000).toFixed(2));
+  return { results, records };
+}
+
+/** The build's PDF step on the corpus: one worker and one per core, alternating. */
+async function poolRuns(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'log'>, dir: string): Promise<BenchResults> {
+  const names = (await readdir(ctx.corpusDir)).filter((n) => n.endsWith('.md')).sort().slice(0, POOL_PLANS);
+  const chosen = (await loadPlans(ctx.corpusDir)).plans.filter((p) => names.includes(`${p.id}.md`));
+  const inputs = await inputsFor(ctx.root, null, join(dir, 'no-progress'), dir, 'corpus', chosen);
+  const cores = availableParallelism();
+  const walls: Record<'one' | 'all', number[]> = { one: [], all: [] };
+  let files = 0;
+  for (let i = 0; i < REPEAT; i++) {
+    for (const which of ['one', 'all'] as const) {
+      process.env.PLANBOOK_PDF_WORKERS = which === 'one' ? '1' : String(cores);
+      const out = join(dir, `out-${which}-${i}`);
+      const start = performance.now();
+      try {
+        files = (await startPdfPool(out, inputs).render()).files;
+      } finally {
+        delete process.env.PLANBOOK_PDF_WORKERS;
+      }
+      walls[which].push((performance.now() - start) / 1000);
+      await rm(out, { recursive: true, force: true });
+    }
+  }
+  const median = (values: number[]) => quantile(values, 0.5);
+  ctx.log(`语料 ${chosen.length} 个方案：${files} 个 PDF；${cores} 核`);
+  return {
+    'pool, corpus plans (count)': chosen.length,
+    'pool, PDFs (count)': files,
+    'pool, 1 worker, median (s)': Number(median(walls.one).toFixed(2)),
+    'pool, 1 worker, range (s)': `${Math.min(...walls.one).toFixed(2)}–${Math.max(...walls.one).toFixed(2)}`,
+    [`pool, ${cores} workers, median (s)`]: Number(median(walls.all).toFixed(2)),
+    [`pool, ${cores} workers, range (s)`]: `${Math.min(...walls.all).toFixed(2)}–${Math.max(...walls.all).toFixed(2)}`,
+    'pool, throughput (PDFs/s)': Number((files / median(walls.all)).toFixed(1)),
+    'pool, speed-up over 1 worker (×)': Number((median(walls.one) / median(walls.all)).toFixed(2)),
   };
 }
 
+/** What the PDF step reads: the parsed plans as JSON (as the build writes them), templates from the project. */
+async function inputsFor(root: string, plansDir: string | null, progress: string, dir: string, name: string, given?: Awaited<ReturnType<typeof loadPlans>>['plans']) {
+  const plans = given ?? (await loadPlans(plansDir!)).plans;
+  const parsed = join(dir, `${name}.json`);
+  await writeFile(parsed, JSON.stringify(plans));
+  return { root, parsed, progress, buildDate: OPTIONS.buildDate };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { records, ...results } = await measure({ fivePlansDir: resolve('content/plans'), log: (line) => console.error(line) });
-  for (const r of records) console.log(`${r.file}\t${r.ms} ms\t${Math.round(r.bytes / 1024)} KB\t${r.pages} 页`);
+  const root = resolve(import.meta.dirname, '..');
+  const ctx = { root, corpusDir: join(root, 'bench/corpus'), fivePlansDir: join(root, 'content/plans'), log: (line: string) => console.error(line) };
+  const { records, ...results } = await measure(ctx);
+  for (const r of records) console.log(`/${r.file}\t${r.ms.toFixed(1)} ms\t${r.cachedMs.toFixed(1)} ms（子集已缓存）\t${Math.round(r.bytes / 1024)} KB`);
   console.log(JSON.stringify(results, null, 2));
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { unitSlug } from '../../src/derive/units.ts';
 import { loadPlans } from '../../src/load/plans.ts';
@@ -72,5 +74,17 @@ describe('PDF task lists in the built site', () => {
       const html = await (await get(new URL(`/plans/${plan.id}/`, base))).text();
       expect(html, plan.id).toContain(`href="/pdf/${plan.id}.pdf"`);
     }
+  });
+
+  test('every PDF the build wrote is linked from a page, and every linked PDF was written', () => {
+    const dist = resolve(process.env.PLANBOOK_DIST ?? 'dist');
+    const entries = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const written = entries.filter((e) => e.name.endsWith('.pdf')).map((e) => relative(dist, join(e.parentPath, e.name))).sort();
+    const linked = new Set<string>();
+    for (const e of entries.filter((x) => x.name.endsWith('.html'))) {
+      for (const [, href] of readFileSync(join(e.parentPath, e.name), 'utf8').matchAll(/href="\/([^"#?]+\.pdf)"/g)) linked.add(decodeURI(href!));
+    }
+    expect(written.length).toBeGreaterThan(plans.length);
+    expect([...linked].sort()).toEqual(written);
   });
 });
