@@ -97,7 +97,7 @@ async function planbookBuild(ctx: BenchContext, content: string, dist: string): 
   const timings = `${dist}.timings.json`;
   const done = await child(ctx, ['scripts/build.ts'], { PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_TIMINGS: timings });
   const t = JSON.parse(await readFile(timings, 'utf8')) as Record<string, number>;
-  const stages = Object.fromEntries(['check', 'astro', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
+  const stages = Object.fromEntries(['check', 'astro', 'pdf', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
   return { wall: done.wall, stages, peaks: done.peaks };
 }
 
@@ -152,5 +152,8 @@ function ratio(a: number, b: number): number {
 function peaksText(runs: Run[]): string {
   const names = new Set(runs.flatMap((r) => [...r.peaks.keys()]));
   if (names.size === 0) return '（本系统无 /proc，未测）';
-  return [...names].map((n) => `${n} ${Math.max(...runs.map((r) => r.peaks.get(n) ?? 0))}`).join('，');
+  const each = [...names].map((n) => [n, Math.max(...runs.map((r) => r.peaks.get(n) ?? 0))] as const);
+  // The sum of each program's peak bounds the build's peak from above (they need not peak together).
+  const sum = each.reduce((total, [, mb]) => total + mb, 0);
+  return `${each.map(([n, mb]) => `${n} ${mb}`).join('，')}（合计不超过 ${sum}）`;
 }
