@@ -13,7 +13,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { watchPeaks } from './lib/peak.ts';
+import { watchPeaks } from '../src/build/peaks.ts';
 import { firstQuery, taskPage } from './lib/first-query.ts';
 import type { BenchContext, BenchResults } from './lib/types.ts';
 
