@@ -147,7 +147,7 @@ async function inputsFor(root: string, plansDir: string | null, progress: string
   const plans = given ?? (await loadPlans(plansDir!)).plans;
   const parsed = join(dir, `${name}.json`);
   await writeFile(parsed, JSON.stringify(plans));
-  return { root, parsed, progress, buildDate: OPTIONS.buildDate };
+  return { root, parsed, progress, buildDate: OPTIONS.buildDate, cache: null };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

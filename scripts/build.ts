@@ -15,7 +15,8 @@
  * (curation, default alignment.yml beside the content dir), PLANBOOK_OUT
  * (output dir, default dist), PLANBOOK_TIMINGS (write step timings, page
  * count and peak memory there as JSON), PLANBOOK_VERBOSE (Astro's log and
- * stack traces), PLANBOOK_PDF_WORKERS (PDF workers, default one per core).
+ * stack traces), PLANBOOK_PDF_WORKERS (PDF workers, default one per core),
+ * PLANBOOK_PDF_CACHE (the PDF cache folder, default .cache/pdf; `off`).
  * PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
 import { existsSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '
 import { fillFileSizes } from '../src/build/sizes.ts';
 import { startPdfPool } from '../src/build/pdf.ts';
 import { buildDate } from '../src/pdf/index.ts';
+import { pdfCacheDir } from '../src/pdf/cache.ts';
 import { watchPeaks } from '../src/build/peaks.ts';
 import type { Plan } from '../src/model/schema.ts';
 import { progressDir, progressFiles } from '../src/progress/load.ts';
@@ -77,7 +79,7 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_PARSED = parsed;
   await writeFile(parsed, JSON.stringify(plans));
   // The PDF workers load the model and the fonts on the core Astro leaves free; they render after it.
-  const pdfPool = startPdfPool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate() });
+  const pdfPool = startPdfPool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;
@@ -87,7 +89,8 @@ async function build(): Promise<void> {
   });
   console.log('站点页面已生成，正在生成任务清单 PDF');
   const pdfs = await step('pdf', () => pdfPool.render());
-  console.log(`任务清单 PDF 已生成（${pdfs.files} 个，${pdfs.workers} 个线程），正在建立搜索索引`);
+  const reused = pdfs.cached > 0 ? `，其中 ${pdfs.cached} 个内容未变、取自缓存` : '';
+  console.log(`任务清单 PDF 已生成（${pdfs.files} 个${reused}；${pdfs.workers} 个线程），正在建立搜索索引`);
   await step('search', () => searchIndex(scratch.out));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
@@ -98,7 +101,7 @@ async function build(): Promise<void> {
   await step('install', () => installSite(scratch.out, out, scratch.dir));
   const peakMB = peaks.stop();
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: pdfs.files, pdfWorkers: pdfs.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: pdfs.files, pdfsCached: pdfs.cached, pdfWorkers: pdfs.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);

@@ -6,7 +6,9 @@
  * each loading the model once (the plans the content check parsed, the
  * progress records, the templates) and keeping its font subsets, shaped
  * widths and harfbuzz faces for every file it renders. Files are handed out
- * one at a time, the longest lists first, so the workers finish together.
+ * one at a time, the longest lists first, so the workers finish together. A
+ * list unchanged since an earlier build (same content, template, date and
+ * renderer: the key of src/pdf/cache.ts) is copied from the cache instead.
  * A file that fails stops the pool and the build (the previous site stays);
  * the workers are ended on every way out, signals included.
  *
@@ -17,6 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../model/schema.ts';
+import { prunePdfCache } from '../pdf/cache.ts';
 import { pdfFiles, type PdfFile, type PdfSubject } from '../pdf/catalog.ts';
 import type { PdfContext } from '../pdf/index.ts';
 import { loadProgress } from '../progress/load.ts';
@@ -36,6 +39,8 @@ export interface PdfInputs {
   progress: string;
   /** YYYY-MM-DD, the same for every file. */
   buildDate: string;
+  /** The PDF cache folder (`pdfCacheDir`), or null for none. */
+  cache: string | null;
 }
 
 /** A job as sent to a worker: the file below the output folder and what it shows. */
@@ -45,13 +50,15 @@ export interface PdfJob {
   subject: PdfSubject;
 }
 
-export type PdfReply = { ok: true; path: string; bytes: number; ms: number } | { ok: false; path: string; message: string };
+export type PdfReply = { ok: true; path: string; bytes: number; ms: number; key: string; cached: boolean } | { ok: false; path: string; message: string };
 
 export interface PdfStepResult {
   files: number;
   bytes: number;
   workers: number;
-  /** Rendering time of each file, in the worker (ms). */
+  /** Files copied from the cache, their lists unchanged since an earlier build. */
+  cached: number;
+  /** Time of each file in its worker (ms), rendered or copied. */
   times: number[];
 }
 
@@ -101,7 +108,8 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
       .sort((a, b) => b.rows - a.rows)
       .map((f) => ({ path: pdfPath(f), list: f.list, subject: f.subject }));
     const busy = workers.slice(0, Math.min(workers.length, jobs.length));
-    const result: PdfStepResult = { files: jobs.length, bytes: 0, workers: busy.length, times: [] };
+    const result: PdfStepResult = { files: jobs.length, bytes: 0, workers: busy.length, cached: 0, times: [] };
+    const used = new Set<string>();
     try {
       await new Promise<void>((resolve, reject) => {
         let next = 0;
@@ -124,6 +132,8 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
             if (!reply.ok) return fail(new Error(`生成任务清单 PDF 失败：${reply.path}`, { cause: new Error(reply.message) }));
             result.bytes += reply.bytes;
             result.times.push(reply.ms);
+            used.add(reply.key);
+            if (reply.cached) result.cached++;
             if (++done === jobs.length) return resolve();
             send();
           });
@@ -137,6 +147,8 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
     } finally {
       stop();
     }
+    // The cache keeps what this build used, so it never grows beyond one site.
+    await prunePdfCache(inputs.cache, used);
     return result;
   }
 

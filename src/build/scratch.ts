@@ -54,7 +54,10 @@ export function createScratch(root: string, generated: string[] = []): Scratch {
   mkdirSync(dir, { recursive: true });
   onCleanup(() => {
     rmSync(dir, { recursive: true, force: true });
-    if (removeIfEmpty(base)) for (const path of created) rmSync(path, { recursive: true, force: true });
+    // The last build to finish: no other build's folder is left (kept caches such as .cache/pdf do not count).
+    const last = !existsSync(base) || !readdirSync(base).some((name) => name.startsWith('build-'));
+    removeIfEmpty(base);
+    if (last) for (const path of created) rmSync(path, { recursive: true, force: true });
   });
   return { dir, out: join(dir, 'site'), cache: join(dir, 'astro') };
 }
@@ -92,14 +95,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Whether `dir` is gone now: false while another build (or the user) keeps files there. */
-function removeIfEmpty(dir: string): boolean {
+/** Removes `dir` unless another build, a kept cache or the user has files there. */
+function removeIfEmpty(dir: string): void {
   try {
     rmdirSync(dir);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  } catch {
+    // Not empty (or already gone).
   }
-  return true;
 }
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;

@@ -8,6 +8,7 @@ import type { Templates } from '../templates/schema.ts';
 import type { PdfFile } from './catalog.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { planTaskList, progressTaskList, unitTaskList, yearTaskList, type RowProgress } from './content.ts';
+import type { TaskListDoc } from './types.ts';
 import { renderTaskList, type RenderOptions } from './render.ts';
 
 export type { TaskListDoc } from './types.ts';
@@ -63,8 +64,8 @@ export interface PdfContext {
   templates: Templates;
 }
 
-/** The bytes of one file of `pdfFiles`. */
-export async function renderPdfFile(file: Pick<PdfFile, 'list' | 'subject'>, context: PdfContext, options: Opts = today()): Promise<Uint8Array> {
+/** The list one file of `pdfFiles` prints, and its template: what the file is drawn from (and keyed by in the cache). */
+export function pdfDocument(file: Pick<PdfFile, 'list' | 'subject'>, context: PdfContext): { doc: TaskListDoc; template: ChecklistTemplate } {
   const template = context.templates.checklists.get(file.list);
   if (!template) throw new Error(`没有清单模板 ${file.list}.yml`);
   const { subject } = file;
@@ -73,18 +74,27 @@ export async function renderPdfFile(file: Pick<PdfFile, 'list' | 'subject'>, con
     if (!found) throw new Error(`没有方案 ${id}`);
     return found;
   };
-  const lookup = statusOf(context.progress);
-  const none = () => new Error('没有进展记录');
+  const withProgress = (doc: TaskListDoc) => {
+    const shown = progressTaskList(doc, statusOf(context.progress));
+    if (!shown) throw new Error('没有进展记录');
+    return shown;
+  };
   switch (subject.kind) {
     case 'plan':
-      return planPdf(plan(subject.plan), template, options);
+      return { doc: planTaskList(plan(subject.plan)), template };
     case 'year':
-      return yearPdf(plan(subject.plan), subject.year, template, options);
+      return { doc: yearTaskList(plan(subject.plan), subject.year), template };
     case 'unit':
-      return unitPdf(subject.unit, context.plans, template, options);
+      return { doc: unitTaskList(subject.unit, context.plans), template };
     case 'plan-progress':
-      return (await planProgressPdf(plan(subject.plan), lookup, template, options)) ?? Promise.reject(none());
+      return { doc: withProgress(planTaskList(plan(subject.plan))), template };
     case 'unit-progress':
-      return (await unitProgressPdf(subject.unit, context.plans, lookup, template, options)) ?? Promise.reject(none());
+      return { doc: withProgress(unitTaskList(subject.unit, context.plans)), template };
   }
+}
+
+/** The bytes of one file of `pdfFiles`. */
+export async function renderPdfFile(file: Pick<PdfFile, 'list' | 'subject'>, context: PdfContext, options: Opts = today()): Promise<Uint8Array> {
+  const { doc, template } = pdfDocument(file, context);
+  return (await renderTaskList(doc, template, options)).bytes;
 }

@@ -2,7 +2,8 @@
  * The build's PDF step (src/build/pdf.ts) on the five real plans and their
  * progress records, with a checklist an office added: real worker threads
  * write exactly the files of `pdfFiles`, byte for byte what one thread
- * renders, and a file that fails rejects with a Chinese message.
+ * renders, a rebuild copies unchanged lists from the PDF cache, and a file
+ * that fails rejects with a Chinese message.
  */
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPdfContext, pdfPath, startPdfPool, type PdfInputs } from '../../../src/build/pdf.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import { pdfFiles } from '../../../src/pdf/catalog.ts';
-import { renderPdfFile } from '../../../src/pdf/index.ts';
+import { pdfKey } from '../../../src/pdf/cache.ts';
+import { pdfDocument, renderPdfFile, type PdfContext } from '../../../src/pdf/index.ts';
+import type { Plan } from '../../../src/model/schema.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 let dir = '';
@@ -25,7 +28,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'templates/checklists/quarterly.yml'), year.replace(/^title: .*$/m, "title: '{方案}{年度}年度季度检查表'"));
   const { plans } = await loadPlans(join(root, 'content/plans'));
   await writeFile(join(dir, 'plans.json'), JSON.stringify(plans));
-  inputs = { root: dir, parsed: join(dir, 'plans.json'), progress: join(root, 'content/progress'), buildDate: '2026-11-23' };
+  inputs = { root: dir, parsed: join(dir, 'plans.json'), progress: join(root, 'content/progress'), buildDate: '2026-11-23', cache: null };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -76,5 +79,37 @@ describe('the PDF step', () => {
     } finally {
       delete process.env.PLANBOOK_FAULT_PDF;
     }
+  });
+
+  test('a rebuild copies every unchanged list from the cache and renders only what an edited plan touches', async () => {
+    const cached = { ...inputs, cache: join(dir, 'cache') };
+    const first = await startPdfPool(join(dir, 'first'), cached).render();
+    expect(first.cached).toBe(0);
+    const again = await startPdfPool(join(dir, 'again'), cached).render();
+    expect(again.cached).toBe(again.files);
+    for (const path of await filesBelow(join(dir, 'first'))) {
+      expect(Buffer.compare(await readFile(join(dir, 'first', path)), await readFile(join(dir, 'again', path))), path).toBe(0);
+    }
+
+    // One task of 庙行 reworded: its lists change, and those of the units it names; no other plan's.
+    const plans = JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[];
+    const task = plans.find((p) => p.id === 'miaohang')!.tasks[0]!;
+    task.text = `${task.text}（已调整）`;
+    const edited = { ...cached, parsed: join(dir, 'edited.json') };
+    await writeFile(edited.parsed, JSON.stringify(plans));
+    const before = await loadPdfContext(cached);
+    const after = await loadPdfContext(edited);
+    const key = (file: Parameters<typeof pdfDocument>[0], context: PdfContext) => {
+      const { doc, template } = pdfDocument(file, context);
+      return pdfKey(doc, template, { buildDate: inputs.buildDate });
+    };
+    const files = pdfFiles(after);
+    const changed = files.filter((f) => key(f, before) !== key(f, after));
+    expect(changed.map(pdfPath)).toContain('pdf/miaohang.pdf');
+    for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, pdfPath(f)).toBe('miaohang');
+    const rebuild = await startPdfPool(join(dir, 'rebuild'), edited).render();
+    expect(rebuild.cached).toBe(files.length - changed.length);
+    // The cache keeps what the last build used: the edited lists replaced the old ones.
+    expect((await readdir(cached.cache)).length).toBe(new Set(files.map((f) => key(f, after))).size);
   });
 });
