@@ -18,6 +18,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
 import { prunePdfCache } from '../pdf/cache.ts';
 import { pdfFiles, type PdfFile, type PdfSubject } from '../pdf/catalog.ts';
@@ -63,7 +64,7 @@ export interface PdfStepResult {
 }
 
 /** Model, progress and templates for `inputs`: once in the build and once in each worker. */
-export async function loadPdfContext(inputs: PdfInputs): Promise<PdfContext & { units: Awaited<ReturnType<typeof siteModel>>['units'] }> {
+export async function loadPdfContext(inputs: PdfInputs): Promise<PdfContext & { units: UnitIndex }> {
   const model = await siteModel(JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[]);
   const progress = createProgress(model.plans, await loadProgress(inputs.progress));
   return { plans: model.plans, units: model.units, progress, templates: await getTemplates(inputs.root) };
@@ -153,9 +154,4 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
   }
 
   return { render, stop };
-}
-
-/** Renders every PDF of the site into `out` with a pool of its own. */
-export function renderPdfs(out: string, inputs: PdfInputs): Promise<PdfStepResult> {
-  return startPdfPool(out, inputs).render();
 }
