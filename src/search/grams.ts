@@ -1,36 +1,39 @@
 /**
  * The n-grams of the sharded substring index, shared by the builder and the
  * search page so both cut text the same way. A record is indexed under every
- * character (unigram) and every pair of adjacent characters (bigram) of its
- * folded lead phrase and folded text; a query term is looked up by bigrams
- * that cover it. A record holding the term holds all of them, so the
- * intersection never loses a match; for terms of one or two characters it is
- * exactly the matches, and longer terms are verified against the text.
+ * run of one, two and three characters (unigrams, bigrams, trigrams) of its
+ * folded lead phrase and folded text; a query term is looked up by the
+ * trigrams that cover it (or as itself, when shorter). A record holding the
+ * term holds all of them, so the intersection never loses a match; for terms
+ * of up to three characters it is exactly the matches, and longer terms are
+ * verified against the text.
  */
 
 /** Lead-phrase grams carry this mark, so the lead phrase has its own posting lists (tier 3). */
 export const TITLE_MARK = '\u0001';
 
-/** Adds every unigram and bigram of `folded` (already folded by `normalize`) to `into`. */
+/** The longest gram indexed: terms up to this length are looked up exactly. */
+export const GRAM = 3;
+
+/** Adds every gram of one to `GRAM` characters of `folded` (already folded by `normalize`) to `into`. */
 export function addGrams(folded: string, into: Set<string>, mark = ''): void {
   const chars = [...folded];
   for (let i = 0; i < chars.length; i += 1) {
-    into.add(mark + chars[i]!);
-    if (i + 1 < chars.length) into.add(mark + chars[i]! + chars[i + 1]!);
+    for (let n = 1; n <= GRAM && i + n <= chars.length; n += 1) into.add(mark + chars.slice(i, i + n).join(''));
   }
 }
 
 /**
- * The grams to look a folded term up by: the term itself when it has one
- * character, else bigrams starting at every second character, plus the last
- * bigram, so together they cover every character of the term.
+ * The grams to look a folded term up by: the term itself when it has at most
+ * `GRAM` characters, else grams of `GRAM` characters starting at every
+ * `GRAM`-th one, plus the last, so together they cover the whole term.
  */
 export function termGrams(term: string): string[] {
   const chars = [...term];
-  if (chars.length <= 1) return chars;
+  if (chars.length <= GRAM) return [term];
   const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i += 2) grams.add(chars[i]! + chars[i + 1]!);
-  grams.add(chars.at(-2)! + chars.at(-1)!);
+  for (let i = 0; i + GRAM <= chars.length; i += GRAM) grams.add(chars.slice(i, i + GRAM).join(''));
+  grams.add(chars.slice(-GRAM).join(''));
   return [...grams];
 }
 

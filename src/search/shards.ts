@@ -7,7 +7,7 @@
  * - `search/facets.bin` — per filter, each record's value ids (what the
  *   search page counts and filters by, and browses with no query);
  * - `search/grams/<n>.bin` — posting lists: gram → record ids (as gaps), for
- *   the unigrams and bigrams of each record's folded lead phrase and text,
+ *   the grams of one to three characters of each record's folded lead phrase and text,
  *   lead-phrase grams again under `TITLE_MARK`; a gram's file is `shardOf`;
  * - `search/records/<n>.bin` — the records themselves (URL, plan, number,
  *   lead phrase, text, deadline), `chunk` consecutive records per file.
@@ -70,7 +70,7 @@ export function shardSubstringIndex(index: SubstringIndex, options: ShardOptions
   });
   let total = 0;
   for (const list of postings.values()) total += list.length;
-  const shards = options.shards ?? 2 ** Math.max(4, Math.ceil(Math.log2(total / (options.postingsPerShard ?? 8_000))));
+  const shards = options.shards ?? 2 ** Math.max(4, Math.ceil(Math.log2(total / (options.postingsPerShard ?? 4_000))));
   const gramFiles: GramShard[] = Array.from({ length: shards }, () => ({}));
   // A lead-phrase gram sits with its plain gram, so a query fetches one file per gram.
   for (const gram of [...postings.keys()].sort()) gramFiles[shardOf(gram.replace(TITLE_MARK, ''), shards)]![gram] = toGaps(postings.get(gram)!);

@@ -78,7 +78,7 @@ describe(`search over ${PLANS} generated plans`, () => {
     await page.context().close();
   });
 
-  test.each(['燃气', '井', '重大事故隐患', '燃气 培训', '应急局', '安全生产'])('finds exactly what a scan of every task finds for %s', async (query) => {
+  test.each(['燃气', '井', '安全员', '重大事故隐患', '燃气 培训', '应急局', '安全生产'])('finds exactly what a scan of every task finds for %s', async (query) => {
     const page = await newPage(browser());
     await page.goto(`${server.url}/search/`);
     await settled(page);

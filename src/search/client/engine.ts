@@ -4,7 +4,7 @@
  * Pagefind (loaded from <base>pagefind/ only when the exact matches run out)
  * for tasks that hold the query's words but not the whole query. Browser only.
  */
-import type { FilterName } from '../record.ts';
+import { FILTERS, type FilterName } from '../record.ts';
 import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
 import { facetCounts, findMatches, verify, type Hit, type Source } from './query.ts';
@@ -17,8 +17,14 @@ interface PagefindResult {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    q: string,
+    o?: { filters?: Record<string, { any: string[] }> },
+  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
+
+/** Candidates checked against their text for one page of results at most (about 50 record files). */
+const CHECK_LIMIT = 200;
 
 export interface SearchOutcome {
   /** Exact matches that pass the selection; an upper bound when `exact` is false. */
@@ -26,10 +32,12 @@ export interface SearchOutcome {
   exact: boolean;
   /** Of them, tasks a unit named by the query owes. */
   byUnit: number;
-  counts: Record<FilterName, Map<string, number>>;
+  /** Filter counts over the exact matches; over Pagefind's partial ones once they are listed when nothing matches exactly. */
+  readonly counts: Record<FilterName, Map<string, number>>;
   /**
-   * Up to `n` further hits: exact matches while there are any, then (from
-   * the call after the last exact one) Pagefind's partial ones, tier 1.
+   * Up to `n` further hits: exact matches while candidates are left (fewer,
+   * even none, when many candidates fail the check), then, from the call
+   * after the last candidate, Pagefind's partial ones, tier 1.
    */
   next(n: number): Promise<Hit[]>;
   /** Whether `next` may return more, and whether those are still exact matches. */
@@ -81,12 +89,16 @@ export async function createEngine(): Promise<Engine> {
     let partial: PagefindResult[] | null = found.terms.length === 0 ? [] : null;
     let partialAt = 0;
     const excerpts = new Map<number, PagefindResult>();
+    let counts = found.counts;
 
     async function exactHits(n: number): Promise<Hit[]> {
       const hits: Hit[] = [];
-      while (hits.length < n && at < found.ranked.length) {
-        const batch = found.ranked.slice(at, at + n - hits.length);
+      // At most CHECK_LIMIT candidates are checked per page, so a long term whose bigrams are common stays cheap.
+      let checked = 0;
+      while (hits.length < n && at < found.ranked.length && checked < CHECK_LIMIT) {
+        const batch = found.ranked.slice(at, at + Math.min(n - hits.length, CHECK_LIMIT - checked));
         at += batch.length;
+        checked += batch.length;
         for (const hit of await verify(source, found.terms, batch)) {
           if (hit.tier > 1) hits.push(hit);
           else matched.delete(hit.id);
@@ -98,7 +110,12 @@ export async function createEngine(): Promise<Engine> {
     async function partialHits(n: number): Promise<Hit[]> {
       if (partial === null) {
         const pf = await loadPagefind();
-        partial = (await pf.search(query.trim(), { filters: toPagefindFilters(selection) }))?.results ?? [];
+        const response = await pf.search(query.trim(), { filters: toPagefindFilters(selection) });
+        partial = response?.results ?? [];
+        // With no exact match, the list is Pagefind's alone, and so are its filter counts.
+        if (found.total === 0 && response) {
+          counts = Object.fromEntries(FILTERS.map((f) => [f, new Map(Object.entries(response.filters[f] ?? {}))])) as SearchOutcome['counts'];
+        }
       }
       const hits: Hit[] = [];
       while (hits.length < n && partialAt < partial.length) {
@@ -121,10 +138,12 @@ export async function createEngine(): Promise<Engine> {
       total: found.total,
       exact: found.exact,
       byUnit: found.byUnit,
-      counts: found.counts,
+      get counts() {
+        return counts;
+      },
       async next(n) {
-        const hits = await exactHits(n);
-        return hits.length > 0 ? hits : partialHits(n);
+        const exactLeft = at < found.ranked.length;
+        return exactLeft ? exactHits(n) : partialHits(n);
       },
       more: () => at < found.ranked.length || partial === null || partialAt < partial.length,
       exactLeft: () => at < found.ranked.length,

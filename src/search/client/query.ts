@@ -3,9 +3,9 @@
  * files reached through a `Source`, so the same code runs in the page (over
  * fetch) and in Node tests (over the builder's output). No DOM here.
  *
- * A query's terms are looked up by the bigrams that cover them; the
+ * A query's terms are looked up by the grams that cover them; the
  * intersection of their posting lists holds every task that contains every
- * term. For terms of one or two characters it is exactly those tasks, so
+ * term. For terms of up to three characters it is exactly those tasks, so
  * the count and the filter counts are exact at once. For longer terms it may
  * hold a few more, which are checked against the task text: all of them at
  * once when they sit in few record files, else as the pages are shown, and
@@ -14,7 +14,7 @@
 import { FILTERS, type FilterName } from '../record.ts';
 import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
 import { matchFields } from '../fields.ts';
-import { fromGaps, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
+import { fromGaps, GRAM, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
 import { namesUnit, queryTerms, type Selection } from './match.ts';
 
 export interface Source {
@@ -75,7 +75,7 @@ export async function findMatches(source: Source, query: string, selection: Sele
   const posting = (gram: string) => fromGaps(shards.get(shardOf(gram.replace(TITLE_MARK, ''), meta.shards))![gram] ?? []);
   const inText = intersect(grams.map(posting));
   const inTitle = new Set(intersect(grams.map((g) => posting(TITLE_MARK + g))));
-  const short = terms.every((t) => [...t].length <= 2);
+  const short = terms.every((t) => [...t].length <= GRAM);
 
   let ranked = [
     ...[...byUnit].sort((a, b) => a - b).map((id) => ({ id, tier: 4 as const })),

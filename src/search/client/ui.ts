@@ -54,8 +54,9 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   });
   more.addEventListener('click', () => {
     const before = list.children.length;
+    const partial = current !== null && !current.exactLeft();
     void renderMore().then((batch) => {
-      if (batch.length === 0) status.textContent += '没有其他只含部分字词的任务。';
+      if (batch.length === 0 && partial) status.textContent += '没有其他只含部分字词的任务。';
       list.children[before]?.querySelector('a')?.focus();
     });
   });
@@ -146,7 +147,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     shown += batch.length;
     more.hidden = !outcome.more();
     // Partial matches come from Pagefind, loaded only when asked for.
-    more.textContent = outcome.exactLeft() || batch.every((h) => h.tier === 1) ? '显示更多结果' : '显示只含部分字词的任务';
+    more.textContent = outcome.exactLeft() || batch.some((h) => h.tier === 1) ? '显示更多结果' : '显示只含部分字词的任务';
     return batch;
   }
 

@@ -26,11 +26,7 @@ export function listResults(page: Page, query: string, selection: Record<string,
       const engine = (window as unknown as { planbookSearch: { run(q: string, s: object): Promise<Outcome> } }).planbookSearch;
       const outcome = await engine.run(query, selection);
       const urls: string[] = [];
-      while (exactOnly ? outcome.exactLeft() : outcome.more()) {
-        const batch = await outcome.next(50);
-        if (batch.length === 0) break;
-        urls.push(...batch.map((h) => h.record.url));
-      }
+      while (exactOnly ? outcome.exactLeft() : outcome.more()) urls.push(...(await outcome.next(50)).map((h) => h.record.url));
       return { urls, total: outcome.total, exact: outcome.exact };
     },
     [query, selection, exactOnly] as const,

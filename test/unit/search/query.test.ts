@@ -105,7 +105,7 @@ describe('findMatches over a generated corpus of 40 plans', () => {
     expect(found.total).toBe(hits.length);
   });
 
-  test('reads one gram file per bigram and no record file for a short query', async () => {
+  test('reads one gram file and no record file for a term of up to three characters', async () => {
     const src = source(index);
     await findMatches(src, '燃气', {});
     expect(src.fetched.filter((p) => p.startsWith('search/grams/'))).toHaveLength(1);
