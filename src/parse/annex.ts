@@ -34,7 +34,7 @@ export function attachAnnex(tasks: TaskDraft[], rows: TaskRow[], file: VFile): b
     return named.length === 1 ? named[0] : undefined;
   });
   if (matches.filter(Boolean).length * 2 < rows.length) {
-    report(file, 'warning', 'annex-unmatched', rows[0]?.row.position, '这张任务表的各行与正文编号的任务对不上，按普通表格显示',
+    report(file, 'warning', 'annex-unmatched', rows[0]?.row.position, '这张任务表的各行与正文编号的任务对不上，表中各行按新任务读取',
       '若它是正文任务的分工表，请让表中“序号”与正文任务序号一致；若它另列任务，请把正文的编号任务或表格删去其一。');
     return false;
   }

@@ -112,7 +112,10 @@ export default function remarkPlanStructure() {
       }
       if (child.type === 'table') {
         const rows = readTaskTable(child);
-        if (rows && out.tasks.length > 0 && attachAnnex(out.tasks, rows, file)) {
+        // Rows numbered on from the body's tasks (`10.` … then a table of 11, 12) are more tasks, not an annex about them.
+        const last = out.tasks.reduce((n, t) => Math.max(n, t.number), 0);
+        const continues = rows?.every((r) => r.number !== null && r.number > last) ?? false;
+        if (rows && out.tasks.length > 0 && !continues && attachAnnex(out.tasks, rows, file)) {
           blocks().push(tableBlock(child, place));
         } else if (!rows) {
           blocks().push(tableBlock(child, place));

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generateCorpus, type CorpusPlan, type SourcePlan } from '../../../src/corpus/index.ts';
 import { FrontMatterSchema } from '../../../src/model/schema.ts';
+import { readSources } from '../../../src/corpus/files.ts';
+import { parsePlan } from '../../../src/parse/index.ts';
 
 const sources: SourcePlan[] = ['yueyang', 'xiangxiang'].map((id) => ({
   id,
@@ -86,5 +88,13 @@ describe('generateCorpus', () => {
 
   test('never writes an empty task', () => {
     for (const plan of corpus) expect(plan.markdown).not.toMatch(/^\d+\. *$/m);
+  });
+
+  test('writes plans the parser reads without a single message, from the five plans as the bench makes them', async () => {
+    const five = await readSources(new URL('../../../content/plans', import.meta.url).pathname);
+    for (const plan of generateCorpus(five, 300)) {
+      const { messages } = parsePlan(plan.markdown, `${plan.id}.md`);
+      expect(messages.map((m) => `${plan.id}.md:${m.line} ${m.rule}`)).toEqual([]);
+    }
   });
 });

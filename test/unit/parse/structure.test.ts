@@ -30,6 +30,30 @@ describe('parsePlan structure', () => {
     expect(result.messages.find((m) => m.rule === 'task-number-gap' && m.line === 18)?.message).toBe('任务 14 接在任务 12 之后，缺少 13');
   });
 
+  test('reads a table numbered on from the listed tasks as more tasks, even when a row repeats words of an earlier task', () => {
+    const body = [
+      '# 方案',
+      '',
+      '### （一）开展重大事故隐患判定标准体系提升行动',
+      '',
+      '1. 贯彻执行重大事故隐患判定标准，完善重大事故隐患判定标准汇编。',
+      '',
+      '2. 健全重大事故隐患自查自改常态化机制。',
+      '',
+      '### （二）开展重大事故隐患动态清零行动',
+      '',
+      '| 序号 | 工作任务 | 责任单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 3 | 健全重大事故隐患自查自改常态化机制，完善全员安全生产岗位责任制。 | 区住建局 | 2025年底前 |',
+      '| 4 | 制定完善重大事故隐患治理督办制度。 | 区商务局 | 2025年6月底前 |',
+      '',
+    ].join('\n');
+    const result = parse(body);
+    expect(result.plan?.tasks.map((t) => [t.number, t.action])).toEqual([[1, 1], [2, 1], [3, 2], [4, 2]]);
+    expect(result.plan?.tasks[2]?.units.map((u) => u.name)).toEqual(['区住建局']);
+    expect(result.messages).toEqual([]);
+  });
+
   test('reports a duplicate task number without dropping either task', () => {
     const result = parse('# 方案\n\n### （一）行动\n\n1. 第一项。\n2. 第二项。\n2. 第三项。\n');
     expect(result.plan?.tasks).toHaveLength(3);
