@@ -31,7 +31,6 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     throw error;
   }
 
-  let shown = 0; // results listed so far
   let current: SearchOutcome | null = null;
   let terms: string[] = [];
   let run = 0;
@@ -111,7 +110,6 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     if (id !== run) return; // a newer search started meanwhile
     current = result;
     terms = queryTerms(query);
-    shown = 0;
     list.replaceChildren();
     await renderMore();
     if (id !== run) return;
@@ -144,7 +142,6 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     if (outcome !== current) return [];
     const items = batch.map((hit) => renderHit(hit, outcome, terms));
     list.append(...items);
-    shown += batch.length;
     more.hidden = !outcome.more();
     // Partial matches come from Pagefind, loaded only when asked for.
     more.textContent = outcome.exactLeft() || batch.some((h) => h.tier === 1) ? '显示更多结果' : '显示只含部分字词的任务';
