@@ -54,8 +54,10 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   more.addEventListener('click', () => {
     const before = list.children.length;
     const partial = current !== null && !current.exactLeft();
+    const firstPartial = !list.querySelector('.search-result__partial');
     void renderMore().then((batch) => {
       if (batch.length === 0 && partial) status.textContent += '没有其他只含部分字词的任务。';
+      else if (firstPartial && batch.some((h) => h.tier === 1)) status.textContent += '其后列出只含其中部分字词的任务（标“部分匹配”）。';
       list.children[before]?.querySelector('a')?.focus();
     });
   });
