@@ -69,6 +69,22 @@ describe('search page', () => {
     await page.context().close();
   });
 
+  test('loads Pagefind only when asked for the tasks that hold part of the query, and labels them', async () => {
+    const page = await newPage(browser());
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('举报奖励')}`);
+    expect(await settled(page)).toBe('找到 1 条含“举报奖励”的任务。');
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.click('[data-search-more]');
+    await page.waitForSelector('.search-result__partial');
+    expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    expect(await resultIds(page)).toEqual(expect.arrayContaining(['xiangxiang-7', 'yueyang-24', 'changning-24']));
+    expect((await resultIds(page))[0]).toBe('xiangxiang-7');
+    expect(await page.textContent('[data-search-status]')).toContain('其后列出只含其中部分字词的任务');
+    await page.context().close();
+  });
+
   test('lands on the results when the header search box is used', async () => {
     const page = await newPage(browser());
     await page.goto(`${baseURL}/`);
