@@ -130,7 +130,7 @@ async function pageWeights(dist: string): Promise<Record<string, number>> {
   }
   const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
   const result = Object.fromEntries(Object.entries(sums).map(([k, s]) => [k, kb(s.count > 0 ? s.bytes / s.count : 0)]));
-  for (const file of ['compare/index.html', 'search/substring.json']) {
+  for (const file of ['compare/index.html', 'search/index.json', 'search/facets.bin']) {
     const size = await stat(join(dist, file)).then((s) => s.size, () => null);
     if (size !== null) result[file] = kb(size);
   }

@@ -5,20 +5,25 @@
  * (test/fixtures/search/queries.json): recall over all results and
  * must-find@10, for plain Pagefind and for the merged search the page runs.
  *
- * `run(ctx)` indexes copies (the built sites are left alone): the five
- * plans from bench/out/site-5 (written by the site bench) or dist/; the
- * corpus site bench/out/site-corpus when it exists; and synthetic task pages
- * made from the real ones (PLANBOOK_BENCH_SEARCH_PAGES, default 2000,8000),
- * so memory growth is measured even without a corpus build.
+ * `run(ctx)` indexes the records of built sites again into scratch folders
+ * (the built sites are left alone): the five plans from bench/out/site-5
+ * (written by the site bench) or dist/; the corpus site bench/out/site-corpus
+ * when it exists; and synthetic records made from the real ones
+ * (PLANBOOK_BENCH_SEARCH_PAGES, default 2000,8000), so memory growth is
+ * measured even without a corpus build.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { buildSearchIndex } from '../src/search/pagefind.ts';
-import { launchBrowser, newPage, serveStatic } from '../test/e2e/harness/index.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { buildSearchIndex, type SearchRecordInput } from '../src/search/pagefind.ts';
+import { pagefindRecords } from '../src/search/write.ts';
+import { FILTERS } from '../src/search/record.ts';
+import type { SubstringIndex } from '../src/search/substring.ts';
+import type { Facets, ShardedMeta, ShardedRecord } from '../src/search/shards.ts';
+import { launchBrowser, listResults, newPage, serveStatic } from '../test/e2e/harness/index.ts';
 import type { BenchContext, BenchResults } from './lib/types.ts';
 
 interface Query {
@@ -68,58 +73,56 @@ function named(name: string, m: Record<string, number>): BenchResults {
   };
 }
 
-/** Index a copy of the site's HTML (the real dist/ is left alone). */
+/** Index the site's search records again, into a scratch folder (the real dist/ is left alone). */
 async function indexCopy(site: string): Promise<Record<string, number>> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'planbook-search-'));
   try {
-    for (const file of await htmlFiles(site)) {
-      await mkdir(path.dirname(path.join(tmp, file)), { recursive: true });
-      await cp(path.join(site, file), path.join(tmp, file));
-    }
-    return await measureIndexing(tmp);
+    return await measureIndexing(tmp, pagefindRecords(await readIndex(site)));
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
 }
 
-/** n task pages made from the real ones, each copy under its own plan id and name. */
+/** The substring index as the built site holds it (index.json, facets.bin and the record files). */
+async function readIndex(site: string): Promise<SubstringIndex> {
+  const dir = path.join(site, 'search');
+  const unpack = async <T>(file: string): Promise<T> => JSON.parse(gunzipSync(await readFile(path.join(dir, file))).toString('utf8')) as T;
+  const meta = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as ShardedMeta;
+  const facets = await unpack<Facets>('facets.bin');
+  const chunks = await Promise.all(Array.from({ length: Math.ceil(meta.count / meta.chunk) }, (_, n) => unpack<ShardedRecord[]>(`records/${n}.bin`)));
+  const records = chunks.flat().map((r, id) => ({ ...r, filters: Object.fromEntries(FILTERS.map((f) => [f, facets[f][id]!])) as SubstringIndex['records'][number]['filters'] }));
+  return { version: 1, values: meta.values, records };
+}
+
+/** n task records made from the real ones, each copy under its own plan id and jurisdiction name. */
 async function indexSynthetic(site: string, n: number): Promise<Record<string, number>> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'planbook-search-'));
   try {
-    const tasks = (await htmlFiles(site)).filter((f) => /^plans\/[^/]+\/tasks\/\d+\/index\.html$/.test(f));
-    const sources = await Promise.all(tasks.map(async (f) => ({ f, html: await readFile(path.join(site, f), 'utf8') })));
-    for (let i = 0; i < n; i += 1) {
-      const { f, html } = sources[i % sources.length]!;
+    const sources = pagefindRecords(await readIndex(site));
+    const records: SearchRecordInput[] = Array.from({ length: n }, (_, i) => {
+      const source = sources[i % sources.length]!;
       const copy = Math.floor(i / sources.length);
-      const [, plan, , num] = f.split('/');
-      const out = path.join(tmp, 'plans', `${plan}-${copy}`, 'tasks', num!, 'index.html');
-      await mkdir(path.dirname(out), { recursive: true });
-      // A distinct jurisdiction name per copy, as the corpus varies it.
-      await writeFile(out, html.replace(/(data-pagefind-filter="辖区\[content\]" content=")([^"]*)/, `$1$2${copy}`));
-    }
-    return await measureIndexing(tmp);
+      return {
+        ...source,
+        url: source.url.replace(/^\/plans\/([^/]+)\//, `/plans/$1-${copy}/`),
+        filters: { ...source.filters, 辖区: (source.filters['辖区'] ?? []).map((v) => `${v}${copy}`) },
+      };
+    });
+    return await measureIndexing(tmp, records);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
 }
 
-async function htmlFiles(site: string): Promise<string[]> {
-  const entries = await readdir(site, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(site, path.join(e.parentPath, e.name)))
-    .filter((f) => !f.startsWith('pagefind'));
-}
-
 /** Time buildSearchIndex and sample the Pagefind service's peak resident memory (VmHWM). */
-async function measureIndexing(dir: string): Promise<Record<string, number>> {
+async function measureIndexing(dir: string, records: SearchRecordInput[]): Promise<Record<string, number>> {
   let peakKb = 0;
   const timer = setInterval(() => {
     for (const pid of childPids(process.pid)) peakKb = Math.max(peakKb, hwmKb(pid));
   }, 50);
   const started = performance.now();
   try {
-    const result = await buildSearchIndex(dir);
+    const result = await buildSearchIndex(dir, records);
     return {
       pages: result.pages,
       files: result.files,
@@ -187,6 +190,8 @@ async function inBrowser(dist: string, log: (m: string) => void): Promise<BenchR
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('燃气')}`);
     await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
     await page.waitForLoadState('networkidle');
+    // Counted now: the quality runs below fetch more.
+    const requests = fetched.size;
     const pagefindBytes = sum([...fetched].filter(([p]) => p.startsWith('/pagefind/')).map(([, b]) => b));
     const extraBytes = sum([...fetched].filter(([p]) => p.startsWith('/search/')).map(([, b]) => b));
     const extraGzip = sum(
@@ -198,9 +203,7 @@ async function inBrowser(dist: string, log: (m: string) => void): Promise<BenchR
     const plain = await quality(queries, (q) => plainSearch(page, q), (m) => log(`plain ${m}`));
     const merged = await quality(queries, (q) => mergedSearch(page, q), (m) => log(`merged ${m}`));
     // A deterministic sample of 1–4 character substrings of task texts: every task holding one is relevant.
-    const index = JSON.parse(await readFile(path.join(dist, 'search/substring.json'), 'utf8')) as {
-      records: { url: string; title: string; text: string }[];
-    };
+    const index = await readIndex(dist);
     const sample = sampleQueries(index.records, 300);
     const samplePlain = await quality(sample, (q) => plainSearch(page, q));
     const sampleMerged = await quality(sample, (q) => mergedSearch(page, q));
@@ -208,10 +211,10 @@ async function inBrowser(dist: string, log: (m: string) => void): Promise<BenchR
     const fmt = (q: { recall: number; mustFind: number; precision: number }) =>
       `${q.recall.toFixed(3)} / ${q.mustFind.toFixed(3)} / ${q.precision.toFixed(3)}`;
     return {
-      'first query: requests (files)': fetched.size,
+      'first query: requests (files)': requests,
       'first query: Pagefind download (KB)': Math.round(pagefindBytes / 1024),
-      'first query: substring index + id map (KB)': Math.round(extraBytes / 1024),
-      'first query: substring index + id map, gzip (KB)': Math.round(extraGzip / 1024),
+      'first query: substring index files (KB)': Math.round(extraBytes / 1024),
+      'first query: substring index files, gzip (KB)': Math.round(extraGzip / 1024),
       'query set (queries)': queries.length,
       'plain Pagefind recall / must-find@10 / R-precision@10': fmt(plain),
       'merged search recall / must-find@10 / R-precision@10': fmt(merged),
@@ -226,23 +229,18 @@ async function inBrowser(dist: string, log: (m: string) => void): Promise<BenchR
 
 type BrowserPage = Awaited<ReturnType<typeof newPage>>;
 
-/** Plain Pagefind, as its own API returns results, mapped to task URLs. */
+/** Plain Pagefind, as its own API returns results, mapped to task URLs (each result's record is loaded). */
 function plainSearch(page: BrowserPage, query: string): Promise<string[]> {
   return page.evaluate(async (q) => {
-    const w = window as unknown as { planbookIds?: Record<string, string> };
-    w.planbookIds ??= await (await fetch('/search/pagefind-urls.json')).json();
     const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js' as string);
     const search = await pagefind.search(q);
-    return (search?.results ?? []).map((r: { id: string }) => w.planbookIds![r.id]!);
+    return Promise.all((search?.results ?? []).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
   }, query);
 }
 
-/** The search the page runs (Pagefind merged with the substring index). */
-function mergedSearch(page: BrowserPage, query: string): Promise<string[]> {
-  return page.evaluate(async (q) => {
-    const engine = (window as unknown as { planbookSearch: { run(q: string, s: object): Promise<{ hits: { record: { url: string } }[] }> } }).planbookSearch;
-    return (await engine.run(q, {})).hits.map((h) => h.record.url);
-  }, query);
+/** The search the page runs: every exact match, then Pagefind's partial ones. */
+async function mergedSearch(page: BrowserPage, query: string): Promise<string[]> {
+  return (await listResults(page, query)).urls;
 }
 
 function sampleQueries(records: { url: string; title: string; text: string }[], n: number): Query[] {

@@ -91,7 +91,7 @@ async function build(): Promise<void> {
   const pdfs = await step('pdf', () => pdfPool.render());
   const reused = pdfs.cached > 0 ? `，其中 ${pdfs.cached} 个内容未变、取自缓存` : '';
   console.log(`任务清单 PDF 已生成（${pdfs.files} 个${reused}；${pdfs.workers} 个线程），正在建立搜索索引`);
-  await step('search', () => searchIndex(scratch.out));
+  await step('search', () => searchIndex(scratch.out, plans));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
   if (links.broken.length > 0) {
@@ -132,10 +132,13 @@ async function checkContent(): Promise<Plan[]> {
   return plans;
 }
 
-/** Pagefind (and any further search files) through the search adapter. */
-async function searchIndex(dist: string): Promise<void> {
-  const { buildSearchIndex } = await import('../src/search/pagefind.ts');
-  await buildSearchIndex(dist);
+/** The sharded substring index and Pagefind's, from the checked plans (and any further search files). */
+async function searchIndex(dist: string, plans: Plan[]): Promise<void> {
+  const { writeSearchFiles } = await import('../src/search/write.ts');
+  const { loadProgress } = await import('../src/progress/load.ts');
+  const { createProgress } = await import('../src/progress/view.ts');
+  const progress = createProgress(plans, await loadProgress(progressFolder));
+  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown);
   if (existsSync(join(root, 'src/search/artefacts.ts'))) {
     const mod = (await import('../src/search/artefacts.ts' as string)) as { buildSearchArtefacts?: (d: string) => Promise<unknown> };
     await mod.buildSearchArtefacts?.(dist);

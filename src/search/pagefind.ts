@@ -1,25 +1,33 @@
 /**
  * The one adapter around Pagefind's Node API.
  *
- * Indexes the built site in `distDir` and writes `distDir/pagefind/`. Only
- * elements marked `data-pagefind-body` are indexed (the task pages), so every
- * search record is one task. Also writes `search/pagefind-urls.json`
- * (result id → URL) for the search page. Pagefind's API reports problems in `errors`
- * arrays instead of throwing; every one of them fails the build here, so a
- * broken index is never published.
+ * Indexes one custom record per task, made from the model (`write.ts`), and
+ * writes `distDir/pagefind/`; no page of the built site is read, so the
+ * indexer holds only the search text, not every page's HTML. Each record's
+ * metadata carries its id in the substring index (`record`), so the search
+ * page joins Pagefind's results to its own without a URL table. Pagefind's
+ * API reports problems in `errors` arrays instead of throwing; every one of
+ * them fails the build here, so a broken index is never published.
  */
 import { accessSync, constants } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { writeFragmentUrls } from './fragment-urls.ts';
 
 /** The plans are Chinese: one index segmented as Chinese, whatever a page declares. */
 export const SEARCH_LANGUAGE = 'zh-cn';
 
+/** One search record: Pagefind's `addCustomRecord` input, without the language (always the index's). */
+export interface SearchRecordInput {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
 export interface SearchIndexResult {
-  /** Pages indexed: those with a `data-pagefind-body` element (one per task). */
+  /** Records indexed (one per task). */
   pages: number;
   /** Files written under `<distDir>/pagefind/`. */
   files: number;
@@ -32,13 +40,9 @@ export interface SearchIndexResult {
 export interface SearchIndexOptions {
   /** Passed to Pagefind; defaults to `zh-cn`. */
   forceLanguage?: string;
-  /** Every indexed page's URL must match; defaults to task pages, `/plans/<id>/tasks/<n>/`. */
-  recordUrl?: RegExp;
 }
 
-const TASK_URL = /^\/plans\/[^/]+\/tasks\/\d+\/$/;
-
-export async function buildSearchIndex(distDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+export async function buildSearchIndex(distDir: string, records: readonly SearchRecordInput[], options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const site = path.resolve(distDir);
   const outputPath = path.join(site, 'pagefind');
   if (!(await stat(site).catch(() => null))?.isDirectory()) {
@@ -55,18 +59,16 @@ export async function buildSearchIndex(distDir: string, options: SearchIndexOpti
     const index = created.index;
     if (!index) throw searchError('createIndex', ['Pagefind 未返回索引'], site);
 
-    await call('addDirectory', () => index.addDirectory({ path: site }));
+    const language = options.forceLanguage ?? SEARCH_LANGUAGE;
+    // Sent in batches: one round trip to the indexer per record would leave it idle.
+    for (let at = 0; at < records.length; at += 256) {
+      await Promise.all(records.slice(at, at + 256).map((record) => call('addCustomRecord', () => index.addCustomRecord({ ...record, language }))));
+    }
     const written = await call('writeFiles', () => index.writeFiles({ outputPath }));
     const out = written.outputPath || outputPath;
     const { files, bytes } = await measure(out);
     const pages = await indexedPages(out);
-    const urls = await writeFragmentUrls(out, path.join(site, 'search', 'pagefind-urls.json'));
-    if (urls.length !== pages) throw searchError('writeFiles', [`索引了 ${pages} 个页面，但写出 ${urls.length} 个片段`], site);
-    // Without any data-pagefind-body Pagefind indexes whole pages; only task pages may be records.
-    const stray = urls.filter((u) => !(options.recordUrl ?? TASK_URL).test(u));
-    if (stray.length > 0) {
-      throw searchError('addDirectory', [`这些页面不是任务页却被索引：${stray.slice(0, 5).join('、')}${stray.length > 5 ? ' 等' : ''}`], site);
-    }
+    if (pages !== records.length) throw searchError('writeFiles', [`交给 Pagefind ${records.length} 条记录，索引中有 ${pages} 条`], site);
     return { pages, files, bytes, outputPath: out };
   } finally {
     await pagefind.close();
@@ -124,7 +126,7 @@ async function call<T extends { errors: string[] }>(step: string, run: () => Pro
     if (cause instanceof Error && cause.message === 'Pagefind backend closed') {
       throw new Error(`搜索索引生成失败：Pagefind 程序意外退出（${step}）。`, { cause: new Error('Pagefind 程序在返回结果前退出') });
     }
-    throw new Error(`搜索索引生成失败：Pagefind ${step} 出错。请检查 dist/ 中的页面后重新构建。`, {
+    throw new Error(`搜索索引生成失败：Pagefind ${step} 出错。请重新构建；若问题重复出现，请报告此问题。`, {
       cause: cause instanceof Error ? cause : new Error(String(cause)),
     });
   }
@@ -135,18 +137,18 @@ async function call<T extends { errors: string[] }>(step: string, run: () => Pro
 function searchError(step: string, errors: string[], site?: string): Error {
   const where = site ? `（目录 ${site}）` : '';
   return new Error(
-    `搜索索引生成失败：Pagefind ${step} 报告 ${errors.length} 个错误${where}：${errors.join('；')}。请确认已先运行 astro build，且任务页带有 data-pagefind-body。`,
+    `搜索索引生成失败：Pagefind ${step} 报告 ${errors.length} 个错误${where}：${errors.join('；')}。请重新构建；若问题重复出现，请报告此问题。`,
     { cause: new AggregateError(errors.map((e) => new Error(e)), `pagefind ${step}`) },
   );
 }
 
-/** `addDirectory`'s page_count counts every HTML file seen; the entry file counts what was indexed. */
+/** The records the written index holds, from its entry file. */
 async function indexedPages(out: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-  if (pages === 0) throw searchError('addDirectory', ['没有找到带 data-pagefind-body 的页面'], out);
+  if (pages === 0) throw searchError('writeFiles', ['索引中没有任何记录'], out);
   return pages;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The search record of one task: the Pagefind filters and metadata that the
- * task page carries (via `TaskRecord.astro`) and that the substring index
- * repeats, derived from the model in one place so both always agree.
+ * The search record of one task: its filter values and metadata, derived
+ * from the model in one place; the substring index and the Pagefind records
+ * (`write.ts`) are both made from it, so they always agree.
  */
 import type { Action, Plan, Task } from '../model/schema.ts';
 import { deadlineText } from '../model/vocabulary.ts';

@@ -3,8 +3,9 @@
  * values, for the search page to match a query as an exact substring beside
  * Pagefind's word index. Pagefind segments Chinese into words, so a query
  * that cuts across its word boundaries can rank poorly or miss; an exact
- * substring match never does. Built from the model at build time and written
- * to /search/substring.json.
+ * substring match never does. Built from the model at build time; the search
+ * page gets it cut into small files (`shards.ts`, written by `write.ts`) and
+ * its filter lists and counts from it whole.
  */
 import type { Action, Plan, Task } from '../model/schema.ts';
 import { FILTERS, taskRecord, type FilterName } from './record.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, newPage, screenshot, seriousViolations, type Page } from './harness/index.ts';
+import { useBrowser, newPage, listResults, screenshot, seriousViolations, type Page } from './harness/index.ts';
 
 const baseURL = inject('baseURL');
 const { queries } = JSON.parse(readFileSync('test/fixtures/search/queries.json', 'utf8')) as {
@@ -60,15 +60,28 @@ describe('search page', () => {
     const page = await open('/search/');
     const missing: string[] = [];
     for (const q of queries) {
-      const urls = await page.evaluate(async (query) => {
-        const engine = (window as unknown as { planbookSearch: { run(q: string, s: object): Promise<{ hits: { record: { url: string } }[] }> } }).planbookSearch;
-        return (await engine.run(query, {})).hits.map((h) => h.record.url);
-      }, q.query);
+      const { urls } = await listResults(page, q.query);
       const ids = urls.map(taskId);
       for (const id of q.mustFind) if (!ids.slice(0, 10).includes(id)) missing.push(`${q.query}: ${id} not in top 10`);
       for (const id of q.relevant) if (!ids.includes(id)) missing.push(`${q.query}: ${id} not found`);
     }
     expect(missing).toEqual([]);
+    await page.context().close();
+  });
+
+  test('loads Pagefind only when asked for the tasks that hold part of the query, and labels them', async () => {
+    const page = await newPage(browser());
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('举报奖励')}`);
+    expect(await settled(page)).toBe('找到 1 条含“举报奖励”的任务。');
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.click('[data-search-more]');
+    await page.waitForSelector('.search-result__partial');
+    expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    expect(await resultIds(page)).toEqual(expect.arrayContaining(['xiangxiang-7', 'yueyang-24', 'changning-24']));
+    expect((await resultIds(page))[0]).toBe('xiangxiang-7');
+    expect(await page.textContent('[data-search-status]')).toContain('其后列出只含其中部分字词的任务');
     await page.context().close();
   });
 
@@ -176,27 +189,40 @@ describe('search page', () => {
 });
 
 describe('search index', () => {
-  test('holds one record per task page, and the searching page declares zh-CN so Pagefind segments Chinese', async () => {
+  test('holds one record per task page in both indexes, and the searching page declares zh-CN', async () => {
     const page = await open('/search/');
     const { pages, records, lang } = await page.evaluate(async () => {
       const entry = await (await fetch('/pagefind/pagefind-entry.json')).json();
-      const index = await (await fetch('/search/substring.json')).json();
+      const index = await (await fetch('/search/index.json')).json();
       const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
-      return { pages, records: index.records.length, lang: document.documentElement.lang };
+      return { pages, records: index.count, lang: document.documentElement.lang };
     });
     expect(pages).toBe(records);
+    expect(records).toBeGreaterThan(100);
     expect(lang).toBe('zh-CN');
     await page.context().close();
   });
 
-  test('carries filters and metadata on <meta> elements of the task page, never as visible text', async () => {
-    const page = await newPage(browser());
-    await page.goto(`${baseURL}/plans/yueyang/tasks/8/`);
-    const filters = await page.$$eval('[data-pagefind-filter]', (els) => els.map((e) => [e.tagName, e.getAttribute('data-pagefind-filter'), e.getAttribute('content')]));
-    expect(filters.every(([tag]) => tag === 'META')).toBe(true);
-    expect(filters).toContainEqual(['META', '辖区[content]', '岳阳街道']);
-    const meta = await page.$$eval('[data-pagefind-meta]', (els) => els.map((e) => e.getAttribute('data-pagefind-meta')));
-    expect(meta).toEqual(expect.arrayContaining(['title[content]', 'plan[content]', 'number[content]', 'deadline[content]']));
+  test("gives each Pagefind record its task's filters, metadata and id in the substring index", async () => {
+    const page = await open('/search/');
+    type Record = { url: string; place: string[]; meta: { [name: string]: string }; count: number };
+    // A string, so the test runner does not rewrite the page's import().
+    const records = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('燃气', { filters: { 辖区: { any: ['岳阳街道'] } } });
+      const index = await (await fetch('/search/index.json')).json();
+      return Promise.all(search.results.map(async (r) => {
+        const data = await r.data();
+        return { url: data.url, place: data.filters['辖区'], meta: data.meta, count: index.count };
+      }));
+    })()`)) as Record[];
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) {
+      expect(r.url).toMatch(/^\/plans\/yueyang\/tasks\/\d+\/$/);
+      expect(r.place).toEqual(['岳阳街道']);
+      expect(r.meta).toMatchObject({ plan: '岳阳街道', number: r.url.split('/')[4] });
+      expect(Number(r.meta.record)).toBeLessThan(r.count);
+    }
     await page.context().close();
   });
 });

@@ -1,89 +1,161 @@
 /**
- * The search engine of the search page: Pagefind (loaded from <base>pagefind/)
- * plus the substring index, merged by `mergeResults`. Browser only.
+ * The search engine of the search page: the sharded substring index (files
+ * under <base>search/, fetched as a query needs them) for exact matches, then
+ * Pagefind (loaded from <base>pagefind/ only when the exact matches run out)
+ * for tasks that hold the query's words but not the whole query. Browser only.
  */
-import type { SubstringIndex, SubstringRecord } from '../substring.ts';
-import type { FilterName } from '../record.ts';
+import { FILTERS, type FilterName } from '../record.ts';
+import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
-import { facetCounts, matchesSelection, mergeResults, type Hit, type Selection } from './match.ts';
+import { facetCounts, findMatches, verify, type Hit, type Source } from './query.ts';
+import type { Selection } from './match.ts';
 
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; excerpt: string }>;
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(
-    q: string | null,
+    q: string,
     o?: { filters?: Record<string, { any: string[] }> },
-  ): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
 
+/** Candidates checked against their text for one page of results at most (about 50 record files). */
+const CHECK_LIMIT = 200;
+
 export interface SearchOutcome {
-  hits: Hit[];
-  counts: Record<FilterName, Map<string, number>>;
-  /** Pagefind's excerpt (with <mark>) by URL, loaded on demand for results without an exact match. */
-  pagefindExcerpt(url: string): Promise<string | null>;
+  /** Exact matches that pass the selection; an upper bound when `exact` is false. */
+  total: number;
+  exact: boolean;
+  /** Of them, tasks a unit named by the query owes. */
+  byUnit: number;
+  /** Filter counts over the exact matches; over Pagefind's partial ones once they are listed when nothing matches exactly. */
+  readonly counts: Record<FilterName, Map<string, number>>;
+  /**
+   * Up to `n` further hits: exact matches while candidates are left (fewer,
+   * even none, when many candidates fail the check), then, from the call
+   * after the last candidate, Pagefind's partial ones, tier 1.
+   */
+  next(n: number): Promise<Hit[]>;
+  /** Whether `next` may return more, and whether those are still exact matches. */
+  more(): boolean;
+  exactLeft(): boolean;
+  /** How many tasks Pagefind found (null until it was asked): all partial matches when there is no exact one. */
+  pagefindFound(): number | null;
+  /** Pagefind's excerpt (with <mark>) of a partial hit. */
+  pagefindExcerpt(hit: Hit): Promise<string | null>;
 }
 
 export interface Engine {
-  index: SubstringIndex;
-  /** Every filter value with its total count, from Pagefind's filters API. */
-  totals: Record<string, Record<string, number>>;
+  source: Source;
+  /** Every filter value with its number of tasks. */
+  totals: Record<FilterName, Map<string, number>>;
   run(query: string, selection: Selection): Promise<SearchOutcome>;
 }
 
 export async function createEngine(): Promise<Engine> {
-  const pagefindUrl = withBase('/pagefind/pagefind.js');
-  const [pagefind, index, ids] = await Promise.all([
-    import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
-    fetchJson<SubstringIndex>(withBase('/search/substring.json')),
-    fetchJson<Record<string, string>>(withBase('/search/pagefind-urls.json')),
+  const [meta, facets] = await Promise.all([
+    fetchJson<ShardedMeta>(withBase('/search/index.json')),
+    fetchPacked<Facets>(withBase('/search/facets.bin')),
   ]);
-  await pagefind.options({ excerptLength: 40 });
-  await pagefind.init();
-  const totals = await pagefind.filters();
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(url: string): Promise<T> => {
+    if (!cache.has(url)) cache.set(url, fetchPacked<T>(url));
+    return cache.get(url) as Promise<T>;
+  };
+  const source: Source = {
+    meta,
+    facets,
+    grams: (n) => once<GramShard>(withBase(`/search/grams/${n}.bin`)),
+    records: (n) => once<ShardedRecord[]>(withBase(`/search/records/${n}.bin`)),
+  };
+  let pagefind: Promise<Pagefind> | undefined;
+  const loadPagefind = () =>
+    (pagefind ??= (async () => {
+      const pf = (await import(/* @vite-ignore */ withBase('/pagefind/pagefind.js'))) as Pagefind;
+      await pf.options({ excerptLength: 40 });
+      await pf.init();
+      return pf;
+    })());
+  const totals = facetCounts(source, Array.from({ length: meta.count }, (_, id) => id), {});
 
   async function run(query: string, selection: Selection): Promise<SearchOutcome> {
-    const trimmed = query.trim();
-    if (trimmed === '') {
-      // Browse by filters alone: Pagefind lists the filtered pages; the index supplies what to show.
-      const filtered = await pagefind.search(null, { filters: toPagefindFilters(selection) });
-      const byUrl = urlMap(filtered?.results ?? []);
-      const hits = index.records.filter((r) => byUrl.has(r.url)).map((record) => ({ record, tier: 2 as const }));
-      return outcome(hits, index.records, selection, byUrl);
-    }
-    // With a query, filter the merged results here so substring hits obey the same filters.
-    const response = await pagefind.search(trimmed);
-    const byUrl = urlMap(response?.results ?? []);
-    const all = mergeResults(index, trimmed, [...byUrl.keys()]);
-    const hits = all.filter((h) => matchesSelection(index, h.record, selection));
-    return outcome(hits, all.map((h) => h.record), selection, byUrl);
-  }
+    const found = await findMatches(source, query, selection);
+    const matched = new Set(found.ranked.map((r) => r.id));
+    let at = 0;
+    let partial: PagefindResult[] | null = found.terms.length === 0 ? [] : null;
+    let partialAt = 0;
+    const excerpts = new Map<number, PagefindResult>();
+    let counts = found.counts;
 
-  function urlMap(results: PagefindResult[]): Map<string, PagefindResult> {
-    const byUrl = new Map<string, PagefindResult>();
-    for (const r of results) {
-      const url = ids[r.id];
-      if (url) byUrl.set(url, r);
+    async function exactHits(n: number): Promise<Hit[]> {
+      const hits: Hit[] = [];
+      // At most CHECK_LIMIT candidates are checked per page, so a long term whose bigrams are common stays cheap.
+      let checked = 0;
+      while (hits.length < n && at < found.ranked.length && checked < CHECK_LIMIT) {
+        const batch = found.ranked.slice(at, at + Math.min(n - hits.length, CHECK_LIMIT - checked));
+        at += batch.length;
+        checked += batch.length;
+        for (const hit of await verify(source, found.terms, batch)) {
+          if (hit.tier > 1) hits.push(hit);
+          else matched.delete(hit.id);
+        }
+      }
+      return hits;
     }
-    return byUrl;
-  }
 
-  function outcome(hits: Hit[], pool: SubstringRecord[], selection: Selection, byUrl: Map<string, PagefindResult>): SearchOutcome {
+    async function partialHits(n: number): Promise<Hit[]> {
+      if (partial === null) {
+        const pf = await loadPagefind();
+        const response = await pf.search(query.trim(), { filters: toPagefindFilters(selection) });
+        partial = response?.results ?? [];
+        // With no exact match, the list is Pagefind's alone, and so are its filter counts.
+        if (found.total === 0 && response) {
+          counts = Object.fromEntries(FILTERS.map((f) => [f, new Map(Object.entries(response.filters[f] ?? {}))])) as SearchOutcome['counts'];
+        }
+      }
+      const hits: Hit[] = [];
+      while (hits.length < n && partialAt < partial.length) {
+        const batch = partial.slice(partialAt, partialAt + n - hits.length);
+        partialAt += batch.length;
+        const data = await Promise.all(batch.map((r) => r.data()));
+        const fresh = batch
+          .map((result, i) => ({ result, id: Number(data[i]!.meta['record']) }))
+          .filter(({ id }) => Number.isInteger(id) && id >= 0 && id < meta.count && !matched.has(id));
+        const records = await verify(source, [], fresh.map(({ id }) => ({ id, tier: 4 as const })));
+        records.forEach((hit, i) => {
+          excerpts.set(hit.id, fresh[i]!.result);
+          hits.push({ ...hit, tier: 1 });
+        });
+      }
+      return hits;
+    }
+
     return {
-      hits,
-      counts: facetCounts(index, pool, selection),
-      async pagefindExcerpt(url) {
-        const r = byUrl.get(url);
-        return r ? (await r.data()).excerpt : null;
+      total: found.total,
+      exact: found.exact,
+      byUnit: found.byUnit,
+      get counts() {
+        return counts;
+      },
+      async next(n) {
+        const exactLeft = at < found.ranked.length;
+        return exactLeft ? exactHits(n) : partialHits(n);
+      },
+      more: () => at < found.ranked.length || partial === null || partialAt < partial.length,
+      exactLeft: () => at < found.ranked.length,
+      pagefindFound: () => partial?.length ?? null,
+      async pagefindExcerpt(hit) {
+        const result = excerpts.get(hit.id);
+        return result ? (await result.data()).excerpt : null;
       },
     };
   }
 
-  return { index, totals, run };
+  return { source, totals, run };
 }
 
 function toPagefindFilters(selection: Selection): Record<string, { any: string[] }> {
@@ -98,4 +170,16 @@ async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** A `.bin` file: gzip-compressed JSON (left as is when a server already inflated it). */
+async function fetchPacked<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as T;
 }

@@ -7,8 +7,8 @@
 import { FILTERS, type FilterName } from '../record.ts';
 import { withBase } from '../../site/base.ts';
 import { createEngine, type Engine, type SearchOutcome } from './engine.ts';
-import { excerpt, namesUnit, queryTerms, type Hit, type Selection } from './match.ts';
-import type { SubstringIndex } from '../substring.ts';
+import { excerpt, namesUnit, queryTerms, type Selection } from './match.ts';
+import type { Hit } from './query.ts';
 
 const PAGE = 20;
 
@@ -31,7 +31,6 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     throw error;
   }
 
-  let shown = 0;
   let current: SearchOutcome | null = null;
   let terms: string[] = [];
   let run = 0;
@@ -53,8 +52,14 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     void update('none');
   });
   more.addEventListener('click', () => {
-    const first = renderMore();
-    first?.querySelector('a')?.focus();
+    const before = list.children.length;
+    const partial = current !== null && !current.exactLeft();
+    const firstPartial = !list.querySelector('.search-result__partial');
+    void renderMore().then((batch) => {
+      if (batch.length === 0 && partial) status.textContent += '没有其他只含部分字词的任务。';
+      else if (firstPartial && batch.some((h) => h.tier === 1)) status.textContent += '其后列出只含其中部分字词的任务（标“部分匹配”）。';
+      list.children[before]?.querySelector('a')?.focus();
+    });
   });
 
   function selection(): Selection {
@@ -107,53 +112,59 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     if (id !== run) return; // a newer search started meanwhile
     current = result;
     terms = queryTerms(query);
-    shown = 0;
     list.replaceChildren();
-    renderMore();
+    await renderMore();
+    if (id !== run) return;
     showCounts(result);
-    const exact = result.hits.filter((h) => h.tier > 1).length;
-    const what = query.trim() === '' ? '符合筛选条件的任务' : `含“${query.trim()}”的任务`;
-    const partial = result.hits.length - exact;
-    const byUnit = result.hits.filter((h) => h.tier === 4).length;
-    status.textContent =
-      result.hits.length === 0
-        ? `没有找到${what}。`
-        : query.trim() !== '' && exact === 0
-          ? `没有任务含完整的“${query.trim()}”；找到 ${partial} 条含其中部分字词的任务。`
-          : (byUnit > 0
-              ? `找到 ${exact} 条任务：${byUnit} 条的责任单位是“${query.trim()}”所指的单位` +
-                (exact > byUnit ? `，其余 ${exact - byUnit} 条原文含“${query.trim()}”` : '')
-              : `找到 ${exact} 条${what}`) +
-            (partial > 0 ? `，另有 ${partial} 条部分匹配` : '') +
-            '。';
+    status.textContent = describe(query.trim(), result);
   }
 
-  function renderMore(): HTMLLIElement | null {
-    if (!current) return null;
-    const batch = current.hits.slice(shown, shown + PAGE);
-    const items = batch.map((hit) => renderHit(hit, current!, terms, engine.index));
+  /** What was found, saying which numbers are exact. */
+  function describe(query: string, result: SearchOutcome): string {
+    if (query === '') return result.total === 0 ? '没有找到符合筛选条件的任务。' : `找到 ${result.total} 条符合筛选条件的任务。`;
+    if (result.total === 0) {
+      const found = result.pagefindFound() ?? 0;
+      return found === 0 ? `没有找到含“${query}”的任务。` : `没有任务含完整的“${query}”；找到 ${found} 条含其中部分字词的任务。`;
+    }
+    const number = result.exact ? `${result.total} 条` : `至多 ${result.total} 条`;
+    const units = result.byUnit;
+    const head =
+      units > 0
+        ? `找到 ${number}任务：${units} 条的责任单位是“${query}”所指的单位` + (result.total > units ? `，其余${result.exact ? ` ${result.total - units} 条` : ''}原文含“${query}”` : '')
+        : `找到 ${number}含“${query}”的任务`;
+    // Long terms are checked against each task's text as its page of results is shown.
+    const bound = result.exact ? '' : '（每条结果列出前已核对原文；数目和筛选计数为上限）';
+    return `${head}${bound}。`;
+  }
+
+  async function renderMore(): Promise<Hit[]> {
+    if (!current) return [];
+    const outcome = current;
+    const batch = await outcome.next(PAGE);
+    if (outcome !== current) return [];
+    const items = batch.map((hit) => renderHit(hit, outcome, terms));
     list.append(...items);
-    shown += batch.length;
-    more.hidden = shown >= current.hits.length;
-    return items[0] ?? null;
+    more.hidden = !outcome.more();
+    // Partial matches come from Pagefind, loaded only when asked for.
+    more.textContent = outcome.exactLeft() || batch.some((h) => h.tier === 1) ? '显示更多结果' : '显示只含部分字词的任务';
+    return batch;
   }
 
   function showCounts(result: SearchOutcome | null): void {
     for (const name of FILTERS) {
       for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
-        const total = engine.totals[name]?.[box.value] ?? 0;
+        const total = engine.totals[name].get(box.value) ?? 0;
         const count = result ? (result.counts[name as FilterName].get(box.value) ?? 0) : total;
         const label = box.closest('label')!;
-        label.querySelector('[data-count]')!.textContent = String(count);
+        label.querySelector('[data-count]')!.textContent = result && !result.exact ? `≤${count}` : String(count);
         label.hidden = count === 0 && !box.checked;
       }
     }
   }
 }
 
-function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[], index: SubstringIndex): HTMLLIElement {
-  const { record } = hit;
-  const units = record.filters.责任单位.map((i) => index.values.责任单位[i]!);
+function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[]): HTMLLIElement {
+  const { record, units } = hit;
   const li = document.createElement('li');
   li.className = 'search-result';
   const meta = document.createElement('p');
@@ -178,7 +189,7 @@ function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[], index: Sub
   } else {
     body.textContent = record.text.length > 90 ? `${record.text.slice(0, 90)}…` : record.text;
     if (hit.tier === 1) {
-      void outcome.pagefindExcerpt(record.url).then((html) => {
+      void outcome.pagefindExcerpt(hit).then((html) => {
         if (html) body.replaceChildren(...fromExcerpt(html));
       });
     }

@@ -3,3 +3,4 @@ export { launchBrowser, useBrowser, newPage, screenshot, SCREENS, CHROMIUM } fro
 export type { Browser, Page } from './browser.ts';
 export { seriousViolations, type AxeViolation } from './axe.ts';
 export { serveStatic, mimeType } from './server.ts';
+export { listResults, type ListedResults } from './search.ts';

@@ -1,0 +1,157 @@
+/**
+ * Exact-substring search over the sharded index (see ../shards.ts), with the
+ * files reached through a `Source`, so the same code runs in the page (over
+ * fetch) and in Node tests (over the builder's output). No DOM here.
+ *
+ * A query's terms are looked up by the grams that cover them; the
+ * intersection of their posting lists holds every task that contains every
+ * term. For terms of up to three characters it is exactly those tasks, so
+ * the count and the filter counts are exact at once. For longer terms it may
+ * hold a few more, which are checked against the task text: all of them at
+ * once when they sit in few record files, else as the pages are shown, and
+ * the counts are then an upper bound (`exact: false`) until all are checked.
+ */
+import { FILTERS, type FilterName } from '../record.ts';
+import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
+import { matchFields } from '../fields.ts';
+import { fromGaps, GRAM, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
+import { namesUnit, queryTerms, type Selection } from './match.ts';
+
+export interface Source {
+  meta: ShardedMeta;
+  facets: Facets;
+  grams(shard: number): Promise<GramShard>;
+  records(chunk: number): Promise<ShardedRecord[]>;
+}
+
+/** What filtering and counting need: the filter values and each record's value ids. */
+export interface FacetSource {
+  meta: Pick<ShardedMeta, 'values'>;
+  facets: Facets;
+}
+
+export interface Hit {
+  id: number;
+  record: ShardedRecord;
+  units: string[];
+  /** 4: every term names a unit of the task; 3: in the lead phrase; 2: in the text; 1: found only by Pagefind (partial). */
+  tier: 1 | 2 | 3 | 4;
+}
+
+export interface Matches {
+  terms: string[];
+  /** Exact-match candidates in rank order (tier 4, then lead phrase, then text; the index's order within each). */
+  ranked: { id: number; tier: 2 | 3 | 4 }[];
+  /** Whether every candidate is known to match (so `ranked` and the counts are exact). */
+  exact: boolean;
+  /** Candidates that pass the selection. */
+  total: number;
+  byUnit: number;
+  counts: Record<FilterName, Map<string, number>>;
+}
+
+/** Checked candidates are verified at once when they sit in at most this many record files. */
+const EAGER_FILES = 12;
+
+export async function findMatches(source: Source, query: string, selection: Selection): Promise<Matches> {
+  const { meta, facets } = source;
+  const terms = queryTerms(query);
+  if (terms.length === 0) {
+    const all = Array.from({ length: meta.count }, (_, id) => ({ id, tier: 2 as const }));
+    return summarize(source, terms, all, true, selection);
+  }
+  // Tier 4 from the filter data alone: a unit query such as 应急局 finds 市应急管理局's tasks.
+  const unitIds = terms.map((t) => new Set(meta.values.责任单位.flatMap((name, i) => (namesUnit(name, t) ? [i] : []))));
+  const byUnit = new Set<number>();
+  facets.责任单位.forEach((units, id) => {
+    if (unitIds.every((set) => units.some((u) => set.has(u)))) byUnit.add(id);
+  });
+
+  const grams = [...new Set(terms.flatMap(termGrams))];
+  const shards = new Map<number, GramShard>();
+  await Promise.all(
+    [...new Set(grams.map((g) => shardOf(g, meta.shards)))].map(async (n) => shards.set(n, await source.grams(n))),
+  );
+  const posting = (gram: string) => fromGaps(shards.get(shardOf(gram.replace(TITLE_MARK, ''), meta.shards))![gram] ?? []);
+  const inText = intersect(grams.map(posting));
+  const inTitle = new Set(intersect(grams.map((g) => posting(TITLE_MARK + g))));
+  const short = terms.every((t) => [...t].length <= GRAM);
+
+  let ranked = [
+    ...[...byUnit].sort((a, b) => a - b).map((id) => ({ id, tier: 4 as const })),
+    ...inText.filter((id) => !byUnit.has(id) && inTitle.has(id)).map((id) => ({ id, tier: 3 as const })),
+    ...inText.filter((id) => !byUnit.has(id) && !inTitle.has(id)).map((id) => ({ id, tier: 2 as const })),
+  ];
+  let exact = short;
+  if (!short) {
+    const files = new Set(ranked.filter((r) => r.tier < 4).map((r) => Math.floor(r.id / meta.chunk)));
+    if (files.size <= EAGER_FILES) {
+      const checked = await verify(source, terms, ranked);
+      ranked = checked.filter((r) => r.tier > 1) as Matches['ranked'];
+      exact = true;
+    }
+  }
+  return summarize(source, terms, ranked, exact, selection);
+}
+
+function summarize(source: Source, terms: string[], ranked: Matches['ranked'], exact: boolean, selection: Selection): Matches {
+  const counts = facetCounts(source, ranked.map((r) => r.id), selection);
+  const chosen = ranked.filter((r) => matchesSelection(source, r.id, selection));
+  return { terms, ranked: chosen, exact, total: chosen.length, byUnit: chosen.filter((r) => r.tier === 4).length, counts };
+}
+
+/**
+ * Candidates with their records, each checked against its text: the tier it
+ * really has, or 1 when it does not hold every term (the caller drops it).
+ */
+export async function verify(source: Source, terms: string[], ranked: Matches['ranked']): Promise<{ id: number; tier: Hit['tier'] | 1; record: ShardedRecord; units: string[] }[]> {
+  const chunks = new Map<number, ShardedRecord[]>();
+  await Promise.all(
+    [...new Set(ranked.map((r) => Math.floor(r.id / source.meta.chunk)))].map(async (n) => chunks.set(n, await source.records(n))),
+  );
+  return ranked.map(({ id, tier }) => {
+    const record = chunks.get(Math.floor(id / source.meta.chunk))![id % source.meta.chunk]!;
+    const units = source.facets.责任单位[id]!.map((u) => source.meta.values.责任单位[u]!);
+    if (tier === 4) return { id, tier, record, units };
+    const { title, text } = matchFields(record, units);
+    const checked = terms.every((t) => title.includes(t)) ? 3 : terms.every((t) => title.includes(t) || text.includes(t)) ? 2 : 1;
+    return { id, tier: checked as Hit['tier'], record, units };
+  });
+}
+
+/** Ids in every list (each sorted ascending), in ascending order. */
+function intersect(lists: number[][]): number[] {
+  if (lists.length === 0) return [];
+  const [shortest, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  const sets = rest.map((l) => new Set(l));
+  return shortest!.filter((id) => sets.every((s) => s.has(id)));
+}
+
+/** Whether a record has, for every filter with a selection, one of the selected values. */
+export function matchesSelection(source: FacetSource, id: number, selection: Selection): boolean {
+  return Object.entries(selection).every(([name, chosen]) => {
+    if (!chosen || chosen.length === 0) return true;
+    const filter = name as FilterName;
+    return source.facets[filter][id]!.some((i) => chosen.includes(source.meta.values[filter][i]!));
+  });
+}
+
+/**
+ * For each filter value, how many of `ids` have it and match the selection
+ * in every *other* filter (so choosing one 辖区 still shows how many results
+ * the other 辖区 would add).
+ */
+export function facetCounts(source: FacetSource, ids: number[], selection: Selection): Record<FilterName, Map<string, number>> {
+  const out = {} as Record<FilterName, Map<string, number>>;
+  for (const filter of FILTERS) {
+    const values = source.meta.values[filter];
+    const others: Selection = { ...selection, [filter]: [] };
+    const counts = new Array<number>(values.length).fill(0);
+    for (const id of ids) {
+      if (!matchesSelection(source, id, others)) continue;
+      for (const i of new Set(source.facets[filter][id])) counts[i]! += 1;
+    }
+    out[filter] = new Map(values.map((v, i) => [v, counts[i]!]));
+  }
+  return out;
+}

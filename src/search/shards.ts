@@ -1,0 +1,96 @@
+/**
+ * The substring index cut into small files, so a search downloads what its
+ * query needs and not the whole corpus:
+ *
+ * - `search/index.json` — the record count, how the rest is cut, and every
+ *   filter value;
+ * - `search/facets.bin` — per filter, each record's value ids (what the
+ *   search page counts and filters by, and browses with no query);
+ * - `search/grams/<n>.bin` — posting lists: gram → record ids (as gaps), for
+ *   the grams of one to three characters of each record's folded lead phrase and text,
+ *   lead-phrase grams again under `TITLE_MARK`; a gram's file is `shardOf`;
+ * - `search/records/<n>.bin` — the records themselves (URL, plan, number,
+ *   lead phrase, text, deadline), `chunk` consecutive records per file.
+ *
+ * `.bin` files are gzip-compressed JSON, inflated by the search page. Pure:
+ * the caller compresses and writes.
+ */
+import { FILTERS, type FilterName } from './record.ts';
+import type { SubstringIndex, SubstringRecord } from './substring.ts';
+import { addGrams, shardOf, TITLE_MARK, toGaps } from './grams.ts';
+import { matchFields } from './fields.ts';
+
+export interface ShardedMeta {
+  version: 2;
+  /** Number of records; ids are 0 … count − 1 in the index's order. */
+  count: number;
+  /** Number of gram files. */
+  shards: number;
+  /** Records per record file: record `id` is in file `Math.floor(id / chunk)`. */
+  chunk: number;
+  values: SubstringIndex['values'];
+}
+
+/** A record as a record file holds it; its filter values are in the facets file. */
+export type ShardedRecord = Omit<SubstringRecord, 'filters'>;
+export type Facets = Record<FilterName, number[][]>;
+export type GramShard = Record<string, number[]>;
+
+export interface ShardOptions {
+  /** Records per record file (default 4: a page of 20 results spread over the corpus stays small). */
+  chunk?: number;
+  /** Gram files; by default a power of two giving about `postingsPerShard` record ids per file. */
+  shards?: number;
+  postingsPerShard?: number;
+}
+
+export interface ShardedFile {
+  /** Path under the site root, e.g. `search/grams/12.bin`. */
+  path: string;
+  data: unknown;
+  /** Written as plain JSON (only index.json) or gzip-compressed JSON. */
+  gzip: boolean;
+}
+
+export function shardSubstringIndex(index: SubstringIndex, options: ShardOptions = {}): ShardedFile[] {
+  const chunk = options.chunk ?? 4;
+  const postings = new Map<string, number[]>();
+  index.records.forEach((record, id) => {
+    const units = record.filters.责任单位.map((i) => index.values.责任单位[i]!);
+    const { title, text } = matchFields(record, units);
+    const grams = new Set<string>();
+    addGrams(title, grams);
+    addGrams(text, grams);
+    addGrams(title, grams, TITLE_MARK);
+    for (const gram of grams) {
+      let list = postings.get(gram);
+      if (!list) postings.set(gram, (list = []));
+      list.push(id);
+    }
+  });
+  let total = 0;
+  for (const list of postings.values()) total += list.length;
+  const shards = options.shards ?? 2 ** Math.max(4, Math.ceil(Math.log2(total / (options.postingsPerShard ?? 4_000))));
+  const gramFiles: GramShard[] = Array.from({ length: shards }, () => ({}));
+  // A lead-phrase gram sits with its plain gram, so a query fetches one file per gram.
+  for (const gram of [...postings.keys()].sort()) gramFiles[shardOf(gram.replace(TITLE_MARK, ''), shards)]![gram] = toGaps(postings.get(gram)!);
+
+  const facets = facetsOf(index);
+  const records: ShardedRecord[] = index.records.map(({ filters: _, ...rest }) => rest);
+  const meta: ShardedMeta = { version: 2, count: index.records.length, shards, chunk, values: index.values };
+  return [
+    { path: 'search/index.json', data: meta, gzip: false },
+    { path: 'search/facets.bin', data: facets, gzip: true },
+    ...gramFiles.map((data, n) => ({ path: `search/grams/${n}.bin`, data, gzip: true })),
+    ...Array.from({ length: Math.ceil(records.length / chunk) }, (_, n) => ({
+      path: `search/records/${n}.bin`,
+      data: records.slice(n * chunk, (n + 1) * chunk),
+      gzip: true,
+    })),
+  ];
+}
+
+/** Per filter, each record's value ids, in the index's record order. */
+export function facetsOf(index: SubstringIndex): Facets {
+  return Object.fromEntries(FILTERS.map((f) => [f, index.records.map((r) => r.filters[f])])) as Facets;
+}

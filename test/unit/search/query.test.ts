@@ -1,0 +1,114 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { buildSubstringIndex, type SubstringIndex } from '../../../src/search/substring.ts';
+import { shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
+import { facetCounts, findMatches, verify, type Source } from '../../../src/search/client/query.ts';
+import type { Selection } from '../../../src/search/client/match.ts';
+import { scan } from './scan.ts';
+import { generateCorpus } from '../../../src/corpus/index.ts';
+import { parsePlan } from '../../../src/parse/index.ts';
+import { changning, yueyang } from './fixture.ts';
+
+/** The builder's files, gzipped and read back as the search page reads them. */
+function source(index: SubstringIndex, options: ShardOptions = {}): Source & { fetched: string[] } {
+  const files = new Map(
+    shardSubstringIndex(index, options).map((f) => {
+      const json = JSON.stringify(f.data);
+      return [f.path, f.gzip ? gzipSync(json) : Buffer.from(json)] as const;
+    }),
+  );
+  const read = (path: string) => {
+    fetched.push(path);
+    const body = files.get(path);
+    if (!body) throw new Error(`no file ${path}`);
+    return JSON.parse((body[0] === 0x1f ? gunzipSync(body) : body).toString('utf8'));
+  };
+  const fetched: string[] = [];
+  return {
+    meta: read('search/index.json'),
+    facets: read('search/facets.bin'),
+    grams: async (n) => read(`search/grams/${n}.bin`),
+    records: async (n) => read(`search/records/${n}.bin`),
+    fetched,
+  };
+}
+
+/** Every exact match, ranked, with its tier: the search as the page shows it, all pages at once. */
+async function search(src: Source, query: string, selection: Selection = {}) {
+  const found = await findMatches(src, query, selection);
+  const checked = await verify(src, found.terms, found.ranked);
+  return { found, hits: checked.filter((h) => h.tier > 1).map((h) => [h.record.url, h.tier] as const) };
+}
+
+const small = buildSubstringIndex([yueyang, changning]);
+
+describe('findMatches', () => {
+  test('puts the task whose lead phrase holds the query before tasks that mention it', async () => {
+    const { hits } = await search(source(small), '燃气');
+    expect(hits[0]).toEqual(['/plans/yueyang/tasks/8/', 3]);
+    expect(hits.length).toBeGreaterThan(1);
+  });
+  test('finds a substring that cuts across words', async () => {
+    expect((await search(source(small), '气专项')).hits).toEqual([['/plans/yueyang/tasks/8/', 3]]);
+  });
+  test('requires every term of a multi-term query', async () => {
+    expect((await search(source(small), '有限空间 燃气')).hits.map(([url]) => url)).toEqual(['/plans/changning/tasks/8/']);
+  });
+  test('matches a responsible unit named only in the unit list', async () => {
+    expect((await search(source(small), '街道派出所')).hits.map(([url]) => url)).toContain('/plans/yueyang/tasks/8/');
+  });
+  test('puts tasks that name the queried unit first, before tasks that only mention it', async () => {
+    const { hits, found } = await search(source(small), '发展办');
+    expect(hits.slice(0, 2)).toEqual([
+      ['/plans/yueyang/tasks/2/', 4],
+      ['/plans/yueyang/tasks/8/', 4],
+    ]);
+    expect(found.byUnit).toBe(2);
+  });
+  test('lists every task for an empty query, narrowed by the selection, with exact counts', async () => {
+    const { found } = await search(source(small), '  ', { 辖区: ['长宁区'] });
+    expect(found.total).toBe(1);
+    expect(found.exact).toBe(true);
+    expect(found.counts.辖区.get('岳阳街道')).toBe(2); // still shown: choosing it would add two
+  });
+  test('counts each value over the results matching the other filters', async () => {
+    const { found } = await search(source(small), '燃气', { 辖区: ['岳阳街道'] });
+    expect(found.counts.辖区.get('长宁区')).toBe(1);
+    expect(found.counts.责任单位.get('街道发展办')).toBe(2);
+    expect(facetCounts({ meta: { values: small.values }, facets: source(small).facets }, [0, 1, 2], {}).完成年份.get('2024年')).toBe(1);
+  });
+});
+
+describe('findMatches over a generated corpus of 40 plans', () => {
+  const sources = readdirSync('content/plans')
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => ({ id: n.slice(0, -3), markdown: readFileSync(`content/plans/${n}`, 'utf8') }));
+  const plans = generateCorpus(sources, 40).map((p) => parsePlan(p.markdown, `${p.id}.md`).plan!);
+  const index = buildSubstringIndex(plans);
+  const queries = ['燃气', '井', '有限空间', '重大事故隐患判定标准', '燃气 培训', '应急局', '消防 2026', 'ａｂｃ不存在', '安全'];
+
+  test.each(queries)('finds exactly what a scan of every task finds for %s', async (query) => {
+    const src = source(index, { shards: 64 });
+    const { hits, found } = await search(src, query);
+    expect(hits.map(([url]) => url).sort()).toEqual(scan(index, query).sort());
+    if (found.exact) expect(found.total).toBe(hits.length);
+    else expect(found.total).toBeGreaterThanOrEqual(hits.length);
+  });
+
+  test('finds exactly the scan with filters chosen, and counts them exactly for short terms', async () => {
+    const selection: Selection = { 辖区: [index.values.辖区[3]!, index.values.辖区[5]!], 完成年份: ['2026年'] };
+    const src = source(index);
+    const { hits, found } = await search(src, '燃气', selection);
+    expect(hits.map(([url]) => url).sort()).toEqual(scan(index, '燃气', selection).sort());
+    expect(found.exact).toBe(true);
+    expect(found.total).toBe(hits.length);
+  });
+
+  test('reads one gram file and no record file for a term of up to three characters', async () => {
+    const src = source(index);
+    await findMatches(src, '燃气', {});
+    expect(src.fetched.filter((p) => p.startsWith('search/grams/'))).toHaveLength(1);
+    expect(src.fetched.filter((p) => p.startsWith('search/records/'))).toEqual([]);
+  });
+});
