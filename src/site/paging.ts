@@ -109,21 +109,24 @@ export function yearRows(entry: YearEntry): YearRow[] {
 
 const planPagesCache = new WeakMap<YearEntry, Map<string, number>>();
 
-/** The year page where a plan's tasks due that year start (1 when it has none). */
-export function yearPageOfPlan(entry: YearEntry, plan: string): number {
+/** The year page where a plan's tasks due that year start, or undefined when none is due that year (it may only recur). */
+function duePageOfPlan(entry: YearEntry, plan: string): number | undefined {
   let pages = planPagesCache.get(entry);
   if (!pages) {
     pages = new Map();
     yearRows(entry).forEach((row, i) => {
-      if (!pages!.has(row.plan)) pages!.set(row.plan, pageOf(i, PAGE_SIZE.yearTasks));
+      if (row.kind === 'due' && !pages!.has(row.plan)) pages!.set(row.plan, pageOf(i, PAGE_SIZE.yearTasks));
     });
     planPagesCache.set(entry, pages);
   }
-  return pages.get(plan) ?? 1;
+  return pages.get(plan);
 }
+
+/** The year page where a plan's tasks due that year start (1 when it has none). */
+export const yearPageOfPlan = (entry: YearEntry, plan: string): number => duePageOfPlan(entry, plan) ?? 1;
 
 /** Where a plan's tasks due in a year are listed: its section on the right year page, or the year's first page when it has none. */
 export function yearPlanHref(entry: YearEntry, plan: string): string {
-  const due = entry.due.some((d) => d.plan === plan);
-  return due ? `${yearHref(entry.year, yearPageOfPlan(entry, plan))}#due-${plan}` : yearHref(entry.year);
+  const page = duePageOfPlan(entry, plan);
+  return page === undefined ? yearHref(entry.year) : `${yearHref(entry.year, page)}#due-${plan}`;
 }
