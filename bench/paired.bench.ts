@@ -13,7 +13,8 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { watchPeaks } from './lib/peak.ts';
+import { watchPeaks } from '../src/build/peaks.ts';
+import { firstQuery, taskPage } from './lib/first-query.ts';
 import type { BenchContext, BenchResults } from './lib/types.ts';
 
 interface Run {
@@ -27,7 +28,7 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
   const runs = Number(process.env.PLANBOOK_BENCH_RUNS ?? 3);
   const out = join(ctx.root, 'bench/out/paired');
   const results: BenchResults = {};
-  const totals: { size: number; planbook: number; bare: number; taskPage: number }[] = [];
+  const totals: { size: number; planbook: number; bare: number; taskPage: number; query: number }[] = [];
   for (const size of sizes) {
     const content = await contentFor(ctx, out, size);
     const planbookOut = join(out, `planbook-${size}`);
@@ -59,7 +60,9 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
     });
     const weights = await pageWeights(planbookOut);
     for (const [kind, kb] of Object.entries(weights)) results[`${p}: ${kind} (KB)`] = kb;
-    totals.push({ size, planbook: pTotal.median, bare: bTotal.median, taskPage: weights['task page, mean'] ?? 0 });
+    const visitor = await visitorDownloads(planbookOut);
+    Object.assign(results, Object.fromEntries(Object.entries(visitor).map(([k, v]) => [`${p}: ${k}`, v])));
+    totals.push({ size, planbook: pTotal.median, bare: bTotal.median, taskPage: weights['task page, mean'] ?? 0, query: Number(visitor['first query download (KB)'] ?? 0) });
   }
   for (let i = 1; i < totals.length; i++) {
     const [a, b] = [totals[i - 1]!, totals[i]!];
@@ -67,6 +70,7 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
     results[`growth ${a.size}→${b.size}: planbook build (exponent)`] = exp(a.planbook, b.planbook);
     results[`growth ${a.size}→${b.size}: bare build (exponent)`] = exp(a.bare, b.bare);
     results[`growth ${a.size}→${b.size}: task page bytes (exponent)`] = exp(a.taskPage, b.taskPage);
+    results[`growth ${a.size}→${b.size}: first query download (exponent)`] = exp(a.query, b.query);
   }
   return results;
 }
@@ -131,6 +135,22 @@ async function pageWeights(dist: string): Promise<Record<string, number>> {
     if (size !== null) result[file] = kb(size);
   }
   return result;
+}
+
+/** The first search (a common and a rare query) and one task page, as Chromium downloads them. */
+async function visitorDownloads(dist: string): Promise<Record<string, number | string>> {
+  const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
+  const common = await firstQuery(dist, '重大事故隐患');
+  const rare = await firstQuery(dist, '安康杯');
+  const task = (await htmlPages(dist)).find((p) => /^plans\/[^/]+\/tasks\/\d+\/index\.html$/.test(p))!;
+  const opened = await taskPage(dist, `/${task.replace(/index\.html$/, '')}`);
+  return {
+    'first query download (KB)': kb(common.bytes),
+    'first query requests (n)': common.requests,
+    'first query largest file': `${common.largest.path} ${kb(common.largest.bytes)} KB`,
+    'rare query download (KB)': kb(rare.bytes),
+    'task page download (KB)': kb(opened.bytes),
+  };
 }
 
 function median(values: number[]): number {

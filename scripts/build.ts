@@ -28,6 +28,7 @@ import { templatesDir } from '../src/templates/load.ts';
 import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
+import { watchPeaks } from '../src/build/peaks.ts';
 import type { Plan } from '../src/model/schema.ts';
 import { progressDir, progressFiles } from '../src/progress/load.ts';
 
@@ -50,6 +51,9 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
   timings[name] = Math.round(performance.now() - start);
   return result;
 }
+
+// Peak memory of this process (its worker threads included) and of the programs it starts (Pagefind).
+const peaks = watchPeaks(process.pid, 250);
 
 async function build(): Promise<void> {
   process.chdir(root);
@@ -83,12 +87,14 @@ async function build(): Promise<void> {
     throw new Error(`链接检查未通过：${links.broken.length} 个站内链接无法打开。`);
   }
   await step('install', () => installSite(scratch.out, out, scratch.dir));
+  const peakMB = peaks.stop();
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, maxRssKB: process.resourceUsage().maxRSS };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);
   console.log(`构建完成：${out}（${links.pages} 个页面，${links.links} 个站内链接均有效；${parts.join('，')}）`);
+  if (peakMB.size > 0) console.log(`内存峰值：${[...peakMB].map(([name, mb]) => `${name} ${mb} MB`).join('，')}`);
 }
 
 async function checkContent(): Promise<Plan[]> {

@@ -5,15 +5,26 @@
  * build's project check has already reported any problem with positions;
  * here a bad file is an exception.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatMessage } from '../check/index.ts';
 import { templatesDir } from '../templates/load.ts';
 import { readTemplate } from '../templates/read.ts';
 import { SiteTemplateSchema, type SiteTemplate } from '../templates/schema.ts';
 
+const read = new Map<string, SiteTemplate>();
+
+/** Every page asks: read once per file version and environment, not once per page. */
 export function siteSettings(root = process.cwd()): SiteTemplate {
   const path = join(templatesDir(root), 'site.yml');
+  const info = statSync(path, { throwIfNoEntry: false });
+  const key = [path, info?.mtimeMs, info?.size, process.env.PLANBOOK_SITE, process.env.PLANBOOK_BASE].join('\u0000');
+  let settings = read.get(key);
+  if (!settings) read.set(key, (settings = readSettings(root, path)));
+  return settings;
+}
+
+function readSettings(root: string, path: string): SiteTemplate {
   const file = relative(root, path) || path;
   const { value, messages } = readTemplate(readFileSync(path, 'utf8'), file, SiteTemplateSchema, '按 README“模板”一节改正。');
   if (!value) throw new Error(messages.map(formatMessage).join('\n'));

@@ -1,10 +1,12 @@
 /**
- * Peak memory of a child process and everything it starts, by program name
+ * Peak memory of a process and everything it starts, by program name
  * (`node`, `pagefind_extended`…), read from Linux's /proc: each process's
- * VmHWM (its own peak resident set) is sampled until it exits. Elsewhere the
- * map stays empty and the bench says so.
+ * VmHWM (its own peak resident set) is sampled until it exits. The build
+ * reports its own and Pagefind's this way; the bench watches whole builds.
+ * Elsewhere the map stays empty and the reports say so.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 export interface PeakWatch {
   /** Stop sampling; program name → peak RSS in MB (the largest process of that name). */
@@ -36,9 +38,12 @@ export function watchPeaks(rootPid: number, everyMs = 100): PeakWatch {
       for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === rootPid) return true;
       return false;
     };
-    for (const [pid, comm] of name) {
+    for (const [pid, short] of name) {
       if (!inTree(pid)) continue;
       try {
+        // The kernel cuts names at 15 bytes (`pagefind_extend`): the program's own file name instead.
+        const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+        const comm = argv0.startsWith(`/`) || argv0.includes('/') ? basename(argv0) : short;
         const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
         peaks.set(comm, Math.max(peaks.get(comm) ?? 0, Math.round(kb / 1024)));
       } catch {
@@ -47,10 +52,12 @@ export function watchPeaks(rootPid: number, everyMs = 100): PeakWatch {
     }
   };
   const timer = setInterval(sample, everyMs);
+  timer.unref();
   sample();
   return {
     stop() {
       clearInterval(timer);
+      sample();
       return peaks;
     },
   };

@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { openPdfCache, pdfCacheDir, pdfKey, prunePdfCache, rendererFingerprint } from '../../../src/pdf/cache.ts';
+
+const saved = process.env.PLANBOOK_PDF_CACHE;
+afterEach(() => {
+  if (saved === undefined) delete process.env.PLANBOOK_PDF_CACHE;
+  else process.env.PLANBOOK_PDF_CACHE = saved;
+});
+
+describe('the PDF cache', () => {
+  test('keys a file by everything it is drawn from and by the renderer', () => {
+    const doc = { title: '岳阳街道任务清单', rows: [{ number: 1, units: ['街道安全办'], deadline: '2024年底前' }] };
+    const key = pdfKey(doc, { kind: 'plan' }, { buildDate: '2026-11-23' });
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(pdfKey(doc, { kind: 'plan' }, { buildDate: '2026-11-23' })).toBe(key);
+    expect(pdfKey({ ...doc, rows: [{ ...doc.rows[0], deadline: '2025年底前' }] }, { kind: 'plan' }, { buildDate: '2026-11-23' })).not.toBe(key);
+    expect(pdfKey(doc, { kind: 'plan' }, { buildDate: '2026-11-24' })).not.toBe(key);
+    expect(rendererFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('gives back what was put, and nothing for an unknown key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planbook-pdf-cache-'));
+    const cache = openPdfCache(dir);
+    const bytes = new TextEncoder().encode('%PDF-1.7 …');
+    await cache.put('a'.repeat(64), bytes);
+    expect(await cache.get('a'.repeat(64))).toEqual(bytes);
+    expect(await cache.get('b'.repeat(64))).toBeNull();
+    expect(readdirSync(dir)).toEqual([`${'a'.repeat(64)}.pdf`]);
+  });
+
+  test('keeps only the files the last build used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planbook-pdf-cache-'));
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${name.repeat(64)}.pdf`), name);
+    writeFileSync(join(dir, 'left.pdf.123.x.part'), '');
+    expect(await prunePdfCache(dir, new Set(['b'.repeat(64)]))).toBe(3);
+    expect(readdirSync(dir)).toEqual([`${'b'.repeat(64)}.pdf`]);
+  });
+
+  test('is off with PLANBOOK_PDF_CACHE=off, and elsewhere where it says', async () => {
+    process.env.PLANBOOK_PDF_CACHE = 'off';
+    expect(pdfCacheDir('/project')).toBeNull();
+    const off = openPdfCache(null);
+    await off.put('a'.repeat(64), new Uint8Array([1]));
+    expect(await off.get('a'.repeat(64))).toBeNull();
+    delete process.env.PLANBOOK_PDF_CACHE;
+    expect(pdfCacheDir('/project')).toBe('/project/.cache/pdf');
+    const dir = join(mkdtempSync(join(tmpdir(), 'planbook-pdf-cache-')), 'nested');
+    process.env.PLANBOOK_PDF_CACHE = dir;
+    expect(pdfCacheDir('/project')).toBe(dir);
+    openPdfCache(dir);
+    expect(existsSync(dir)).toBe(true);
+  });
+});
