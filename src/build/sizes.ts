@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBytes } from '../site/format.ts';
 
@@ -9,7 +9,8 @@ const PLACEHOLDER = /(<span\b[^>]*\bdata-size-of="([^"]*)"[^>]*>)—(<\/span>)/g
  * (src/components/FileSize.astro renders the placeholders). Runs after the
  * build, when the files exist. Returns how many sizes were filled in.
  */
-export async function fillFileSizes(dist: string, pages: string[] = ['data/index.html']): Promise<number> {
+export async function fillFileSizes(dist: string, pages?: string[]): Promise<number> {
+  pages ??= await dataPages(dist);
   let filled = 0;
   for (const page of pages) {
     const file = join(dist, page);
@@ -28,4 +29,10 @@ export async function fillFileSizes(dist: string, pages: string[] = ['data/index
     await writeFile(file, out);
   }
   return filled;
+}
+
+/** /data/ and the further pages of its per-plan table (/data/plans/<n>/). */
+async function dataPages(dist: string): Promise<string[]> {
+  const more = await readdir(join(dist, 'data/plans'), { withFileTypes: true }).catch(() => []);
+  return ['data/index.html', ...more.filter((e) => e.isDirectory()).map((e) => `data/plans/${e.name}/index.html`)];
 }

@@ -6,19 +6,24 @@ import { siteSettings } from './settings.ts';
 export { withBase } from './base.ts';
 
 export const homeHref = () => withBase('/');
+/** Page `n` of the plan listing: the home page is page 1. */
+export const plansPageHref = (n = 1) => withBase(n <= 1 ? '/' : `/plans/page/${n}/`);
 export const planHref = (id: string) => withBase(`/plans/${id}/`);
 export const taskHref = (id: string, n: number) => withBase(`/plans/${id}/tasks/${n}/`);
 export const taskInPlanHref = (id: string, n: number) => withBase(`/plans/${id}/#task-${n}`);
 export const paragraphInPlanHref = (id: string, line: number) => withBase(`/plans/${id}/#p-${line}`);
 export const planDutiesHref = (id: string) => withBase(`/plans/${id}/#plan-duties`);
 export const actionInPlanHref = (id: string, index: number) => withBase(`/plans/${id}/#action-${index}`);
-export const yearHref = (year: number) => withBase(`/years/${year}/`);
+/** Page `n` of the tasks due in `year`. */
+export const yearHref = (year: number, n = 1) => withBase(n <= 1 ? `/years/${year}/` : `/years/${year}/${n}/`);
 export const unitPageHref = (name: string) => withBase(encodeURI(`/units/${unitSlug(name)}/`));
 export const compareHref = (a?: string, b?: string) => withBase(a && b ? `/compare/${a}/${b}/` : '/compare/');
 /** The page of one topic row of the comparison (or the comparison itself). */
 export const compareRowHref = (row?: string) => withBase(row ? `/compare/topics/${row}/` : '/compare/');
 /** Coverage, topic overlap and every two-plan table: what grows with the number of plans, off the first view. */
-export const comparePlansHref = () => withBase('/compare/plans/');
+export const comparePlansHref = (n = 1) => withBase(n <= 1 ? '/compare/plans/' : `/compare/plans/page/${n}/`);
+/** Page `n` of /data/: site-wide files on page 1, the per-plan PDF table on every page. */
+export const dataHref = (n = 1) => withBase(n <= 1 ? '/data/' : `/data/plans/${n}/`);
 export const searchHref = (q?: string) => withBase(q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 
 export const planPdfHref = (id: string) => withBase(`/pdf/${id}.pdf`);

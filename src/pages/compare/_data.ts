@@ -7,6 +7,7 @@ import { getModel, type SiteModel } from '../../site/data.ts';
 import { alignPlans } from '../../align/index.ts';
 import { readCurated } from '../../align/read-curated.ts';
 import type { Alignment } from '../../align/types.ts';
+import { comparisonView, type ComparisonView } from '../../align/view.ts';
 
 let cached: Promise<{ model: SiteModel; alignment: Alignment }> | undefined;
 
@@ -16,6 +17,17 @@ export function getComparison() {
     return { model, alignment: alignPlans(model.plans, await readCurated()) };
   })();
   return cached;
+}
+
+let viewed: Promise<{ view: ComparisonView; pairs: Set<string> }> | undefined;
+
+/** The comparison view and its pairs, computed once for the pages of /compare/plans/. */
+export function getComparisonView() {
+  viewed ??= getComparison().then(({ model, alignment }) => {
+    const view = comparisonView(model.plans, alignment);
+    return { view, pairs: comparePairs(view.plans, view.overlap) };
+  });
+  return viewed;
 }
 
 /** Up to this many plans, every ordered pair gets a two-plan page. */
