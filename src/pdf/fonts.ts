@@ -38,6 +38,12 @@ interface Face {
 
 let faces: Promise<Record<Weight, Face>> | undefined;
 const subsets = new Map<string, Promise<FontFiles>>();
+/**
+ * Subsets kept, most recently used last. Nearly every list has its own
+ * character set, so an unbounded cache would hold every subset of the build
+ * (with its fontkit parse) until the end: at a thousand plans, gigabytes.
+ */
+const KEPT_SUBSETS = 16;
 
 function loadFaces(): Promise<Record<Weight, Face>> {
   faces ??= (async () => {
@@ -74,15 +80,18 @@ export async function prepareFonts(): Promise<void> {
 }
 
 /**
- * Both faces subset to the characters of `regular` and `bold`. Results are
- * cached for the build by character set, so equal sets are subset once.
+ * Both faces subset to the characters of `regular` and `bold`. The latest
+ * results are kept by character set, so a list and its progress table share one.
  */
 export function subsetFonts(regular: string, bold: string): Promise<FontFiles> {
   const r = charset(regular);
   const b = charset(bold);
   const key = `${r}\u0000${b}`;
   let result = subsets.get(key);
-  if (!result) {
+  if (result) {
+    subsets.delete(key);
+    subsets.set(key, result);
+  } else {
     result = (async () => {
       const all = await loadFaces();
       try {
@@ -93,6 +102,7 @@ export function subsetFonts(regular: string, bold: string): Promise<FontFiles> {
       }
     })();
     subsets.set(key, result);
+    if (subsets.size > KEPT_SUBSETS) subsets.delete(subsets.keys().next().value!);
   }
   return result;
 }

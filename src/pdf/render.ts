@@ -71,7 +71,11 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const measure = (text: string, isBold: boolean) => {
     const weight = isBold ? 'bold' : 'regular';
     let w = widths[weight].get(text);
-    if (w === undefined) widths[weight].set(text, (w = shape(faces[weight], text).width));
+    if (w === undefined) {
+      // Bounded: the texts of a thousand plans would otherwise all stay in every worker.
+      if (widths[weight].size >= KEPT_WIDTHS) widths[weight].clear();
+      widths[weight].set(text, (w = shape(faces[weight], text).width));
+    }
     return w;
   };
 
@@ -116,6 +120,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
 
 /** Widths at 1pt of the texts the layout measured, by face, for the process. */
 const widths: Record<Weight, Map<string, number>> = { regular: new Map(), bold: new Map() };
+const KEPT_WIDTHS = 200_000;
 
 /** Glyph ids (hex, for Tj) and the advance at 1pt, summed as pdf-lib's widthOfTextAtSize does. */
 function shape(font: Font, text: string): { hex: string; width: number } {
