@@ -45,8 +45,8 @@ export function watchPeaks(rootPid: number, everyMs = 100): PeakWatch {
         const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
         const comm = argv0.startsWith(`/`) || argv0.includes('/') ? basename(argv0) : short;
         const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-        // A process that is exiting has no memory and no command line left: not a program of its own.
-        if (kb > 0) peaks.set(comm, Math.max(peaks.get(comm) ?? 0, Math.round(kb / 1024)));
+        // A process that is exiting or just starting (no command line yet, under 1 MB): not a program of its own.
+        if (kb >= 1024) peaks.set(comm, Math.max(peaks.get(comm) ?? 0, Math.round(kb / 1024)));
       } catch {
         // exited
       }
