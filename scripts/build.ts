@@ -132,17 +132,13 @@ async function checkContent(): Promise<Plan[]> {
   return plans;
 }
 
-/** The sharded substring index and Pagefind's, from the checked plans (and any further search files). */
+/** The sharded substring index and Pagefind's, from the checked plans. */
 async function searchIndex(dist: string, plans: Plan[]): Promise<void> {
   const { writeSearchFiles } = await import('../src/search/write.ts');
   const { loadProgress } = await import('../src/progress/load.ts');
   const { createProgress } = await import('../src/progress/view.ts');
   const progress = createProgress(plans, await loadProgress(progressFolder));
   await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown);
-  if (existsSync(join(root, 'src/search/artefacts.ts'))) {
-    const mod = (await import('../src/search/artefacts.ts' as string)) as { buildSearchArtefacts?: (d: string) => Promise<unknown> };
-    await mod.buildSearchArtefacts?.(dist);
-  }
 }
 
 const kept = () => (existsSync(out) ? `${shownOut} 保持上次构建的内容，未作改动。` : `未生成 ${shownOut}。`);

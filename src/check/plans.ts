@@ -8,7 +8,7 @@
  * ```
  */
 import type { Message, Plan } from '../model/schema.ts';
-import { planYears } from '../pdf/index.ts';
+import { planYears } from '../site/format.ts';
 import { planHref, planPdfHref, planYearPdfHref } from '../site/urls.ts';
 import { RULES, type RuleId } from './rules.ts';
 

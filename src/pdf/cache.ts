@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const LIBRARIES = ['pdf-lib', '@pdf-lib/fontkit', 'harfbuzzjs', 'subset-font', '@expo-google-fonts/noto-sans-sc'];
+const LIBRARIES = ['pdf-lib', '@pdf-lib/fontkit', 'harfbuzzjs', '@expo-google-fonts/noto-sans-sc'];
 
 let fingerprint: string | undefined;
 
@@ -38,7 +38,7 @@ export function rendererFingerprint(): string {
     try {
       version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
     } catch {
-      // not installed (harfbuzzjs or subset-font, whichever the renderer does not use)
+      // not installed: the renderer fails on its own, with its own message
     }
     hash.update(`${name}@${version}\n`);
   }

@@ -21,12 +21,8 @@ export function buildDate(): string {
   return new Date(epoch ? Number(epoch) * 1000 : Date.now()).toISOString().slice(0, 10);
 }
 
-/** The years a plan has a per-year list for: each year of its period. */
-export function planYears(plan: Plan): number[] {
-  const years: number[] = [];
-  for (let y = plan.period[0]; y <= plan.period[1]; y++) years.push(y);
-  return years;
-}
+/** The years a plan has a per-year list for: each year of its period (one definition, in site/format.ts). */
+export { planYears } from '../site/format.ts';
 
 type Opts = RenderOptions;
 const today = (): Opts => ({ buildDate: buildDate() });
