@@ -21,7 +21,9 @@ export default defineConfig({
   outDir: process.env.PLANBOOK_OUT ?? './dist',
   cacheDir: process.env.PLANBOOK_CACHE ?? './.cache/astro',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages are rendered eight at a time, so one page's file write overlaps the
+  // next page's render (one at a time, the render loop waits on the disk).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
   vite: { cacheDir: process.env.PLANBOOK_CACHE ? `${process.env.PLANBOOK_CACHE}/vite` : './.cache/vite' },
 });

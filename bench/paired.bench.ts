@@ -101,7 +101,7 @@ async function planbookBuild(ctx: BenchContext, content: string, dist: string): 
   const timings = `${dist}.timings.json`;
   const done = await child(ctx, ['scripts/build.ts'], { PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_TIMINGS: timings });
   const t = JSON.parse(await readFile(timings, 'utf8')) as Record<string, number>;
-  const stages = Object.fromEntries(['check', 'astro', 'pdf', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
+  const stages = Object.fromEntries(['check', 'astro', 'files', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
   return { wall: done.wall, stages, peaks: done.peaks };
 }
 

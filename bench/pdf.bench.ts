@@ -2,7 +2,7 @@
  * PDF task lists: time and size per PDF in one thread (every file of the
  * five real plans' catalog, each rendered once as a build worker does, then
  * again with its font subset cached), the cost of font subsetting, and the
- * build's PDF step (src/build/pdf.ts) on the synthetic corpus with one
+ * build's files step (src/build/files.ts) on the synthetic corpus with one
  * worker and with one per core: wall time and throughput. `run(ctx)`
  * returns the record; run the file directly to print every PDF's numbers.
  *
@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, BenchResults } from './lib/types.ts';
-import { loadPdfContext, pdfPath, startPdfPool } from '../src/build/pdf.ts';
+import { loadFileContext, filePath, startFilePool } from '../src/build/files.ts';
 import { loadPlans } from '../src/load/plans.ts';
 import { subsetFonts } from '../src/pdf/fonts.ts';
 import { pdfFiles } from '../src/pdf/catalog.ts';
@@ -60,7 +60,7 @@ async function measure(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'fivePlans
 /** Every PDF of the five plans rendered in this thread: first as a worker meets it, then with its subset cached. */
 async function singleThread(ctx: Pick<BenchContext, 'root' | 'fivePlansDir' | 'log'>, dir: string) {
   const inputs = await inputsFor(ctx.root, ctx.fivePlansDir, join(ctx.fivePlansDir, '../progress'), dir, 'five');
-  const context = await loadPdfContext(inputs);
+  const context = await loadFileContext(inputs);
   const files = pdfFiles(context);
 
   // Subsetting: the first call loads both faces into harfbuzz; then each character set costs a subset of each face.
@@ -76,7 +76,7 @@ async function singleThread(ctx: Pick<BenchContext, 'root' | 'fivePlansDir' | 'l
   for (const file of files) {
     const s = performance.now();
     const bytes = await renderPdfFile(file, context, OPTIONS);
-    records.push({ file: pdfPath(file), list: file.list, ms: performance.now() - s, cachedMs: 0, bytes: bytes.length });
+    records.push({ file: filePath(file), list: file.list, ms: performance.now() - s, cachedMs: 0, bytes: bytes.length });
   }
   for (const [i, file] of files.entries()) {
     const s = performance.now();
@@ -106,7 +106,7 @@ async function singleThread(ctx: Pick<BenchContext, 'root' | 'fivePlansDir' | 'l
   return { results, records };
 }
 
-/** The build's PDF step on the corpus: one worker and one per core, alternating. */
+/** The build's files step on the corpus: one worker and one per core, alternating. */
 async function poolRuns(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'log'>, dir: string): Promise<BenchResults> {
   const names = (await readdir(ctx.corpusDir)).filter((n) => n.endsWith('.md')).sort().slice(0, POOL_PLANS);
   const chosen = (await loadPlans(ctx.corpusDir)).plans.filter((p) => names.includes(`${p.id}.md`));
@@ -120,7 +120,7 @@ async function poolRuns(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'log'>, d
       const out = join(dir, `out-${which}-${i}`);
       const start = performance.now();
       try {
-        files = (await startPdfPool(out, inputs).render()).files;
+        files = (await startFilePool(out, inputs).render()).files;
       } finally {
         delete process.env.PLANBOOK_PDF_WORKERS;
       }

@@ -1,7 +1,7 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
- * check`) → astro build → checklist PDFs (a worker pool, src/build/pdf.ts)
- * → Pagefind index → file sizes → internal link check → the new site
+ * check`) → astro build (the pages) → the files that are not pages, checklist
+ * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index → file sizes → internal link check → the new site
  * replaces `dist/` in one rename.
  *
  * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
@@ -15,7 +15,7 @@
  * (curation, default alignment.yml beside the content dir), PLANBOOK_OUT
  * (output dir, default dist), PLANBOOK_TIMINGS (write step timings, page
  * count and peak memory there as JSON), PLANBOOK_VERBOSE (Astro's log and
- * stack traces), PLANBOOK_PDF_WORKERS (PDF workers, default one per core),
+ * stack traces), PLANBOOK_PDF_WORKERS (workers of the files step, default one per core),
  * PLANBOOK_PDF_CACHE (the PDF cache folder, default .cache/pdf; `off`).
  * PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
@@ -31,7 +31,7 @@ import { templatesDir } from '../src/templates/load.ts';
 import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
-import { startPdfPool } from '../src/build/pdf.ts';
+import { startFilePool } from '../src/build/files.ts';
 import { buildDate } from '../src/pdf/index.ts';
 import { pdfCacheDir } from '../src/pdf/cache.ts';
 import { watchPeaks } from '../src/build/peaks.ts';
@@ -78,8 +78,8 @@ async function build(): Promise<void> {
   const parsed = join(scratch.dir, 'plans.json');
   process.env.PLANBOOK_PARSED = parsed;
   await writeFile(parsed, JSON.stringify(plans));
-  // The PDF workers load the model and the fonts on the core Astro leaves free; they render after it.
-  const pdfPool = startPdfPool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) });
+  // The file workers load the model and the fonts on the core Astro leaves free; they write after it.
+  const filePool = startFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;
@@ -87,10 +87,10 @@ async function build(): Promise<void> {
     const { build: astroBuild } = await import('astro');
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' });
   });
-  console.log('站点页面已生成，正在生成任务清单 PDF');
-  const pdfs = await step('pdf', () => pdfPool.render());
-  const reused = pdfs.cached > 0 ? `，其中 ${pdfs.cached} 个内容未变、取自缓存` : '';
-  console.log(`任务清单 PDF 已生成（${pdfs.files} 个${reused}；${pdfs.workers} 个线程），正在建立搜索索引`);
+  console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
+  const written = await step('files', () => filePool.render());
+  const reused = written.cached > 0 ? `，其中 ${written.cached} 个内容未变、取自缓存` : '';
+  console.log(`任务清单 PDF 已生成（${written.files} 个${reused}），数据文件 ${written.data} 个（${written.workers} 个线程），正在建立搜索索引`);
   await step('search', () => searchIndex(scratch.out, plans));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
@@ -101,7 +101,7 @@ async function build(): Promise<void> {
   await step('install', () => installSite(scratch.out, out, scratch.dir));
   const peakMB = peaks.stop();
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: pdfs.files, pdfsCached: pdfs.cached, pdfWorkers: pdfs.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, pdfWorkers: written.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);

@@ -22,7 +22,3 @@ function stampOf(plans: readonly Plan[]): string {
   const dates = plans.map((p) => p.issuedOn ?? `${p.period[0]}-01-01`).sort();
   return dates.at(-1) ?? '2000-01-01';
 }
-
-export function icsResponse(text: string): Response {
-  return new Response(text, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
-}

@@ -35,10 +35,10 @@ export const addedPdfHref = (list: string, file: string, unit = false) =>
   withBase(unit ? encodeURI(`/pdf/${list}/units/${unitSlug(file)}.pdf`) : `/pdf/${list}/${file}.pdf`);
 
 export const DATA_FILES = [
-  { href: withBase('/data/plans.json'), label: '全部方案（JSON）', note: '方案、行动、任务、责任单位与时间节点的完整数据' },
-  { href: withBase('/data/tasks.csv'), label: '任务清单（CSV）', note: '每行一项任务，UTF-8 编码' },
-  { href: withBase('/data/tasks.xlsx'), label: '任务清单（Excel）', note: '每行一项任务，可直接筛选排序' },
-  { href: withBase('/data/comparison.json'), label: '方案对照（JSON）', note: '各方案对应任务的分组与相似度' },
+  { kind: 'plans-json', href: withBase('/data/plans.json'), label: '全部方案（JSON）', note: '方案、行动、任务、责任单位与时间节点的完整数据' },
+  { kind: 'tasks-csv', href: withBase('/data/tasks.csv'), label: '任务清单（CSV）', note: '每行一项任务，UTF-8 编码' },
+  { kind: 'tasks-xlsx', href: withBase('/data/tasks.xlsx'), label: '任务清单（Excel）', note: '每行一项任务，可直接筛选排序' },
+  { kind: 'comparison-json', href: withBase('/data/comparison.json'), label: '方案对照（JSON）', note: '各方案对应任务的分组与相似度' },
 ] as const;
 
 /** The full public URL of a site path (already under the base path) when templates/site.yml sets `url`, for print and copy; null otherwise. */

@@ -1,7 +1,7 @@
 /**
- * The build's PDF step (src/build/pdf.ts) on the five real plans and their
+ * The build's files step (src/build/files.ts) on the five real plans and their
  * progress records, with a checklist an office added: real worker threads
- * write exactly the files of `pdfFiles`, byte for byte what one thread
+ * write exactly the files of `pdfFiles` and `dataFiles`, byte for byte what one thread
  * renders, a rebuild copies unchanged lists from the PDF cache, and a file
  * that fails rejects with a Chinese message.
  */
@@ -9,8 +9,9 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadPdfContext, pdfPath, startPdfPool, type PdfInputs } from '../../../src/build/pdf.ts';
+import { loadFileContext, filePath, startFilePool, type FileInputs } from '../../../src/build/files.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
+import { dataFiles, renderDataFile } from '../../../src/export/catalog.ts';
 import { pdfFiles } from '../../../src/pdf/catalog.ts';
 import { pdfKey } from '../../../src/pdf/cache.ts';
 import { pdfDocument, renderPdfFile, type PdfContext } from '../../../src/pdf/index.ts';
@@ -18,7 +19,7 @@ import type { Plan } from '../../../src/model/schema.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 let dir = '';
-let inputs: PdfInputs;
+let inputs: FileInputs;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'planbook-pdf-pool-'));
@@ -37,18 +38,20 @@ async function filesBelow(folder: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(folder, join(e.parentPath, e.name))).sort();
 }
 
-describe('the PDF step', () => {
-  test('workers write every file of the catalog and nothing else, each as one thread renders it', async () => {
+describe('the files step', () => {
+  test('workers write every file of both catalogs and nothing else, each as one thread renders it', async () => {
     const out = join(dir, 'site');
-    const result = await startPdfPool(out, inputs).render();
-    const context = await loadPdfContext(inputs);
+    const result = await startFilePool(out, inputs).render();
+    const context = await loadFileContext(inputs);
     const files = pdfFiles(context);
-    expect(await filesBelow(out)).toEqual(files.map(pdfPath).sort());
+    const data = dataFiles(context);
+    expect(await filesBelow(out)).toEqual([...files, ...data].map(filePath).sort());
     expect(result.files).toBe(files.length);
+    expect(result.data).toBe(data.length);
     expect(result.times).toHaveLength(files.length);
 
     // The site's own lists and the added one, for each plan, year and unit.
-    const paths = new Set(files.map(pdfPath));
+    const paths = new Set(files.map(filePath));
     for (const plan of context.plans) {
       expect(paths).toContain(`pdf/${plan.id}.pdf`);
       for (let y = plan.period[0]; y <= plan.period[1]; y++) expect(paths).toContain(`pdf/quarterly/${plan.id}-${y}.pdf`);
@@ -57,14 +60,34 @@ describe('the PDF step', () => {
 
     for (const file of files.filter((_, i) => i % 9 === 0)) {
       const single = await renderPdfFile(file, context, { buildDate: inputs.buildDate });
-      expect(Buffer.compare(await readFile(join(out, pdfPath(file))), Buffer.from(single)), pdfPath(file)).toBe(0);
+      expect(Buffer.compare(await readFile(join(out, filePath(file))), Buffer.from(single)), filePath(file)).toBe(0);
+    }
+
+    // The data files: the four downloads, and a calendar and a 进展填报表 per plan and per unit.
+    const dataPaths = data.map(filePath);
+    for (const f of ['data/plans.json', 'data/tasks.csv', 'data/tasks.xlsx', 'data/comparison.json']) expect(dataPaths).toContain(f);
+    for (const plan of context.plans) expect(dataPaths).toEqual(expect.arrayContaining([`calendar/${plan.id}.ics`, `progress/${plan.id}/form.xlsx`]));
+    expect(data.filter((f) => f.subject.kind === 'unit-calendar')).toHaveLength(context.units.units.length);
+    for (const file of data.filter((f) => !filePath(f).endsWith('.xlsx'))) {
+      const text = await renderDataFile(file.subject, context);
+      expect(await readFile(join(out, filePath(file)), 'utf8'), filePath(file)).toBe(text);
+    }
+  });
+
+  test('a data file that fails stops the pool with its path', async () => {
+    process.env.PLANBOOK_FAULT_PDF = 'data/tasks.csv';
+    try {
+      const pool = startFilePool(join(dir, 'failed-data'), inputs);
+      await expect(pool.render()).rejects.toThrow('生成数据文件失败：data/tasks.csv');
+    } finally {
+      delete process.env.PLANBOOK_FAULT_PDF;
     }
   });
 
   test('a file that fails stops the pool with its path and the cause', async () => {
     process.env.PLANBOOK_FAULT_PDF = 'pdf/miaohang.pdf';
     try {
-      const pool = startPdfPool(join(dir, 'failed'), inputs);
+      const pool = startFilePool(join(dir, 'failed'), inputs);
       await expect(pool.render()).rejects.toThrow('生成任务清单 PDF 失败：pdf/miaohang.pdf');
     } finally {
       delete process.env.PLANBOOK_FAULT_PDF;
@@ -74,7 +97,7 @@ describe('the PDF step', () => {
   test('a worker that exits stops the pool, naming the file it had', async () => {
     process.env.PLANBOOK_FAULT_PDF = 'exit:pdf/miaohang.pdf';
     try {
-      const pool = startPdfPool(join(dir, 'exited'), inputs);
+      const pool = startFilePool(join(dir, 'exited'), inputs);
       await expect(pool.render()).rejects.toThrow(/工作线程意外退出（退出码 3）：pdf\/miaohang\.pdf/);
     } finally {
       delete process.env.PLANBOOK_FAULT_PDF;
@@ -83,11 +106,11 @@ describe('the PDF step', () => {
 
   test('a rebuild copies every unchanged list from the cache and renders only what an edited plan touches', async () => {
     const cached = { ...inputs, cache: join(dir, 'cache') };
-    const first = await startPdfPool(join(dir, 'first'), cached).render();
+    const first = await startFilePool(join(dir, 'first'), cached).render();
     expect(first.cached).toBe(0);
-    const again = await startPdfPool(join(dir, 'again'), cached).render();
+    const again = await startFilePool(join(dir, 'again'), cached).render();
     expect(again.cached).toBe(again.files);
-    for (const path of await filesBelow(join(dir, 'first'))) {
+    for (const path of (await filesBelow(join(dir, 'first'))).filter((p) => p.startsWith('pdf/'))) {
       expect(Buffer.compare(await readFile(join(dir, 'first', path)), await readFile(join(dir, 'again', path))), path).toBe(0);
     }
 
@@ -97,17 +120,17 @@ describe('the PDF step', () => {
     task.text = `${task.text}（已调整）`;
     const edited = { ...cached, parsed: join(dir, 'edited.json') };
     await writeFile(edited.parsed, JSON.stringify(plans));
-    const before = await loadPdfContext(cached);
-    const after = await loadPdfContext(edited);
+    const before = await loadFileContext(cached);
+    const after = await loadFileContext(edited);
     const key = (file: Parameters<typeof pdfDocument>[0], context: PdfContext) => {
       const { doc, template } = pdfDocument(file, context);
       return pdfKey(doc, template, { buildDate: inputs.buildDate });
     };
     const files = pdfFiles(after);
     const changed = files.filter((f) => key(f, before) !== key(f, after));
-    expect(changed.map(pdfPath)).toContain('pdf/miaohang.pdf');
-    for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, pdfPath(f)).toBe('miaohang');
-    const rebuild = await startPdfPool(join(dir, 'rebuild'), edited).render();
+    expect(changed.map(filePath)).toContain('pdf/miaohang.pdf');
+    for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, filePath(f)).toBe('miaohang');
+    const rebuild = await startFilePool(join(dir, 'rebuild'), edited).render();
     expect(rebuild.cached).toBe(files.length - changed.length);
     // The cache keeps what the last build used: the edited lists replaced the old ones.
     expect((await readdir(cached.cache)).length).toBe(new Set(files.map((f) => key(f, after))).size);

@@ -1,13 +1,15 @@
 /**
- * The build's `pdf` step: every checklist PDF of `pdfFiles` (src/pdf/catalog.ts),
- * rendered by a pool of worker threads after Astro has written the pages.
+ * The build's `files` step: every file of the site that is not a page — the
+ * checklist PDFs of `pdfFiles` (src/pdf/catalog.ts) and the data files of
+ * `dataFiles` (src/export/catalog.ts: JSON, CSV, Excel, calendars, 进展填报表)
+ * — written by a pool of worker threads after Astro has written the pages.
  *
  * One worker per core (`os.availableParallelism()`, or `PLANBOOK_PDF_WORKERS`),
  * each loading the model once (the plans the content check parsed, the
  * progress records, the templates) and keeping its font subsets, shaped
  * widths and harfbuzz faces for every file it renders. Files are handed out
- * one at a time, the longest lists first, so the workers finish together. A
- * list unchanged since an earlier build (same content, template, date and
+ * one at a time, the data files and then the longest lists first, so the
+ * workers finish together. A list unchanged since an earlier build (same content, template, date and
  * renderer: the key of src/pdf/cache.ts) is copied from the cache instead.
  * A file that fails stops the pool and the build (the previous site stays);
  * the workers are ended on every way out, signals included.
@@ -21,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
 import { prunePdfCache } from '../pdf/cache.ts';
+import { dataFiles, type DataSubject } from '../export/catalog.ts';
 import { pdfFiles, type PdfFile, type PdfSubject } from '../pdf/catalog.ts';
 import type { PdfContext } from '../pdf/index.ts';
 import { loadProgress } from '../progress/load.ts';
@@ -31,7 +34,7 @@ import { getTemplates } from '../site/templates.ts';
 import { onCleanup } from './scratch.ts';
 
 /** Where a worker finds what it renders from. */
-export interface PdfInputs {
+export interface FileInputs {
   /** The project (templates/ is read from here). */
   root: string;
   /** JSON of the parsed plans (`PLANBOOK_PARSED`). */
@@ -45,39 +48,40 @@ export interface PdfInputs {
 }
 
 /** A job as sent to a worker: the file below the output folder and what it shows. */
-export interface PdfJob {
-  path: string;
-  list: string;
-  subject: PdfSubject;
-}
+export type FileJob = { type: 'pdf'; path: string; list: string; subject: PdfSubject } | { type: 'data'; path: string; subject: DataSubject };
 
-export type PdfReply = { ok: true; path: string; bytes: number; ms: number; key: string; cached: boolean } | { ok: false; path: string; message: string };
+export type FileReply =
+  | { ok: true; type: FileJob['type']; path: string; bytes: number; ms: number; key: string | null; cached: boolean }
+  | { ok: false; type: FileJob['type']; path: string; message: string };
 
-export interface PdfStepResult {
+export interface FileStepResult {
+  /** PDFs written. */
   files: number;
+  /** Data files written. */
+  data: number;
   bytes: number;
   workers: number;
   /** Files copied from the cache, their lists unchanged since an earlier build. */
   cached: number;
-  /** Time of each file in its worker (ms), rendered or copied. */
+  /** Time of each PDF in its worker (ms), rendered or copied. */
   times: number[];
 }
 
 /** Model, progress and templates for `inputs`: once in the build and once in each worker. */
-export async function loadPdfContext(inputs: PdfInputs): Promise<PdfContext & { units: UnitIndex }> {
+export async function loadFileContext(inputs: FileInputs): Promise<PdfContext & { units: UnitIndex }> {
   const model = await siteModel(JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[]);
   const progress = createProgress(model.plans, await loadProgress(inputs.progress));
   return { plans: model.plans, units: model.units, progress, templates: await getTemplates(inputs.root) };
 }
 
 /** The file a URL of the site is written to, below the output folder. */
-export function pdfPath(file: Pick<PdfFile, 'href'>): string {
+export function filePath(file: Pick<PdfFile, 'href'>): string {
   return decodeURI(withoutBase(file.href)).replace(/^\//, '');
 }
 
-export interface PdfPool {
-  /** Renders every PDF of the site into the output folder; rejects on the first file that fails. */
-  render(): Promise<PdfStepResult>;
+export interface FilePool {
+  /** Writes every PDF and data file of the site into the output folder; rejects on the first file that fails. */
+  render(): Promise<FileStepResult>;
   /** Ends the workers (also done on every way out of the process). */
   stop(): void;
 }
@@ -88,7 +92,7 @@ export interface PdfPool {
  * one core busy; the loading takes the other). Nothing is written before
  * `render()`.
  */
-export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
+export function startFilePool(out: string, inputs: FileInputs): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const workers: Worker[] = [];
   const stop = () => {
@@ -98,18 +102,21 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
   // Until render() listens, a worker that dies is remembered and reported then.
   let early: Error | undefined;
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), { workerData: { out, inputs } });
+    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
     worker.on('error', (error) => (early ??= error));
     worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
     workers.push(worker);
   }
 
-  async function render(): Promise<PdfStepResult> {
-    const jobs: PdfJob[] = pdfFiles(await loadPdfContext(inputs))
+  async function render(): Promise<FileStepResult> {
+    const context = await loadFileContext(inputs);
+    const pdfs: FileJob[] = pdfFiles(context)
       .sort((a, b) => b.rows - a.rows)
-      .map((f) => ({ path: pdfPath(f), list: f.list, subject: f.subject }));
+      .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
+    const data: FileJob[] = dataFiles(context).map((f) => ({ type: 'data', path: filePath(f), subject: f.subject }));
+    const jobs = [...data, ...pdfs];
     const busy = workers.slice(0, Math.min(workers.length, jobs.length));
-    const result: PdfStepResult = { files: jobs.length, bytes: 0, workers: busy.length, cached: 0, times: [] };
+    const result: FileStepResult = { files: pdfs.length, data: data.length, bytes: 0, workers: busy.length, cached: 0, times: [] };
     const used = new Set<string>();
     try {
       await new Promise<void>((resolve, reject) => {
@@ -121,26 +128,26 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
           failed = true;
           reject(error);
         };
-        if (early) return fail(new Error('生成任务清单 PDF 的工作线程启动失败', { cause: early }));
+        if (early) return fail(new Error('生成任务清单 PDF 与数据文件的工作线程启动失败', { cause: early }));
         if (jobs.length === 0) return resolve();
         for (const worker of busy) {
-          let current: string | undefined;
+          let current: FileJob | undefined;
           const send = () => {
-            current = jobs[next]?.path;
+            current = jobs[next];
             if (next < jobs.length) worker.postMessage(jobs[next++]);
           };
-          worker.on('message', (reply: PdfReply) => {
-            if (!reply.ok) return fail(new Error(`生成任务清单 PDF 失败：${reply.path}`, { cause: new Error(reply.message) }));
+          worker.on('message', (reply: FileReply) => {
+            if (!reply.ok) return fail(new Error(`${what(reply.type)}失败：${reply.path}`, { cause: new Error(reply.message) }));
             result.bytes += reply.bytes;
-            result.times.push(reply.ms);
-            used.add(reply.key);
+            if (reply.type === 'pdf') result.times.push(reply.ms);
+            if (reply.key) used.add(reply.key);
             if (reply.cached) result.cached++;
             if (++done === jobs.length) return resolve();
             send();
           });
-          worker.on('error', (error) => fail(new Error(`生成任务清单 PDF 失败${current ? `：${current}` : ''}`, { cause: error })));
+          worker.on('error', (error) => fail(new Error(`${what(current?.type)}失败${current ? `：${current.path}` : ''}`, { cause: error })));
           worker.on('exit', (code) => {
-            if (done < jobs.length) fail(new Error(`生成任务清单 PDF 的工作线程意外退出（退出码 ${code}）${current ? `：${current}` : ''}`));
+            if (done < jobs.length) fail(new Error(`${what(current?.type)}的工作线程意外退出（退出码 ${code}）${current ? `：${current.path}` : ''}`));
           });
           send();
         }
@@ -155,3 +162,5 @@ export function startPdfPool(out: string, inputs: PdfInputs): PdfPool {
 
   return { render, stop };
 }
+
+const what = (type: FileJob['type'] | undefined) => (type === 'data' ? '生成数据文件' : '生成任务清单 PDF ');
