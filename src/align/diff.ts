@@ -4,18 +4,44 @@
  * same tokens shipped to the browser), and separately the deadline phrases
  * and units one has and the other lacks. Runs in Node and in the browser.
  */
-import { diffArrays } from 'diff';
+import diffSequences from '@jest/diff-sequences';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'dropped';
   text: string;
 }
 
+/**
+ * A longest common subsequence of the two word lists (Jest's linear-space
+ * Myers diff); between two common runs, what `base` had comes before what
+ * `other` has instead. Adjacent parts of one kind are merged.
+ */
 export function diffWords(base: string[], other: string[]): DiffPart[] {
-  return diffArrays(base, other).map((c) => ({
-    kind: c.added ? 'added' : c.removed ? 'dropped' : 'same',
-    text: c.value.join(''),
-  }));
+  const parts: DiffPart[] = [];
+  const push = (kind: DiffPart['kind'], words: string[]) => {
+    if (words.length === 0) return;
+    const text = words.join('');
+    const last = parts.at(-1);
+    if (last?.kind === kind) last.text += text;
+    else parts.push({ kind, text });
+  };
+  let i = 0;
+  let j = 0;
+  diffSequences(
+    base.length,
+    other.length,
+    (a, b) => base[a] === other[b],
+    (n, a, b) => {
+      push('dropped', base.slice(i, a));
+      push('added', other.slice(j, b));
+      push('same', base.slice(a, a + n));
+      i = a + n;
+      j = b + n;
+    },
+  );
+  push('dropped', base.slice(i));
+  push('added', other.slice(j));
+  return parts;
 }
 
 /** What `other` has that `base` lacks (added) and the reverse (dropped). */

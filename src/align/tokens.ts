@@ -55,7 +55,19 @@ export function tokenize(text: string, tokenizer: Tokenizer): string[] {
   return tokenizer === 'jieba' ? words(text) : bigrams(text);
 }
 
+// A task's text is cut once per build, though many pages diff it: kept joined (one string per text, not
+// an array of small ones), and forgotten wholesale past a bound so memory stays flat at any size.
+const SEP = '\u0000';
+const cut = new Map<string, string>();
+const CUT_KEPT = 50_000;
+
 /** Word tokens for display diffs (jieba words, kept with punctuation so the text can be rebuilt). */
 export function displayTokens(text: string): string[] {
-  return getJieba().cut(text, false);
+  let joined = cut.get(text);
+  if (joined === undefined) {
+    if (cut.size >= CUT_KEPT) cut.clear();
+    joined = getJieba().cut(text, false).join(SEP);
+    cut.set(text, joined);
+  }
+  return joined === '' ? [] : joined.split(SEP);
 }

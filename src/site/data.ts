@@ -1,18 +1,17 @@
-import { getCollection } from 'astro:content';
-import type { Plan } from '../model/schema.ts';
+import { sitePlans } from './loader.ts';
 import { siteModel, type SiteModel } from './model.ts';
 
 export { createModel, unitGroupsPath, type SiteModel } from './model.ts';
 
 let model: Promise<SiteModel> | undefined;
 
-/** The site model, memoised: every page and endpoint of one build shares it. */
+/**
+ * The site model, memoised: every page of one build shares it. Built from
+ * the plans the content check parsed (`sitePlans`), not through a content
+ * collection: the model is already checked, and Astro's data store would
+ * validate, serialise and read back every plan once more.
+ */
 export function getModel(): Promise<SiteModel> {
-  model ??= buildModel();
+  model ??= sitePlans().then(({ plans }) => siteModel(plans));
   return model;
-}
-
-async function buildModel(): Promise<SiteModel> {
-  const entries = await getCollection('plans');
-  return siteModel(entries.map((e) => e.data as Plan));
 }
