@@ -4,7 +4,13 @@
  * same tokens shipped to the browser), and separately the deadline phrases
  * and units one has and the other lacks. Runs in Node and in the browser.
  */
-import diffSequences from '@jest/diff-sequences';
+import * as sequences from '@jest/diff-sequences';
+
+type DiffSequences = (aLength: number, bLength: number, isCommon: (a: number, b: number) => boolean, found: (n: number, a: number, b: number) => void) => void;
+// The package's types describe its CommonJS build; its ES build has the function as `default`
+// (one level deeper when a loader wraps the CommonJS build instead).
+const exported = (sequences as { default: unknown }).default;
+const diffSequences = (typeof exported === 'function' ? exported : (exported as { default: unknown }).default) as DiffSequences;
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'dropped';
