@@ -85,7 +85,9 @@ async function build(): Promise<void> {
   delete process.env.BASE_URL;
   await step('astro', async () => {
     const { build: astroBuild } = await import('astro');
-    await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' });
+    // `sync: false` (an option of Astro's builder its public type leaves out): no type generation into
+    // .astro/ on every build; there is no content collection to sync, and src/env.d.ts gives the types.
+    await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
   console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
   const written = await step('files', () => filePool.render());
