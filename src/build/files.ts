@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
 import { prunePdfCache } from '../pdf/cache.ts';
+import type { Alignment } from '../align/types.ts';
 import { dataFiles, type DataSubject } from '../export/catalog.ts';
 import { pdfFiles, type PdfFile, type PdfSubject } from '../pdf/catalog.ts';
 import type { PdfContext } from '../pdf/index.ts';
@@ -48,7 +49,9 @@ export interface FileInputs {
 }
 
 /** A job as sent to a worker: the file below the output folder and what it shows. */
-export type FileJob = { type: 'pdf'; path: string; list: string; subject: PdfSubject } | { type: 'data'; path: string; subject: DataSubject };
+export type FileJob =
+  | { type: 'pdf'; path: string; list: string; subject: PdfSubject }
+  | { type: 'data'; path: string; subject: DataSubject; alignment?: Alignment | undefined };
 
 export type FileReply =
   | { ok: true; type: FileJob['type']; path: string; bytes: number; ms: number; key: string | null; cached: boolean }
@@ -82,6 +85,8 @@ export function filePath(file: Pick<PdfFile, 'href'>): string {
 export interface FilePool {
   /** Writes every PDF and data file of the site into the output folder; rejects on the first file that fails. */
   render(): Promise<FileStepResult>;
+  /** The alignment of the plans, computed by the first worker as soon as it has loaded them. */
+  alignment: Promise<Alignment>;
   /** Ends the workers (also done on every way out of the process). */
   stop(): void;
 }
@@ -101,10 +106,26 @@ export function startFilePool(out: string, inputs: FileInputs): FilePool {
   onCleanup(stop);
   // Until render() listens, a worker that dies is remembered and reported then.
   let early: Error | undefined;
+  let aligned: { resolve: (a: Alignment) => void; reject: (e: Error) => void } | undefined;
+  const alignment = new Promise<Alignment>((resolve, reject) => (aligned = { resolve, reject }));
+  // Nobody may ask (a failed build): its failure is reported where it is awaited, or not at all.
+  alignment.catch(() => {});
+  const alignFailed = (cause: Error) => aligned!.reject(new Error('对照各方案任务的工作线程失败', { cause }));
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
+    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs, align: i === 0 } });
     worker.on('error', (error) => (early ??= error));
     worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
+    if (i === 0) {
+      const onAligned = (message: { alignment?: Alignment; alignmentError?: string }) => {
+        if (message.alignment) aligned!.resolve(message.alignment);
+        else if (message.alignmentError !== undefined) alignFailed(new Error(message.alignmentError));
+        else return;
+        worker.off('message', onAligned);
+      };
+      worker.on('message', onAligned);
+      worker.on('error', alignFailed);
+      worker.on('exit', (code) => alignFailed(new Error(`退出码 ${code}`)));
+    }
     workers.push(worker);
   }
 
@@ -113,7 +134,14 @@ export function startFilePool(out: string, inputs: FileInputs): FilePool {
     const pdfs: FileJob[] = pdfFiles(context)
       .sort((a, b) => b.rows - a.rows)
       .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
-    const data: FileJob[] = dataFiles(context).map((f) => ({ type: 'data', path: filePath(f), subject: f.subject }));
+    // comparison.json takes the alignment the pages were rendered with.
+    const shared = await alignment;
+    const data: FileJob[] = dataFiles(context).map((f) => ({
+      type: 'data',
+      path: filePath(f),
+      subject: f.subject,
+      ...(f.subject.kind === 'comparison-json' ? { alignment: shared } : {}),
+    }));
     const jobs = [...data, ...pdfs];
     const busy = workers.slice(0, Math.min(workers.length, jobs.length));
     const result: FileStepResult = { files: pdfs.length, data: data.length, bytes: 0, workers: busy.length, cached: 0, times: [] };
@@ -136,7 +164,8 @@ export function startFilePool(out: string, inputs: FileInputs): FilePool {
             current = jobs[next];
             if (next < jobs.length) worker.postMessage(jobs[next++]);
           };
-          worker.on('message', (reply: FileReply) => {
+          worker.on('message', (reply: FileReply | { alignment?: unknown; alignmentError?: unknown }) => {
+            if (!('path' in reply)) return;
             if (!reply.ok) return fail(new Error(`${what(reply.type)}失败：${reply.path}`, { cause: new Error(reply.message) }));
             result.bytes += reply.bytes;
             if (reply.type === 'pdf') result.times.push(reply.ms);
@@ -160,7 +189,7 @@ export function startFilePool(out: string, inputs: FileInputs): FilePool {
     return result;
   }
 
-  return { render, stop };
+  return { render, stop, alignment };
 }
 
 const what = (type: FileJob['type'] | undefined) => (type === 'data' ? '生成数据文件' : '生成任务清单 PDF ');

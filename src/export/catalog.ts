@@ -9,6 +9,7 @@
 import { alignPlans } from '../align/index.ts';
 import { comparisonJson } from '../align/export.ts';
 import { readCurated } from '../align/read-curated.ts';
+import type { Alignment } from '../align/types.ts';
 import { planCalendar, unitCalendar } from '../calendar/feeds.ts';
 import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
@@ -44,6 +45,8 @@ export interface DataSources {
   units: UnitIndex;
   progress: SiteProgress;
   templates: Templates;
+  /** The build's alignment of these plans, when it has one; else comparison.json aligns them. */
+  alignment?: Alignment | undefined;
 }
 
 /** The site's data files: the four downloads of /data/ first (the slowest to write), then per plan and per unit. */
@@ -67,7 +70,7 @@ export function siteRoot(templates: Templates): string | null {
 }
 
 /** The bytes of one data file. */
-export async function renderDataFile(subject: DataSubject, { plans, progress, templates }: DataSources): Promise<Uint8Array | string> {
+export async function renderDataFile(subject: DataSubject, { plans, progress, templates, alignment }: DataSources): Promise<Uint8Array | string> {
   const table = () => ({ ...exportOptions(templates), status: statusOf(progress) });
   const plan = (id: string) => {
     const found = plans.find((p) => p.id === id);
@@ -82,7 +85,7 @@ export async function renderDataFile(subject: DataSubject, { plans, progress, te
     case 'tasks-xlsx':
       return toTasksXlsx(plans, table());
     case 'comparison-json':
-      return comparisonJson(alignPlans(plans, await readCurated()));
+      return comparisonJson(alignment ?? alignPlans(plans, await readCurated()));
     case 'plan-calendar':
       return planCalendar(plan(subject.plan), plans, siteRoot(templates));
     case 'unit-calendar':

@@ -8,13 +8,16 @@ import { alignPlans } from '../../align/index.ts';
 import { readCurated } from '../../align/read-curated.ts';
 import type { Alignment } from '../../align/types.ts';
 import { comparisonView, type ComparisonView } from '../../align/view.ts';
+import { handedAlignment } from '../../site/handoff.ts';
 
 let cached: Promise<{ model: SiteModel; alignment: Alignment }> | undefined;
 
 export function getComparison() {
   cached ??= (async () => {
     const model = await getModel();
-    return { model, alignment: alignPlans(model.plans, await readCurated()) };
+    // The build aligns the same plans and curation in a worker while Astro bundles (src/site/handoff.ts).
+    const handed = handedAlignment();
+    return { model, alignment: handed ? await handed : alignPlans(model.plans, await readCurated()) };
   })();
   return cached;
 }

@@ -11,6 +11,9 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadFileContext, filePath, startFilePool, type FileInputs } from '../../../src/build/files.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
+import { alignPlans } from '../../../src/align/index.ts';
+import { comparisonJson } from '../../../src/align/export.ts';
+import { readCurated } from '../../../src/align/read-curated.ts';
 import { dataFiles, renderDataFile } from '../../../src/export/catalog.ts';
 import { pdfFiles } from '../../../src/pdf/catalog.ts';
 import { pdfKey } from '../../../src/pdf/cache.ts';
@@ -41,8 +44,13 @@ async function filesBelow(folder: string): Promise<string[]> {
 describe('the files step', () => {
   test('workers write every file of both catalogs and nothing else, each as one thread renders it', async () => {
     const out = join(dir, 'site');
-    const result = await startFilePool(out, inputs).render();
+    const pool = startFilePool(out, inputs);
+    const result = await pool.render();
     const context = await loadFileContext(inputs);
+    // The first worker's alignment, handed to the pages and to comparison.json, is the one the pages would compute.
+    const alignment = alignPlans(context.plans, await readCurated());
+    expect(await pool.alignment).toEqual(alignment);
+    expect(await readFile(join(out, 'data/comparison.json'), 'utf8')).toBe(comparisonJson(alignment));
     const files = pdfFiles(context);
     const data = dataFiles(context);
     expect(await filesBelow(out)).toEqual([...files, ...data].map(filePath).sort());
