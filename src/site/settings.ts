@@ -13,12 +13,20 @@ import { readTemplate } from '../templates/read.ts';
 import { SiteTemplateSchema, type SiteTemplate } from '../templates/schema.ts';
 
 const read = new Map<string, SiteTemplate>();
+// The file's version, looked up at most once a second: a build asks on every page and for every public link.
+const versions = new Map<string, { at: number; version: string }>();
+const RECHECK_MS = 1000;
 
 /** Every page asks: read once per file version and environment, not once per page. */
 export function siteSettings(root = process.cwd()): SiteTemplate {
   const path = join(templatesDir(root), 'site.yml');
-  const info = statSync(path, { throwIfNoEntry: false });
-  const key = [path, info?.mtimeMs, info?.size, process.env.PLANBOOK_SITE, process.env.PLANBOOK_BASE].join('\u0000');
+  const now = Date.now();
+  let seen = versions.get(path);
+  if (!seen || now - seen.at > RECHECK_MS) {
+    const info = statSync(path, { throwIfNoEntry: false });
+    versions.set(path, (seen = { at: now, version: `${info?.mtimeMs}:${info?.size}` }));
+  }
+  const key = [path, seen.version, process.env.PLANBOOK_SITE, process.env.PLANBOOK_BASE].join('\u0000');
   let settings = read.get(key);
   if (!settings) read.set(key, (settings = readSettings(root, path)));
   return settings;
