@@ -41,20 +41,45 @@ export function cellOf(task: Task, score: number): CellView {
   };
 }
 
+// The rows each task sits in: a view of two plans (a pair page) visits their tasks' rows instead of
+// every member of every row. Kept per alignment object, for the build's one alignment.
+const rowsOfTask = new WeakMap<Alignment, Map<string, number[]>>();
+
+function taskRows(alignment: Alignment): Map<string, number[]> {
+  let index = rowsOfTask.get(alignment);
+  if (!index) {
+    index = new Map();
+    alignment.groups.forEach((group, g) => {
+      for (const id of group.tasks) {
+        const list = index!.get(id);
+        if (list) list.push(g);
+        else index!.set(id, [g]);
+      }
+    });
+    rowsOfTask.set(alignment, index);
+  }
+  return index;
+}
+
 export function comparisonView(plans: Plan[], alignment: Alignment): ComparisonView {
-  const tasks = new Map(plans.flatMap((p) => p.tasks.map((t) => [t.id, t] as const)));
-  const rows: RowView[] = alignment.groups.map((group) => {
-    const cells: Record<string, CellView | null> = Object.fromEntries(plans.map((p) => [p.id, null]));
-    for (const id of group.tasks) {
-      const task = tasks.get(id);
-      if (task && !cells[task.plan]) cells[task.plan] = cellOf(task, group.scores[id] ?? 0);
+  // Each row's cell of a plan is the plan's first task in it (rows list their tasks in plan order).
+  const cellsOf = alignment.groups.map(() => Object.fromEntries(plans.map((p) => [p.id, null])) as Record<string, CellView | null>);
+  const index = taskRows(alignment);
+  for (const plan of plans) {
+    for (const task of plan.tasks) {
+      for (const g of index.get(task.id) ?? []) {
+        if (!cellsOf[g]![plan.id]) cellsOf[g]![plan.id] = cellOf(task, alignment.groups[g]!.scores[task.id] ?? 0);
+      }
     }
-    const members = Object.values(cells).filter((c): c is CellView => c !== null);
+  }
+  const rows: RowView[] = alignment.groups.map((group, g) => {
+    const cells = cellsOf[g]!;
+    const shown = Object.values(cells).filter((c): c is CellView => c !== null);
     return {
       group,
       cells,
-      actions: members.map((c) => `${c.task.plan}:${c.task.action}`),
-      years: [...new Set(members.flatMap((c) => c.years))].sort(),
+      actions: shown.map((c) => `${c.task.plan}:${c.task.action}`),
+      years: [...new Set(shown.flatMap((c) => c.years))].sort(),
     };
   });
   const has = (id: string) => new Set(rows.filter((r) => r.cells[id]).map((r) => r.group.id));
