@@ -80,7 +80,7 @@ async function build(): Promise<void> {
   process.env.PLANBOOK_PARSED = parsed;
   await writeFile(parsed, JSON.stringify(plans));
   // The file workers load the model and the fonts on the core Astro leaves free; they write after it.
-  const filePool = startFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) });
+  const filePool = startFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, plans);
   // Its first worker aligns the plans meanwhile, for the compare and task pages (src/site/handoff.ts).
   handOverAlignment(filePool.alignment);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';

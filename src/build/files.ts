@@ -71,8 +71,8 @@ export interface FileStepResult {
 }
 
 /** Model, progress and templates for `inputs`: once in the build and once in each worker. */
-export async function loadFileContext(inputs: FileInputs): Promise<PdfContext & { units: UnitIndex }> {
-  const model = await siteModel(JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[]);
+export async function loadFileContext(inputs: FileInputs, plans?: Plan[]): Promise<PdfContext & { units: UnitIndex }> {
+  const model = await siteModel(plans ?? (JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[]));
   const progress = createProgress(model.plans, await loadProgress(inputs.progress));
   return { plans: model.plans, units: model.units, progress, templates: await getTemplates(inputs.root) };
 }
@@ -97,7 +97,7 @@ export interface FilePool {
  * one core busy; the loading takes the other). Nothing is written before
  * `render()`.
  */
-export function startFilePool(out: string, inputs: FileInputs): FilePool {
+export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[]): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const workers: Worker[] = [];
   const stop = () => {
@@ -130,7 +130,8 @@ export function startFilePool(out: string, inputs: FileInputs): FilePool {
   }
 
   async function render(): Promise<FileStepResult> {
-    const context = await loadFileContext(inputs);
+    // The list of files, from the plans the build holds (else read as the workers read them).
+    const context = await loadFileContext(inputs, plans);
     const pdfs: FileJob[] = pdfFiles(context)
       .sort((a, b) => b.rows - a.rows)
       .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
