@@ -1,7 +1,8 @@
 /**
  * Listing pages at a corpus size where they are paged: a build of 120
  * generated plans (src/corpus) in a temporary folder. Each listing page
- * (home, years, /compare/plans/, /data/) stays under a byte bound, its pager
+ * (home, years, /compare/plans/, /data/) stays under a byte bound, as does
+ * every other page (task pages, pair pages, the first view of /compare/), its pager
  * reaches every page, every plan is reachable from the home listing, every
  * task due in a year is on one of the year's pages; in Chromium the pager
  * works from the keyboard, fits a phone and is left out of print.
@@ -101,6 +102,18 @@ describe(`listings at ${PLANS} plans`, () => {
       for (const path of builtPages(`/years/${year}/`, `years/${year}`)) {
         expect(statSync(join(out, path, 'index.html')).size, path).toBeLessThanOrEqual(BOUND);
       }
+    }
+  });
+
+  test('no page grows with the number of plans: /compare/ shows a bounded first view, every other page stays under 300 KB', async () => {
+    const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(PLANS * 20);
+    // The first view of /compare/ is at most 8 plans side by side with their full texts: ~0.9–1 MB at 20, 120 or 1,000 plans.
+    expect(statSync(join(out, 'compare/index.html')).size).toBeLessThanOrEqual(1200 * 1024);
+    for (const page of pages) {
+      if (page === join('compare', 'index.html')) continue;
+      const limit = /^plans\/[^/]+\/tasks\//.test(page) ? 40 * 1024 : 300 * 1024;
+      expect(statSync(join(out, page)).size, page).toBeLessThanOrEqual(limit);
     }
   });
 
