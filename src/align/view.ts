@@ -95,8 +95,9 @@ export function comparisonView(plans: Plan[], alignment: Alignment): ComparisonV
     overlap: (a, b) => {
       const x = sets.get(a)!;
       const y = sets.get(b)!;
-      const both = [...x].filter((g) => y.has(g)).length;
-      const either = new Set([...x, ...y]).size;
+      let both = 0;
+      for (const g of x) if (y.has(g)) both++;
+      const either = x.size + y.size - both;
       return either ? both / either : 0;
     },
   };
