@@ -4,16 +4,12 @@
  * folder and answers with its size, time and (for a PDF) cache key, or with
  * the error's message. A PDF comes from the PDF cache (src/pdf/cache.ts)
  * when its list is unchanged, else it is rendered and cached; a data file
- * (src/export/catalog.ts) is written afresh. The first worker also aligns
- * the plans as soon as they are loaded, for the pages Astro is about to
- * render and for comparison.json, and sends the alignment up.
+ * (src/export/catalog.ts) is written afresh.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { alignPlans } from '../align/index.ts';
-import { readCurated } from '../align/read-curated.ts';
 import { renderDataFile } from '../export/catalog.ts';
 import { openPdfCache, pdfKey } from '../pdf/cache.ts';
 import { prepareFonts } from '../pdf/fonts.ts';
@@ -21,19 +17,11 @@ import { pdfDocument } from '../pdf/index.ts';
 import { renderTaskList } from '../pdf/render.ts';
 import { loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
 
-const { out, inputs, align } = workerData as { out: string; inputs: FileInputs; align: boolean };
+const { out, inputs } = workerData as { out: string; inputs: FileInputs };
 // Loaded at once, while Astro still writes the pages; the first job waits for it.
 const context = loadFileContext(inputs);
-context.catch(() => {});
-if (align) {
-  void context
-    .then(async ({ plans }) => alignPlans(plans, await readCurated()))
-    .then(
-      (alignment) => parentPort!.postMessage({ alignment }),
-      (error: unknown) => parentPort!.postMessage({ alignmentError: error instanceof Error ? error.message : String(error) }),
-    );
-}
 const fonts = prepareFonts();
+context.catch(() => {});
 fonts.catch(() => {});
 const cache = openPdfCache(inputs.cache);
 const options = { buildDate: inputs.buildDate };

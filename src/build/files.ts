@@ -85,8 +85,6 @@ export function filePath(file: Pick<PdfFile, 'href'>): string {
 export interface FilePool {
   /** Writes every PDF and data file of the site into the output folder; rejects on the first file that fails. */
   render(): Promise<FileStepResult>;
-  /** The alignment of the plans, computed by the first worker as soon as it has loaded them. */
-  alignment: Promise<Alignment>;
   /** Ends the workers (also done on every way out of the process). */
   stop(): void;
 }
@@ -97,7 +95,7 @@ export interface FilePool {
  * one core busy; the loading takes the other). Nothing is written before
  * `render()`.
  */
-export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[]): FilePool {
+export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[], alignment?: Promise<Alignment>): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const workers: Worker[] = [];
   const stop = () => {
@@ -106,26 +104,10 @@ export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[]): 
   onCleanup(stop);
   // Until render() listens, a worker that dies is remembered and reported then.
   let early: Error | undefined;
-  let aligned: { resolve: (a: Alignment) => void; reject: (e: Error) => void } | undefined;
-  const alignment = new Promise<Alignment>((resolve, reject) => (aligned = { resolve, reject }));
-  // Nobody may ask (a failed build): its failure is reported where it is awaited, or not at all.
-  alignment.catch(() => {});
-  const alignFailed = (cause: Error) => aligned!.reject(new Error('对照各方案任务的工作线程失败', { cause }));
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs, align: i === 0 } });
+    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
     worker.on('error', (error) => (early ??= error));
     worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
-    if (i === 0) {
-      const onAligned = (message: { alignment?: Alignment; alignmentError?: string }) => {
-        if (message.alignment) aligned!.resolve(message.alignment);
-        else if (message.alignmentError !== undefined) alignFailed(new Error(message.alignmentError));
-        else return;
-        worker.off('message', onAligned);
-      };
-      worker.on('message', onAligned);
-      worker.on('error', alignFailed);
-      worker.on('exit', (code) => alignFailed(new Error(`退出码 ${code}`)));
-    }
     workers.push(worker);
   }
 
@@ -135,7 +117,7 @@ export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[]): 
     const pdfs: FileJob[] = pdfFiles(context)
       .sort((a, b) => b.rows - a.rows)
       .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
-    // comparison.json takes the alignment the pages were rendered with.
+    // comparison.json takes the alignment the pages were rendered with (the build's, src/build/align.ts).
     const shared = await alignment;
     const data: FileJob[] = dataFiles(context).map((f) => ({
       type: 'data',
@@ -165,8 +147,7 @@ export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[]): 
             current = jobs[next];
             if (next < jobs.length) worker.postMessage(jobs[next++]);
           };
-          worker.on('message', (reply: FileReply | { alignment?: unknown; alignmentError?: unknown }) => {
-            if (!('path' in reply)) return;
+          worker.on('message', (reply: FileReply) => {
             if (!reply.ok) return fail(new Error(`${what(reply.type)}失败：${reply.path}`, { cause: new Error(reply.message) }));
             result.bytes += reply.bytes;
             if (reply.type === 'pdf') result.times.push(reply.ms);
@@ -190,7 +171,7 @@ export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[]): 
     return result;
   }
 
-  return { render, stop, alignment };
+  return { render, stop };
 }
 
 const what = (type: FileJob['type'] | undefined) => (type === 'data' ? '生成数据文件' : '生成任务清单 PDF ');

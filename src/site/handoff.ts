@@ -1,7 +1,7 @@
 /**
  * The alignment the build computes beside Astro: the build script starts it
- * in a worker of its files pool (src/build/files.ts) while Astro bundles, and
- * hands the promise over here; the compare and task pages take it instead of
+ * in a worker thread (src/build/align.ts) while Astro bundles, and hands the
+ * promise over here; the compare and task pages take it instead of
  * aligning the plans themselves. Astro renders the pages in the build's own
  * process but from its own copy of the modules, so the promise is kept under
  * a registered symbol, not in a module variable. Without a build script

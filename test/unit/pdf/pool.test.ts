@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadFileContext, filePath, startFilePool, type FileInputs } from '../../../src/build/files.ts';
+import { startAlignment } from '../../../src/build/align.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import { alignPlans } from '../../../src/align/index.ts';
 import { comparisonJson } from '../../../src/align/export.ts';
@@ -44,12 +45,12 @@ async function filesBelow(folder: string): Promise<string[]> {
 describe('the files step', () => {
   test('workers write every file of both catalogs and nothing else, each as one thread renders it', async () => {
     const out = join(dir, 'site');
-    const pool = startFilePool(out, inputs);
-    const result = await pool.render();
+    // The build's alignment worker, whose result the pages and comparison.json take, aligns as the pages would.
+    const aligning = startAlignment(inputs.parsed);
+    const result = await startFilePool(out, inputs, undefined, aligning).render();
     const context = await loadFileContext(inputs);
-    // The first worker's alignment, handed to the pages and to comparison.json, is the one the pages would compute.
     const alignment = alignPlans(context.plans, await readCurated());
-    expect(await pool.alignment).toEqual(alignment);
+    expect(await aligning).toEqual(alignment);
     expect(await readFile(join(out, 'data/comparison.json'), 'utf8')).toBe(comparisonJson(alignment));
     const files = pdfFiles(context);
     const data = dataFiles(context);
@@ -80,6 +81,10 @@ describe('the files step', () => {
       const text = await renderDataFile(file.subject, context);
       expect(await readFile(join(out, filePath(file)), 'utf8'), filePath(file)).toBe(text);
     }
+  });
+
+  test('an alignment that fails rejects with a Chinese message and its cause', async () => {
+    await expect(startAlignment(join(dir, 'missing.json'))).rejects.toThrow('对照各方案任务（对齐）失败');
   });
 
   test('a data file that fails stops the pool with its path', async () => {
