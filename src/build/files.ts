@@ -90,28 +90,36 @@ export interface FilePool {
 }
 
 /**
- * Starts the workers: each loads the model and the fonts at once, so a pool
- * started before Astro runs is ready when the pages are written (Astro keeps
- * one core busy; the loading takes the other). Nothing is written before
- * `render()`.
+ * Starts the workers (once `alignment`, if given, has settled): each loads
+ * the model and the fonts at once, so a pool started before Astro runs is
+ * ready when the pages are written (Astro keeps one core busy; the loading
+ * takes the other). Nothing is written before `render()`.
  */
 export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[], alignment?: Promise<Alignment>): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const workers: Worker[] = [];
+  let stopped = false;
   const stop = () => {
+    stopped = true;
     for (const w of workers) void w.terminate();
   };
   onCleanup(stop);
   // Until render() listens, a worker that dies is remembered and reported then.
   let early: Error | undefined;
-  for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
-    worker.on('error', (error) => (early ??= error));
-    worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
-    workers.push(worker);
-  }
+  const spawn = () => {
+    for (let i = 0; i < size && !stopped; i++) {
+      const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
+      worker.on('error', (error) => (early ??= error));
+      worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
+      workers.push(worker);
+    }
+  };
+  // The workers start loading once the alignment is done: the aligner, on which the first pages
+  // wait, then has the core that Astro's bundling leaves free to itself.
+  const started = alignment ? alignment.then(spawn, spawn) : Promise.resolve(spawn());
 
   async function render(): Promise<FileStepResult> {
+    await started;
     // The list of files, from the plans the build holds (else read as the workers read them).
     const context = await loadFileContext(inputs, plans);
     const pdfs: FileJob[] = pdfFiles(context)
