@@ -21,24 +21,4 @@ export async function checkFiles(paths: string[]): Promise<Message[]> {
   return (await checkProject({ root: process.cwd(), plans: paths })).messages;
 }
 
-const SEVERITY = { error: '错误', warning: '警告' } as const;
-
-/** `file:line:col: 错误 message (rule)` and the hint on the next line. */
-export function formatMessage(message: Message): string {
-  const place = message.at ?? `${message.line}:${message.column}`;
-  const head = `${message.file}:${place}: ${SEVERITY[message.severity]} ${message.message} (${message.rule})`;
-  return message.hint ? `${head}\n  提示：${message.hint}` : head;
-}
-
-/** One line counting errors and warnings, for the end of a check. */
-export function formatSummary(messages: Message[]): string {
-  const errors = messages.filter((m) => m.severity === 'error').length;
-  const warnings = messages.length - errors;
-  if (messages.length === 0) return '检查通过：没有发现问题';
-  return `${errors} 个错误，${warnings} 个警告`;
-}
-
-/** Whether the check should fail (exit code 1). */
-export function hasErrors(messages: Message[]): boolean {
-  return messages.some((m) => m.severity === 'error');
-}
+export { formatMessage, formatSummary, hasErrors } from './format.ts';

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatMessage } from '../check/index.ts';
+import { formatMessage } from '../check/format.ts';
 import { templatesDir } from '../templates/load.ts';
 import { readTemplate } from '../templates/read.ts';
 import { SiteTemplateSchema, type SiteTemplate } from '../templates/schema.ts';

@@ -3,7 +3,7 @@
  * build's project check has reported any problem with its position before
  * Astro runs; a template that still fails here is an exception.
  */
-import { formatMessage } from '../check/index.ts';
+import { formatMessage } from '../check/format.ts';
 import type { TaskTableOptions } from '../export/task-rows.ts';
 import { loadTemplates } from '../templates/load.ts';
 import type { ChecklistTemplate, Templates } from '../templates/schema.ts';
