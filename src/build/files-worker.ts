@@ -20,9 +20,9 @@ import { loadFileContext, type FileInputs, type FileJob, type FileReply } from '
 const { out, inputs } = workerData as { out: string; inputs: FileInputs };
 // Loaded at once, while Astro still writes the pages; the first job waits for it.
 const context = loadFileContext(inputs);
-const fonts = prepareFonts();
 context.catch(() => {});
-fonts.catch(() => {});
+// The font faces only when a list is not in the cache: a rebuild that copies every PDF never loads them.
+let fonts: ReturnType<typeof prepareFonts> | undefined;
 const cache = openPdfCache(inputs.cache);
 const options = { buildDate: inputs.buildDate };
 const fault = process.env.PLANBOOK_FAULT_PDF;
@@ -45,7 +45,7 @@ async function render(job: FileJob): Promise<FileReply> {
       cached = hit !== null;
       if (hit) bytes = hit;
       else {
-        await fonts;
+        await (fonts ??= prepareFonts());
         bytes = (await renderTaskList(doc, template, options)).bytes;
         await cache.put(key, bytes);
       }
