@@ -1,9 +1,8 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
  * check`) → astro build (the pages) → the files that are not pages, checklist
- * PDFs and data files (a worker pool, src/build/files.ts), and at the same
- * time the search index (src/search, Pagefind) → file sizes → internal link
- * check → the new site replaces `dist/` in one rename.
+ * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index → file sizes → internal link check → the new site
+ * replaces `dist/` in one rename.
  *
  * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
  * src/build/scratch.ts) that is removed on every way out, signals included.
@@ -52,23 +51,13 @@ const shownOut = `${relative(root, out) || basename(out)}/`;
 const verbose = Boolean(process.env.PLANBOOK_VERBOSE);
 
 const timings: Record<string, number> = {};
-// The steps under way (two at once where they do not depend on each other), for the message of a build that stops.
-const running = new Set<string>(['check']);
+let current = 'check';
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  running.add(name);
+  current = name;
   const start = performance.now();
   const result = await fn();
   timings[name] = Math.round(performance.now() - start);
-  running.delete(name);
   return result;
-}
-
-/** Two independent steps at once; when one fails, the other is let finish (it writes into the same scratch folder) before the failure is raised. */
-async function together<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [x, y] = await Promise.allSettled([a, b]);
-  if (x.status === 'rejected') throw x.reason;
-  if (y.status === 'rejected') throw y.reason;
-  return [x.value, y.value];
 }
 
 // Peak memory of this process (its worker threads included) and of the programs it starts (Pagefind).
@@ -106,22 +95,11 @@ async function build(): Promise<void> {
     // .astro/ on every build; there is no content collection to sync, and src/env.d.ts gives the types.
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
-  // The files (worker threads) and the search index (this thread and Pagefind's process) need only the
-  // plans and the scratch folder, not each other: they run at once.
   console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
-  console.log('同时正在建立搜索索引');
-  const [written] = await together(
-    step('files', async () => {
-      const result = await filePool.render();
-      const reused = result.cached > 0 ? `，其中 ${result.cached} 个内容未变、取自缓存` : '';
-      console.log(`任务清单 PDF 已生成（${result.files} 个${reused}），数据文件 ${result.data} 个（${result.workers} 个线程）`);
-      return result;
-    }),
-    step('search', async () => {
-      await searchIndex(scratch.out, plans);
-      console.log('搜索索引已建立');
-    }),
-  );
+  const written = await step('files', () => filePool.render());
+  const reused = written.cached > 0 ? `，其中 ${written.cached} 个内容未变、取自缓存` : '';
+  console.log(`任务清单 PDF 已生成（${written.files} 个${reused}），数据文件 ${written.data} 个（${written.workers} 个线程），正在建立搜索索引`);
+  await step('search', () => searchIndex(scratch.out, plans));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
   if (links.broken.length > 0) {
@@ -180,7 +158,7 @@ let settled = false;
 process.once('beforeExit', () => {
   if (settled) return;
   runCleanups();
-  const what = running.has('search') ? 'Pagefind 程序意外退出，搜索索引没有建成' : `“${[...running].join('”与“') || '构建'}”一步没有完成就停止了`;
+  const what = current === 'search' ? 'Pagefind 程序意外退出，搜索索引没有建成' : `“${current}”一步没有完成就停止了`;
   console.error(`构建失败：${what}。${kept()}`);
   console.error('  提示：设置 PLANBOOK_VERBOSE=1 重新运行可查看详细信息；若问题重复出现，请报告此问题。');
   process.exitCode = 2;
