@@ -27,7 +27,12 @@ export function unitGroupsPath(): string {
 
 /** The model of `plans` in site order, with the curated unit groups. */
 export async function siteModel(plans: Plan[]): Promise<SiteModel> {
-  return createModel([...plans].sort(comparePlans), await readUnitGroups());
+  return createModel(inSiteOrder(plans), await readUnitGroups());
+}
+
+/** `plans` in the order the site lists them (and aligns them): a sorted copy. */
+export function inSiteOrder(plans: readonly Plan[]): Plan[] {
+  return [...plans].sort(comparePlans);
 }
 
 /** Build the model from plans already parsed (used by getModel and by tests). */
