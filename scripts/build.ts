@@ -1,8 +1,9 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
  * check`) → astro build (the pages) → the files that are not pages, checklist
- * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index → file sizes → internal link check → the new site
- * replaces `dist/` in one rename.
+ * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index
+ * → file sizes → internal link check → the new site replaces `dist/` in one
+ * rename.
  *
  * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
  * src/build/scratch.ts) that is removed on every way out, signals included.
@@ -80,11 +81,11 @@ async function build(): Promise<void> {
   const parsed = join(scratch.dir, 'plans.json');
   process.env.PLANBOOK_PARSED = parsed;
   await writeFile(parsed, JSON.stringify(plans));
-  // The file workers load the model and the fonts on the core Astro leaves free; they write after it.
   // The plans are aligned once, in a worker, while Astro bundles: for the compare and task pages
   // (src/site/handoff.ts) and for comparison.json.
   const alignment = startAlignment(parsed);
   handOverAlignment(alignment);
+  // Then the file workers load the model on the core Astro leaves free; they write after it.
   const filePool = startFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, plans, alignment);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.

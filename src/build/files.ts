@@ -91,9 +91,9 @@ export interface FilePool {
 
 /**
  * Starts the workers (once `alignment`, if given, has settled): each loads
- * the model and the fonts at once, so a pool started before Astro runs is
- * ready when the pages are written (Astro keeps one core busy; the loading
- * takes the other). Nothing is written before `render()`.
+ * the model at once, so a pool started before Astro runs is ready when the
+ * pages are written (Astro keeps one core busy; the loading takes the
+ * other). Nothing is written before `render()`.
  */
 export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[], alignment?: Promise<Alignment>): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
