@@ -2,9 +2,9 @@
  * A worker of the build's files pool (src/build/files.ts): loads the model
  * once (the fonts when a PDF first needs rendering), then writes each file
  * it is sent into the output folder and answers with its size, time and
- * (for a PDF) cache key, or with the error's message. A PDF comes from the PDF cache (src/pdf/cache.ts)
- * when its list is unchanged, else it is rendered and cached; a data file
- * (src/export/catalog.ts) is written afresh.
+ * (for a PDF) cache key, or with the error's message. A PDF comes from the
+ * PDF cache (src/pdf/cache.ts) when its list is unchanged, else it is
+ * rendered and cached; a data file (src/export/catalog.ts) is written afresh.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
