@@ -11,15 +11,14 @@ import { comparisonJson } from '../align/export.ts';
 import { readCurated } from '../align/read-curated.ts';
 import type { Alignment } from '../align/types.ts';
 import { planCalendar, unitCalendar } from '../calendar/feeds.ts';
-import type { UnitIndex } from '../derive/units.ts';
-import type { Plan } from '../model/schema.ts';
+import type { PdfSources } from '../pdf/catalog.ts';
 import { formTasks } from '../progress/forms.ts';
 import { planCalendarHref, progressFormHref, unitCalendarHref, unitProgressFormHref } from '../progress/urls.ts';
-import { statusOf, type SiteProgress } from '../progress/view.ts';
+import { statusOf } from '../progress/view.ts';
 import { toProgressXlsx } from '../progress/xlsx.ts';
 import { DATA_FILES } from '../site/urls.ts';
-import { exportOptions } from '../site/templates.ts';
 import type { Templates } from '../templates/schema.ts';
+import { exportOptions } from '../site/templates.ts';
 import { stringifyPlansJson } from './plans-json.ts';
 import { toTasksCsv } from './tasks-csv.ts';
 import { toTasksXlsx } from './tasks-xlsx.ts';
@@ -40,11 +39,8 @@ export interface DataFile {
   subject: DataSubject;
 }
 
-export interface DataSources {
-  plans: Plan[];
-  units: UnitIndex;
-  progress: SiteProgress;
-  templates: Templates;
+/** What the site's files are drawn from (the PDFs' sources), and the build's alignment. */
+export interface DataSources extends PdfSources {
   /** The build's alignment of these plans, when it has one; else comparison.json aligns them. */
   alignment?: Alignment | undefined;
 }

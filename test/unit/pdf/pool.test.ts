@@ -87,31 +87,15 @@ describe('the files step', () => {
     await expect(startAlignment(join(dir, 'missing.json'))).rejects.toThrow('对照各方案任务（对齐）失败');
   });
 
-  test('a data file that fails stops the pool with its path', async () => {
-    process.env.PLANBOOK_FAULT_PDF = 'data/tasks.csv';
+  test.each([
+    ['a data file that fails stops the pool with its path', 'data/tasks.csv', 'failed-data', '生成数据文件失败：data/tasks.csv'],
+    ['a PDF that fails stops the pool with its path and the cause', 'pdf/miaohang.pdf', 'failed', '生成任务清单 PDF 失败：pdf/miaohang.pdf'],
+    ['a worker that exits stops the pool, naming the file it had', 'exit:pdf/miaohang.pdf', 'exited', /工作线程意外退出（退出码 3）：pdf\/miaohang\.pdf/],
+  ] as const)('%s', async (_, fault, folder, message) => {
+    process.env.PLANBOOK_FAULT_PDF = fault;
     try {
-      const pool = startFilePool(join(dir, 'failed-data'), inputs);
-      await expect(pool.render()).rejects.toThrow('生成数据文件失败：data/tasks.csv');
-    } finally {
-      delete process.env.PLANBOOK_FAULT_PDF;
-    }
-  });
-
-  test('a file that fails stops the pool with its path and the cause', async () => {
-    process.env.PLANBOOK_FAULT_PDF = 'pdf/miaohang.pdf';
-    try {
-      const pool = startFilePool(join(dir, 'failed'), inputs);
-      await expect(pool.render()).rejects.toThrow('生成任务清单 PDF 失败：pdf/miaohang.pdf');
-    } finally {
-      delete process.env.PLANBOOK_FAULT_PDF;
-    }
-  });
-
-  test('a worker that exits stops the pool, naming the file it had', async () => {
-    process.env.PLANBOOK_FAULT_PDF = 'exit:pdf/miaohang.pdf';
-    try {
-      const pool = startFilePool(join(dir, 'exited'), inputs);
-      await expect(pool.render()).rejects.toThrow(/工作线程意外退出（退出码 3）：pdf\/miaohang\.pdf/);
+      const pool = startFilePool(join(dir, folder), inputs);
+      await expect(pool.render()).rejects.toThrow(message);
     } finally {
       delete process.env.PLANBOOK_FAULT_PDF;
     }
