@@ -1,3 +1,4 @@
+import { formatMessage } from '../check/format.ts';
 import { sitePlans } from './loader.ts';
 import { siteModel, type SiteModel } from './model.ts';
 
@@ -12,6 +13,10 @@ let model: Promise<SiteModel> | undefined;
  * validate, serialise and read back every plan once more.
  */
 export function getModel(): Promise<SiteModel> {
-  model ??= sitePlans().then(({ plans }) => siteModel(plans));
+  model ??= sitePlans().then(({ plans, messages }) => {
+    // Only without the build's check before it (`astro dev`): its errors are shown, not lost.
+    for (const m of messages) if (m.severity === 'error') console.warn(formatMessage(m));
+    return siteModel(plans);
+  });
   return model;
 }

@@ -24,7 +24,7 @@ export function getComparison() {
 
 let viewed: Promise<{ view: ComparisonView; pairs: Set<string> }> | undefined;
 
-/** The comparison view and its pairs, computed once for the pages of /compare/plans/. */
+/** The comparison view of every plan and its pairs, computed once for all compare pages (paths, /compare/, /compare/plans/, topics). */
 export function getComparisonView() {
   viewed ??= getComparison().then(({ model, alignment }) => {
     const view = comparisonView(model.plans, alignment);
