@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, BenchResults } from './lib/types.ts';
-import { loadFileContext, filePath, startFilePool } from '../src/build/files.ts';
+import { loadFileContext, filePath, createFilePool } from '../src/build/files.ts';
 import { loadPlans } from '../src/load/plans.ts';
 import { subsetFonts } from '../src/pdf/fonts.ts';
 import { pdfFiles } from '../src/pdf/catalog.ts';
@@ -120,7 +120,7 @@ async function poolRuns(ctx: Pick<BenchContext, 'root' | 'corpusDir' | 'log'>, d
       const out = join(dir, `out-${which}-${i}`);
       const start = performance.now();
       try {
-        files = (await startFilePool(out, inputs).render()).files;
+        files = (await createFilePool(out, inputs).render()).files;
       } finally {
         delete process.env.PLANBOOK_PDF_WORKERS;
       }

@@ -32,7 +32,7 @@ import { templatesDir } from '../src/templates/load.ts';
 import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
-import { startFilePool } from '../src/build/files.ts';
+import { createFilePool } from '../src/build/files.ts';
 import { startAlignment } from '../src/build/align.ts';
 import { handOverAlignment } from '../src/site/handoff.ts';
 import { buildDate } from '../src/pdf/index.ts';
@@ -83,10 +83,10 @@ async function build(): Promise<void> {
   await writeFile(parsed, JSON.stringify(plans));
   // The plans are aligned once, in a worker, while Astro bundles: for the compare and task pages
   // (src/site/handoff.ts) and for comparison.json.
-  const alignment = startAlignment(parsed);
-  handOverAlignment(alignment);
-  // Then the file workers load the model on the core Astro leaves free; they write after it.
-  const filePool = startFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, plans, alignment);
+  const aligning = startAlignment(parsed);
+  const { alignment } = aligning;
+  handOverAlignment(aligning);
+  const filePool = createFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, { plans, alignment });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;

@@ -61,12 +61,28 @@ const SEP = '\u0000';
 const cut = new Map<string, string>();
 const CUT_KEPT = 50_000;
 
+/** A text's display tokens as one string, as `displayTokens` keeps them (and the build hands them over). */
+export function displayCut(text: string): string {
+  return getJieba().cut(text, false).join(SEP);
+}
+
+/** Task texts and their display tokens, each joined as `displayCut` gives them. */
+export type DisplayCuts = [text: string, joined: string][];
+
+/** Takes texts already cut (by the build's alignment worker), so the pages need not load jieba. */
+export function primeDisplayTokens(cuts: DisplayCuts): void {
+  for (const [text, joined] of cuts) {
+    if (cut.size >= CUT_KEPT) return;
+    cut.set(text, joined);
+  }
+}
+
 /** Word tokens for display diffs (jieba words, kept with punctuation so the text can be rebuilt). */
 export function displayTokens(text: string): string[] {
   let joined = cut.get(text);
   if (joined === undefined) {
     if (cut.size >= CUT_KEPT) cut.clear();
-    joined = getJieba().cut(text, false).join(SEP);
+    joined = displayCut(text);
     cut.set(text, joined);
   }
   return joined === '' ? [] : joined.split(SEP);

@@ -18,7 +18,7 @@ import { renderTaskList } from '../pdf/render.ts';
 import { loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
 
 const { out, inputs } = workerData as { out: string; inputs: FileInputs };
-// Loaded at once, while Astro still writes the pages; the first job waits for it.
+// Loaded at once, while the build lists the files; the first job waits for it.
 const context = loadFileContext(inputs);
 context.catch(() => {});
 // The font faces only when a list is not in the cache: a rebuild that copies every PDF never loads them.

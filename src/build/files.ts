@@ -89,13 +89,19 @@ export interface FilePool {
   stop(): void;
 }
 
+export interface FilePoolOptions {
+  /** The plans the build holds (else read from `inputs.parsed`, as the workers read them). */
+  plans?: Plan[] | undefined;
+  /** The build's alignment, for comparison.json (else each worker aligns the plans itself). */
+  alignment?: Promise<Alignment> | undefined;
+}
+
 /**
- * Starts the workers (once `alignment`, if given, has settled): each loads
- * the model at once, so a pool started before Astro runs is ready when the
- * pages are written (Astro keeps one core busy; the loading takes the
- * other). Nothing is written before `render()`.
+ * The pool of file workers, one per core. `render()` starts them, after
+ * Astro: measured at 20 to 300 plans, workers that loaded while Astro
+ * bundled or rendered slowed it by more than they saved after it.
  */
-export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[], alignment?: Promise<Alignment>): FilePool {
+export function createFilePool(out: string, inputs: FileInputs, { plans, alignment }: FilePoolOptions = {}): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const workers: Worker[] = [];
   let stopped = false;
@@ -107,19 +113,15 @@ export function startFilePool(out: string, inputs: FileInputs, plans?: Plan[], a
   // Until render() listens, a worker that dies is remembered and reported then.
   let early: Error | undefined;
   const spawn = () => {
-    for (let i = 0; i < size && !stopped; i++) {
+    while (workers.length < size && !stopped) {
       const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
       worker.on('error', (error) => (early ??= error));
       worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
       workers.push(worker);
     }
   };
-  // The workers start loading once the alignment is done: the aligner, on which the first pages
-  // wait, then has the core that Astro's bundling leaves free to itself.
-  const started = alignment ? alignment.then(spawn, spawn) : Promise.resolve(spawn());
-
   async function render(): Promise<FileStepResult> {
-    await started;
+    spawn();
     // The list of files, from the plans the build holds (else read as the workers read them).
     const context = await loadFileContext(inputs, plans);
     const pdfs: FileJob[] = pdfFiles(context)

@@ -9,15 +9,18 @@ import { readCurated } from '../../align/read-curated.ts';
 import type { Alignment } from '../../align/types.ts';
 import { comparisonView, type ComparisonView } from '../../align/view.ts';
 import { handedAlignment } from '../../site/handoff.ts';
+import { primeDisplayTokens } from '../../align/tokens.ts';
 
 let cached: Promise<{ model: SiteModel; alignment: Alignment }> | undefined;
 
 export function getComparison() {
   cached ??= (async () => {
     const model = await getModel();
-    // The build aligns the same plans and curation in a worker while Astro bundles (src/site/handoff.ts).
+    // The build aligns the same plans and curation in a worker while Astro bundles (src/site/handoff.ts),
+    // then cuts the task texts into words; until they come, a page cuts its own.
     const handed = handedAlignment();
-    return { model, alignment: handed ? await handed : alignPlans(model.plans, await readCurated()) };
+    handed?.cuts.then(primeDisplayTokens, () => {});
+    return { model, alignment: handed ? await handed.alignment : alignPlans(model.plans, await readCurated()) };
   })();
   return cached;
 }

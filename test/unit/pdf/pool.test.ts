@@ -9,12 +9,13 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadFileContext, filePath, startFilePool, type FileInputs } from '../../../src/build/files.ts';
+import { loadFileContext, filePath, createFilePool, type FileInputs } from '../../../src/build/files.ts';
 import { startAlignment } from '../../../src/build/align.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import { alignPlans } from '../../../src/align/index.ts';
 import { comparisonJson } from '../../../src/align/export.ts';
 import { readCurated } from '../../../src/align/read-curated.ts';
+import { displayCut } from '../../../src/align/tokens.ts';
 import { dataFiles, renderDataFile } from '../../../src/export/catalog.ts';
 import { pdfFiles } from '../../../src/pdf/catalog.ts';
 import { pdfKey } from '../../../src/pdf/cache.ts';
@@ -47,10 +48,14 @@ describe('the files step', () => {
     const out = join(dir, 'site');
     // The build's alignment worker, whose result the pages and comparison.json take, aligns as the pages would.
     const aligning = startAlignment(inputs.parsed);
-    const result = await startFilePool(out, inputs, undefined, aligning).render();
+    const result = await createFilePool(out, inputs, { alignment: aligning.alignment }).render();
     const context = await loadFileContext(inputs);
     const alignment = alignPlans(context.plans, await readCurated());
-    expect(await aligning).toEqual(alignment);
+    expect(await aligning.alignment).toEqual(alignment);
+    // Then every task text, once, cut as the compare pages would cut it.
+    const cuts = await aligning.cuts;
+    expect(cuts.map(([text]) => text).sort()).toEqual([...new Set(context.plans.flatMap((p) => p.tasks.map((t) => t.text)))].sort());
+    for (const [text, joined] of cuts) expect(joined).toBe(displayCut(text));
     expect(await readFile(join(out, 'data/comparison.json'), 'utf8')).toBe(comparisonJson(alignment));
     const files = pdfFiles(context);
     const data = dataFiles(context);
@@ -84,7 +89,9 @@ describe('the files step', () => {
   });
 
   test('an alignment that fails rejects with a Chinese message and its cause', async () => {
-    await expect(startAlignment(join(dir, 'missing.json'))).rejects.toThrow('对照各方案任务（对齐）失败');
+    const failed = startAlignment(join(dir, 'missing.json'));
+    await expect(failed.alignment).rejects.toThrow('对照各方案任务（对齐）失败');
+    await expect(failed.cuts).rejects.toThrow('任务文字分词失败');
   });
 
   test.each([
@@ -94,7 +101,7 @@ describe('the files step', () => {
   ] as const)('%s', async (_, fault, folder, message) => {
     process.env.PLANBOOK_FAULT_PDF = fault;
     try {
-      const pool = startFilePool(join(dir, folder), inputs);
+      const pool = createFilePool(join(dir, folder), inputs);
       await expect(pool.render()).rejects.toThrow(message);
     } finally {
       delete process.env.PLANBOOK_FAULT_PDF;
@@ -103,9 +110,9 @@ describe('the files step', () => {
 
   test('a rebuild copies every unchanged list from the cache and renders only what an edited plan touches', async () => {
     const cached = { ...inputs, cache: join(dir, 'cache') };
-    const first = await startFilePool(join(dir, 'first'), cached).render();
+    const first = await createFilePool(join(dir, 'first'), cached).render();
     expect(first.cached).toBe(0);
-    const again = await startFilePool(join(dir, 'again'), cached).render();
+    const again = await createFilePool(join(dir, 'again'), cached).render();
     expect(again.cached).toBe(again.files);
     for (const path of (await filesBelow(join(dir, 'first'))).filter((p) => p.startsWith('pdf/'))) {
       expect(Buffer.compare(await readFile(join(dir, 'first', path)), await readFile(join(dir, 'again', path))), path).toBe(0);
@@ -127,7 +134,7 @@ describe('the files step', () => {
     const changed = files.filter((f) => key(f, before) !== key(f, after));
     expect(changed.map(filePath)).toContain('pdf/miaohang.pdf');
     for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, filePath(f)).toBe('miaohang');
-    const rebuild = await startFilePool(join(dir, 'rebuild'), edited).render();
+    const rebuild = await createFilePool(join(dir, 'rebuild'), edited).render();
     expect(rebuild.cached).toBe(files.length - changed.length);
     // The cache keeps what the last build used: the edited lists replaced the old ones.
     expect((await readdir(cached.cache)).length).toBe(new Set(files.map((f) => key(f, after))).size);
