@@ -88,6 +88,29 @@ describe(`search over ${PLANS} generated plans`, () => {
     await page.context().close();
   });
 
+  test('lists the 40 辖区 with the most tasks and finds any other by name, also one chosen in the URL', async () => {
+    const page = await newPage(browser());
+    await page.goto(`${server.url}/search/`);
+    await settled(page);
+    const listed = await page.$$eval('input[name="辖区"]', (boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(index.values.辖区.length).toBeGreaterThan(40);
+    expect(listed).toHaveLength(40);
+    expect(await page.textContent('.search__unlisted')).toContain(`列出任务最多的 40 个，共 ${index.values.辖区.length} 个。`);
+    const other = index.values.辖区.find((place) => !listed.includes(place))!;
+    await page.fill('[data-facet-find="辖区"] input', other);
+    await page.check(`input[name="辖区"][value="${other}"]`);
+    await page.waitForURL(/%E8%BE%96%E5%8C%BA=/);
+    const expected = index.records.filter((r) => r.plan === other).length;
+    expect(await settled(page)).toBe(`找到 ${expected} 条符合筛选条件的任务。`);
+    // The same address opened afresh shows the unlisted place chosen, with the same results.
+    const again = await newPage(browser());
+    await again.goto(page.url());
+    expect(await settled(again)).toBe(`找到 ${expected} 条符合筛选条件的任务。`);
+    expect(await again.isChecked(`input[name="辖区"][value="${other}"]`)).toBe(true);
+    await page.context().close();
+    await again.context().close();
+  });
+
   test('finds exactly the scan with filters chosen', async () => {
     const page = await newPage(browser());
     await page.goto(`${server.url}/search/`);

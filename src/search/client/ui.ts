@@ -9,6 +9,7 @@ import { withBase } from '../../site/base.ts';
 import { createEngine, type Engine, type SearchOutcome } from './engine.ts';
 import { excerpt, namesUnit, queryTerms, type Selection } from './match.ts';
 import type { Hit } from './query.ts';
+import { mountFinders, optionFor } from './finder.ts';
 
 const PAGE = 20;
 
@@ -35,6 +36,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   let terms: string[] = [];
   let run = 0;
 
+  mountFinders(form, engine.totals, () => showCounts(current));
   readUrl();
   await update('none');
 
@@ -74,6 +76,8 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   function readUrl(): void {
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') ?? '';
+    // A value the page does not list (it lists those with the most tasks) is added, to show it chosen.
+    for (const name of FILTERS) for (const value of params.getAll(name)) if (engine.totals[name].has(value)) optionFor(form, name, value);
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
       box.checked = params.getAll(box.name).includes(box.value);
     }
