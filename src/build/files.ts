@@ -104,24 +104,20 @@ export interface FilePoolOptions {
 export function createFilePool(out: string, inputs: FileInputs, { plans, alignment }: FilePoolOptions = {}): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const workers: Worker[] = [];
-  let stopped = false;
   const stop = () => {
-    stopped = true;
     for (const w of workers) void w.terminate();
   };
   onCleanup(stop);
-  // Until render() listens, a worker that dies is remembered and reported then.
+  // Until render() listens (it lists the files first), a worker that dies is remembered and reported then.
   let early: Error | undefined;
-  const spawn = () => {
-    while (workers.length < size && !stopped) {
+
+  async function render(): Promise<FileStepResult> {
+    for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
       worker.on('error', (error) => (early ??= error));
       worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
       workers.push(worker);
     }
-  };
-  async function render(): Promise<FileStepResult> {
-    spawn();
     // The list of files, from the plans the build holds (else read as the workers read them).
     const context = await loadFileContext(inputs, plans);
     const pdfs: FileJob[] = pdfFiles(context)
