@@ -172,7 +172,7 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
     } finally {
       stop();
     }
-    // The cache keeps what this build used, so it never grows beyond one site.
+    // The cache keeps what this build and the two before it used, so it never grows beyond three sites.
     await prunePdfCache(inputs.cache, used);
     return result;
   }

@@ -12,7 +12,10 @@
  *
  * The cache lives in `.cache/pdf/` of the project (git-ignored), or
  * `PLANBOOK_PDF_CACHE`; `PLANBOOK_PDF_CACHE=off` turns it off. After a build
- * only the files that build used are kept, so it never grows beyond one site.
+ * only the files one of the last `KEPT_BUILDS` builds used are kept (their
+ * keys are listed in `builds.json` there), so it never grows beyond three
+ * sites, and building two or three content folders by turns (a test folder
+ * and the real one, or corpora of several sizes) renders each list once.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +24,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+/** Builds whose files the cache keeps: this one and the two before it. */
+export const KEPT_BUILDS = 3;
+const MANIFEST = 'builds.json';
+
 const LIBRARIES = ['pdf-lib', '@pdf-lib/fontkit', 'harfbuzzjs', '@expo-google-fonts/noto-sans-sc'];
 
 let fingerprint: string | undefined;
@@ -97,15 +104,40 @@ export function openPdfCache(dir: string | null): PdfCache {
   };
 }
 
-/** Removes every cached file but those of `used` (the keys the last build drew on); returns how many went. */
+/**
+ * Records the keys this build drew on (`used`) as the newest of the last
+ * `KEPT_BUILDS` builds and removes every cached file none of them used (and
+ * any half-written one); returns how many went.
+ */
 export async function prunePdfCache(dir: string | null, used: Set<string>): Promise<number> {
   if (dir === null) return 0;
+  const builds = [[...used].sort(), ...(await readBuilds(dir))].slice(0, KEPT_BUILDS);
+  const kept = new Set(builds.flat());
   let removed = 0;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const key = name.replace(/\.pdf$/, '');
-    if (name.endsWith('.pdf') && used.has(key)) continue;
+    if (name === MANIFEST || (name.endsWith('.pdf') && kept.has(name.slice(0, -'.pdf'.length)))) continue;
     await rm(join(dir, name), { force: true });
     removed++;
   }
+  const file = join(dir, MANIFEST);
+  const partial = `${file}.${process.pid}.part`;
+  try {
+    await writeFile(partial, JSON.stringify(builds));
+    await rename(partial, file);
+  } catch {
+    // Without the list, the next build keeps only its own files: a cost in time, never a stale file.
+    await rm(partial, { force: true });
+  }
   return removed;
+}
+
+/** The key lists of the earlier builds, newest first; none when the list is missing or unreadable. */
+async function readBuilds(dir: string): Promise<string[][]> {
+  try {
+    const builds: unknown = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8'));
+    if (Array.isArray(builds) && builds.every((b) => Array.isArray(b) && b.every((k) => typeof k === 'string'))) return builds as string[][];
+  } catch {
+    // missing or unreadable: as if there were no earlier build
+  }
+  return [];
 }

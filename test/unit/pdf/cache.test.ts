@@ -31,12 +31,29 @@ describe('the PDF cache', () => {
     expect(readdirSync(dir)).toEqual([`${'a'.repeat(64)}.pdf`]);
   });
 
-  test('keeps only the files the last build used', async () => {
+  test('keeps the files the last three builds used, and nothing else', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'planbook-pdf-cache-'));
-    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${name.repeat(64)}.pdf`), name);
+    const key = (c: string) => c.repeat(64);
+    const files = () => readdirSync(dir).filter((n) => n.endsWith('.pdf')).sort();
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${key(name)}.pdf`), name);
     writeFileSync(join(dir, 'left.pdf.123.x.part'), '');
-    expect(await prunePdfCache(dir, new Set(['b'.repeat(64)]))).toBe(3);
-    expect(readdirSync(dir)).toEqual([`${'b'.repeat(64)}.pdf`]);
+    // No earlier build on record: only this build's files stay.
+    expect(await prunePdfCache(dir, new Set([key('b')]))).toBe(3);
+    expect(files()).toEqual([`${key('b')}.pdf`]);
+    // Builds of other content folders by turns keep each other's files …
+    writeFileSync(join(dir, `${key('c')}.pdf`), 'c');
+    expect(await prunePdfCache(dir, new Set([key('c')]))).toBe(0);
+    writeFileSync(join(dir, `${key('d')}.pdf`), 'd');
+    expect(await prunePdfCache(dir, new Set([key('d')]))).toBe(0);
+    expect(files()).toEqual([key('b'), key('c'), key('d')].map((k) => `${k}.pdf`));
+    // … until they are more than three builds back.
+    writeFileSync(join(dir, `${key('e')}.pdf`), 'e');
+    expect(await prunePdfCache(dir, new Set([key('e'), key('c')]))).toBe(1);
+    expect(files()).toEqual([key('c'), key('d'), key('e')].map((k) => `${k}.pdf`));
+    // An unreadable record of the earlier builds costs time, never a stale file.
+    writeFileSync(join(dir, 'builds.json'), '{');
+    expect(await prunePdfCache(dir, new Set([key('e')]))).toBe(2);
+    expect(files()).toEqual([`${key('e')}.pdf`]);
   });
 
   test('is off with PLANBOOK_PDF_CACHE=off, and elsewhere where it says', async () => {
