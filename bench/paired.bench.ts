@@ -14,6 +14,8 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { watchPeaks } from '../src/build/peaks.ts';
+import { FILTERS } from '../src/search/record.ts';
+import { facetPath } from '../src/search/shards.ts';
 import { firstQuery, taskPage } from './lib/first-query.ts';
 import type { BenchContext, BenchResults } from './lib/types.ts';
 
@@ -130,7 +132,7 @@ async function pageWeights(dist: string): Promise<Record<string, number>> {
   }
   const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
   const result = Object.fromEntries(Object.entries(sums).map(([k, s]) => [k, kb(s.count > 0 ? s.bytes / s.count : 0)]));
-  for (const file of ['compare/index.html', 'search/index.json', 'search/facets.bin']) {
+  for (const file of ['compare/index.html', 'search/index.json', ...FILTERS.map(facetPath)]) {
     const size = await stat(join(dist, file)).then((s) => s.size, () => null);
     if (size !== null) result[file] = kb(size);
   }

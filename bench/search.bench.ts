@@ -22,7 +22,7 @@ import { buildSearchIndex, type SearchRecordInput } from '../src/search/pagefind
 import { pagefindRecords } from '../src/search/write.ts';
 import { FILTERS } from '../src/search/record.ts';
 import type { SubstringIndex } from '../src/search/substring.ts';
-import type { Facets, ShardedMeta, ShardedRecord } from '../src/search/shards.ts';
+import { facetPath, type Facets, type ShardedMeta, type ShardedRecord } from '../src/search/shards.ts';
 import { launchBrowser, listResults, newPage, serveStatic } from '../test/e2e/harness/index.ts';
 import type { BenchContext, BenchResults } from './lib/types.ts';
 
@@ -83,14 +83,14 @@ async function indexCopy(site: string): Promise<Record<string, number>> {
   }
 }
 
-/** The substring index as the built site holds it (index.json, facets.bin and the record files). */
+/** The substring index as the built site holds it (index.json, the facet files and the record files). */
 async function readIndex(site: string): Promise<SubstringIndex> {
   const dir = path.join(site, 'search');
   const unpack = async <T>(file: string): Promise<T> => JSON.parse(gunzipSync(await readFile(path.join(dir, file))).toString('utf8')) as T;
   const meta = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as ShardedMeta;
-  const facets = await unpack<Facets>('facets.bin');
+  const facets = Object.fromEntries(await Promise.all(FILTERS.map(async (f) => [f, await unpack<number[][]>(path.relative('search', facetPath(f)))] as const))) as Facets;
   const chunks = await Promise.all(Array.from({ length: Math.ceil(meta.count / meta.chunk) }, (_, n) => unpack<ShardedRecord[]>(`records/${n}.bin`)));
-  const records = chunks.flat().map((r, id) => ({ ...r, filters: Object.fromEntries(FILTERS.map((f) => [f, facets[f][id]!])) as SubstringIndex['records'][number]['filters'] }));
+  const records = chunks.flat().map(({ units: _, ...r }, id) => ({ ...r, filters: Object.fromEntries(FILTERS.map((f) => [f, facets[f][id]!])) as SubstringIndex['records'][number]['filters'] }));
   return { version: 1, values: meta.values, records };
 }
 

@@ -2,15 +2,19 @@
  * The substring index cut into small files, so a search downloads what its
  * query needs and not the whole corpus:
  *
- * - `search/index.json` — the record count, how the rest is cut, and every
- *   filter value;
- * - `search/facets.bin` — per filter, each record's value ids (what the
- *   search page counts and filters by, and browses with no query);
+ * - `search/index.json` — the record count, how the rest is cut, every
+ *   filter value and its number of tasks;
+ * - `search/facets/<n>.bin` — for the n-th filter of `FILTERS`, each
+ *   record's value ids: what the search page counts and narrows by, fetched
+ *   only for a filter it counts or narrows by (the closed 责任单位 and 行动
+ *   lists not until they are opened), so a first query does not download
+ *   every task's filter values;
  * - `search/grams/<n>.bin` — posting lists: gram → record ids (as gaps), for
  *   the grams of one to three characters of each record's folded lead phrase and text,
  *   lead-phrase grams again under `TITLE_MARK`; a gram's file is `shardOf`;
  * - `search/records/<n>.bin` — the records themselves (URL, plan, number,
- *   lead phrase, text, deadline), `chunk` consecutive records per file.
+ *   lead phrase, text, deadline, unit ids), `chunk` consecutive records per
+ *   file.
  *
  * `.bin` files are gzip-compressed JSON, inflated by the search page. Pure:
  * the caller compresses and writes.
@@ -21,7 +25,7 @@ import { addGrams, shardOf, TITLE_MARK, toGaps } from './grams.ts';
 import { matchFields } from './fields.ts';
 
 export interface ShardedMeta {
-  version: 2;
+  version: 3;
   /** Number of records; ids are 0 … count − 1 in the index's order. */
   count: number;
   /** Number of gram files. */
@@ -29,11 +33,16 @@ export interface ShardedMeta {
   /** Records per record file: record `id` is in file `Math.floor(id / chunk)`. */
   chunk: number;
   values: SubstringIndex['values'];
+  /** Per filter, the number of tasks with each value (in the order of `values`). */
+  totals: Record<FilterName, number[]>;
 }
 
-/** A record as a record file holds it; its filter values are in the facets file. */
-export type ShardedRecord = Omit<SubstringRecord, 'filters'>;
+/** A record as a record file holds it: its units (ids into `values.责任单位`), the other filter values in the facet files. */
+export type ShardedRecord = Omit<SubstringRecord, 'filters'> & { units: number[] };
 export type Facets = Record<FilterName, number[][]>;
+
+/** The file of one filter's value ids. */
+export const facetPath = (filter: FilterName): string => `search/facets/${FILTERS.indexOf(filter)}.bin`;
 export type GramShard = Record<string, number[]>;
 
 export interface ShardOptions {
@@ -76,11 +85,18 @@ export function shardSubstringIndex(index: SubstringIndex, options: ShardOptions
   for (const gram of [...postings.keys()].sort()) gramFiles[shardOf(gram.replace(TITLE_MARK, ''), shards)]![gram] = toGaps(postings.get(gram)!);
 
   const facets = facetsOf(index);
-  const records: ShardedRecord[] = index.records.map(({ filters: _, ...rest }) => rest);
-  const meta: ShardedMeta = { version: 2, count: index.records.length, shards, chunk, values: index.values };
+  const records: ShardedRecord[] = index.records.map(({ filters, ...rest }) => ({ ...rest, units: filters.责任单位 }));
+  const totals = Object.fromEntries(
+    FILTERS.map((f) => {
+      const counts = new Array<number>(index.values[f].length).fill(0);
+      for (const ids of facets[f]) for (const i of new Set(ids)) counts[i]! += 1;
+      return [f, counts];
+    }),
+  ) as ShardedMeta['totals'];
+  const meta: ShardedMeta = { version: 3, count: index.records.length, shards, chunk, values: index.values, totals };
   return [
     { path: 'search/index.json', data: meta, gzip: false },
-    { path: 'search/facets.bin', data: facets, gzip: true },
+    ...FILTERS.map((f) => ({ path: facetPath(f), data: facets[f], gzip: true })),
     ...gramFiles.map((data, n) => ({ path: `search/grams/${n}.bin`, data, gzip: true })),
     ...Array.from({ length: Math.ceil(records.length / chunk) }, (_, n) => ({
       path: `search/records/${n}.bin`,

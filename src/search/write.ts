@@ -46,7 +46,7 @@ export async function writeSearchFiles(
     if (body.length > largest.bytes) largest = { path: file.path, bytes: body.length };
   }
   // The search page (search/index.html) shares the folder: only the index's files are replaced.
-  for (const name of ['index.json', 'facets.bin', 'grams', 'records']) {
+  for (const name of ['index.json', 'facets', 'grams', 'records']) {
     await rm(path.join(searchDir, name), { recursive: true, force: true });
     await mkdir(searchDir, { recursive: true });
     await rename(path.join(scratch, name), path.join(searchDir, name));

@@ -113,6 +113,32 @@ describe('search page', () => {
     await page.context().close();
   });
 
+  test("fetches a closed list's filter values only when it is opened, then counts it like the others", async () => {
+    const page = await newPage(browser());
+    const facets: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/search/facets/')) facets.push(path);
+    });
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('燃气')}`);
+    await settled(page);
+    // 辖区, 完成年份 and 状态 are shown open; 责任单位 and 行动 are closed.
+    expect(facets.sort()).toEqual(['/search/facets/0.bin', '/search/facets/1.bin', '/search/facets/4.bin']);
+    expect(await page.$('details[data-filter="责任单位"][data-stale]')).not.toBeNull();
+    await page.click('details[data-filter="责任单位"] summary');
+    // Counted once opened: its stale mark goes, and the units without a result are hidden.
+    await page.waitForSelector('details[data-filter="责任单位"]:not([data-stale])', { state: 'attached' });
+    const unit = page.locator('details[data-filter="责任单位"] label:not([hidden])').first();
+    expect(facets).toContain('/search/facets/2.bin');
+    const name = await unit.locator('input').inputValue();
+    const expected = await count(page, '责任单位', name);
+    expect(expected).toBeGreaterThan(0);
+    await unit.locator('input').check();
+    expect(await settled(page)).toContain(`找到 ${expected} 条`);
+    expect(await page.$$('.search-result')).toHaveLength(expected);
+    await page.context().close();
+  });
+
   test('browses by a filter alone, with no query', async () => {
     const page = await open('/search/');
     expect(await page.$$('.search-result')).toHaveLength(0);

@@ -5,9 +5,9 @@
  * for tasks that hold the query's words but not the whole query. Browser only.
  */
 import { FILTERS, type FilterName } from '../record.ts';
-import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
+import { facetPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
-import { facetCounts, findMatches, verify, type Hit, type Source } from './query.ts';
+import { findMatches, verify, type Hit, type Source } from './query.ts';
 import type { Selection } from './match.ts';
 
 interface PagefindResult {
@@ -32,8 +32,12 @@ export interface SearchOutcome {
   exact: boolean;
   /** Of them, tasks a unit named by the query owes. */
   byUnit: number;
-  /** Filter counts over the exact matches; over Pagefind's partial ones once they are listed when nothing matches exactly. */
-  readonly counts: Record<FilterName, Map<string, number>>;
+  /**
+   * One filter's counts over the exact matches (its value ids are fetched
+   * when first asked for); over Pagefind's partial ones once they are
+   * listed when nothing matches exactly.
+   */
+  count(filter: FilterName): Promise<Map<string, number>>;
   /**
    * Up to `n` further hits: exact matches while candidates are left (fewer,
    * even none, when many candidates fail the check), then, from the call
@@ -57,10 +61,7 @@ export interface Engine {
 }
 
 export async function createEngine(): Promise<Engine> {
-  const [meta, facets] = await Promise.all([
-    fetchJson<ShardedMeta>(withBase('/search/index.json')),
-    fetchPacked<Facets>(withBase('/search/facets.bin')),
-  ]);
+  const meta = await fetchJson<ShardedMeta>(withBase('/search/index.json'));
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(url: string): Promise<T> => {
     if (!cache.has(url)) cache.set(url, fetchPacked<T>(url));
@@ -68,7 +69,7 @@ export async function createEngine(): Promise<Engine> {
   };
   const source: Source = {
     meta,
-    facets,
+    facet: (filter) => once<number[][]>(withBase(`/${facetPath(filter)}`)),
     grams: (n) => once<GramShard>(withBase(`/search/grams/${n}.bin`)),
     records: (n) => once<ShardedRecord[]>(withBase(`/search/records/${n}.bin`)),
   };
@@ -80,7 +81,7 @@ export async function createEngine(): Promise<Engine> {
       await pf.init();
       return pf;
     })());
-  const totals = facetCounts(source, Array.from({ length: meta.count }, (_, id) => id), {});
+  const totals = Object.fromEntries(FILTERS.map((f) => [f, new Map(meta.values[f].map((v, i) => [v, meta.totals[f][i]!]))])) as Engine['totals'];
 
   async function run(query: string, selection: Selection): Promise<SearchOutcome> {
     const found = await findMatches(source, query, selection);
@@ -89,7 +90,7 @@ export async function createEngine(): Promise<Engine> {
     let partial: PagefindResult[] | null = found.terms.length === 0 ? [] : null;
     let partialAt = 0;
     const excerpts = new Map<number, PagefindResult>();
-    let counts = found.counts;
+    let pagefindCounts: Record<string, Record<string, number>> | null = null;
 
     async function exactHits(n: number): Promise<Hit[]> {
       const hits: Hit[] = [];
@@ -113,9 +114,7 @@ export async function createEngine(): Promise<Engine> {
         const response = await pf.search(query.trim(), { filters: toPagefindFilters(selection) });
         partial = response?.results ?? [];
         // With no exact match, the list is Pagefind's alone, and so are its filter counts.
-        if (found.total === 0 && response) {
-          counts = Object.fromEntries(FILTERS.map((f) => [f, new Map(Object.entries(response.filters[f] ?? {}))])) as SearchOutcome['counts'];
-        }
+        if (found.total === 0 && response) pagefindCounts = response.filters;
       }
       const hits: Hit[] = [];
       while (hits.length < n && partialAt < partial.length) {
@@ -138,8 +137,8 @@ export async function createEngine(): Promise<Engine> {
       total: found.total,
       exact: found.exact,
       byUnit: found.byUnit,
-      get counts() {
-        return counts;
+      async count(filter) {
+        return pagefindCounts ? new Map(Object.entries(pagefindCounts[filter] ?? {})) : found.counts(filter);
       },
       async next(n) {
         const exactLeft = at < found.ranked.length;

@@ -10,6 +10,11 @@
  * hold a few more, which are checked against the task text: all of them at
  * once when they sit in few record files, else as the pages are shown, and
  * the counts are then an upper bound (`exact: false`) until all are checked.
+ *
+ * A filter's value ids (`Source.facet`) are fetched only when a filter
+ * narrows the results or its counts are asked for, and the units' when the
+ * query names a unit: a first query with no filter chosen downloads no
+ * task's filter values but those of the lists the page shows open.
  */
 import { FILTERS, type FilterName } from '../record.ts';
 import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
@@ -19,15 +24,16 @@ import { namesUnit, queryTerms, type Selection } from './match.ts';
 
 export interface Source {
   meta: ShardedMeta;
-  facets: Facets;
+  /** One filter's value ids for every record (`facetPath`), fetched once, when first needed. */
+  facet(filter: FilterName): Promise<number[][]>;
   grams(shard: number): Promise<GramShard>;
   records(chunk: number): Promise<ShardedRecord[]>;
 }
 
-/** What filtering and counting need: the filter values and each record's value ids. */
+/** What filtering and counting need: the filter values and each record's value ids, for the filters concerned. */
 export interface FacetSource {
   meta: Pick<ShardedMeta, 'values'>;
-  facets: Facets;
+  facets: Partial<Facets>;
 }
 
 export interface Hit {
@@ -47,25 +53,30 @@ export interface Matches {
   /** Candidates that pass the selection. */
   total: number;
   byUnit: number;
-  counts: Record<FilterName, Map<string, number>>;
+  /** One filter's counts over the candidates (as `facetCounts`), worked out when first asked for. */
+  counts(filter: FilterName): Promise<Map<string, number>>;
 }
 
 /** Checked candidates are verified at once when they sit in at most this many record files. */
 const EAGER_FILES = 12;
 
 export async function findMatches(source: Source, query: string, selection: Selection): Promise<Matches> {
-  const { meta, facets } = source;
+  const { meta } = source;
   const terms = queryTerms(query);
+  // The filters that narrow the results, with each record's values.
+  const narrowing = await loadFacets(source, FILTERS.filter((f) => (selection[f]?.length ?? 0) > 0));
   if (terms.length === 0) {
     const all = Array.from({ length: meta.count }, (_, id) => ({ id, tier: 2 as const }));
-    return summarize(source, terms, all, true, selection);
+    return summarize(source, terms, all, true, selection, narrowing);
   }
   // Tier 4 from the filter data alone: a unit query such as 应急局 finds 市应急管理局's tasks.
   const unitIds = terms.map((t) => new Set(meta.values.责任单位.flatMap((name, i) => (namesUnit(name, t) ? [i] : []))));
   const byUnit = new Set<number>();
-  facets.责任单位.forEach((units, id) => {
-    if (unitIds.every((set) => units.some((u) => set.has(u)))) byUnit.add(id);
-  });
+  if (unitIds.every((set) => set.size > 0)) {
+    (await source.facet('责任单位')).forEach((units, id) => {
+      if (unitIds.every((set) => units.some((u) => set.has(u)))) byUnit.add(id);
+    });
+  }
 
   const grams = [...new Set(terms.flatMap(termGrams))];
   const shards = new Map<number, GramShard>();
@@ -91,13 +102,25 @@ export async function findMatches(source: Source, query: string, selection: Sele
       exact = true;
     }
   }
-  return summarize(source, terms, ranked, exact, selection);
+  return summarize(source, terms, ranked, exact, selection, narrowing);
 }
 
-function summarize(source: Source, terms: string[], ranked: Matches['ranked'], exact: boolean, selection: Selection): Matches {
-  const counts = facetCounts(source, ranked.map((r) => r.id), selection);
-  const chosen = ranked.filter((r) => matchesSelection(source, r.id, selection));
+function summarize(source: Source, terms: string[], ranked: Matches['ranked'], exact: boolean, selection: Selection, narrowing: Partial<Facets>): Matches {
+  const chosen = ranked.filter((r) => matchesSelection({ meta: source.meta, facets: narrowing }, r.id, selection));
+  const ids = ranked.map((r) => r.id);
+  const counted = new Map<FilterName, Promise<Map<string, number>>>();
+  const counts = (filter: FilterName) => {
+    if (!counted.has(filter)) {
+      counted.set(filter, loadFacets(source, [filter]).then((own) => countFilter({ meta: source.meta, facets: { ...narrowing, ...own } }, ids, selection, filter)));
+    }
+    return counted.get(filter)!;
+  };
   return { terms, ranked: chosen, exact, total: chosen.length, byUnit: chosen.filter((r) => r.tier === 4).length, counts };
+}
+
+/** The value ids of `filters`, fetched (once each) from the source. */
+export async function loadFacets(source: Source, filters: readonly FilterName[]): Promise<Partial<Facets>> {
+  return Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await source.facet(f)] as const)));
 }
 
 /**
@@ -111,7 +134,7 @@ export async function verify(source: Source, terms: string[], ranked: Matches['r
   );
   return ranked.map(({ id, tier }) => {
     const record = chunks.get(Math.floor(id / source.meta.chunk))![id % source.meta.chunk]!;
-    const units = source.facets.责任单位[id]!.map((u) => source.meta.values.责任单位[u]!);
+    const units = record.units.map((u) => source.meta.values.责任单位[u]!);
     if (tier === 4) return { id, tier, record, units };
     const { title, text } = matchFields(record, units);
     const checked = terms.every((t) => title.includes(t)) ? 3 : terms.every((t) => title.includes(t) || text.includes(t)) ? 2 : 1;
@@ -127,12 +150,12 @@ function intersect(lists: number[][]): number[] {
   return shortest!.filter((id) => sets.every((s) => s.has(id)));
 }
 
-/** Whether a record has, for every filter with a selection, one of the selected values. */
+/** Whether a record has, for every filter with a selection, one of the selected values (`source` holds those filters' value ids). */
 export function matchesSelection(source: FacetSource, id: number, selection: Selection): boolean {
   return Object.entries(selection).every(([name, chosen]) => {
     if (!chosen || chosen.length === 0) return true;
     const filter = name as FilterName;
-    return source.facets[filter][id]!.some((i) => chosen.includes(source.meta.values[filter][i]!));
+    return source.facets[filter]![id]!.some((i) => chosen.includes(source.meta.values[filter][i]!));
   });
 }
 
@@ -142,16 +165,18 @@ export function matchesSelection(source: FacetSource, id: number, selection: Sel
  * the other 辖区 would add).
  */
 export function facetCounts(source: FacetSource, ids: number[], selection: Selection): Record<FilterName, Map<string, number>> {
-  const out = {} as Record<FilterName, Map<string, number>>;
-  for (const filter of FILTERS) {
-    const values = source.meta.values[filter];
-    const others: Selection = { ...selection, [filter]: [] };
-    const counts = new Array<number>(values.length).fill(0);
-    for (const id of ids) {
-      if (!matchesSelection(source, id, others)) continue;
-      for (const i of new Set(source.facets[filter][id])) counts[i]! += 1;
-    }
-    out[filter] = new Map(values.map((v, i) => [v, counts[i]!]));
+  return Object.fromEntries(FILTERS.map((f) => [f, countFilter(source, ids, selection, f)])) as Record<FilterName, Map<string, number>>;
+}
+
+/** `facetCounts` of one filter: `source` needs its value ids and those of the selection's filters. */
+export function countFilter(source: FacetSource, ids: number[], selection: Selection, filter: FilterName): Map<string, number> {
+  const values = source.meta.values[filter];
+  const own = source.facets[filter]!;
+  const others: Selection = { ...selection, [filter]: [] };
+  const counts = new Array<number>(values.length).fill(0);
+  for (const id of ids) {
+    if (!matchesSelection(source, id, others)) continue;
+    for (const i of new Set(own[id])) counts[i]! += 1;
   }
-  return out;
+  return new Map(values.map((v, i) => [v, counts[i]!]));
 }

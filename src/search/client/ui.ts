@@ -36,7 +36,13 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   let terms: string[] = [];
   let run = 0;
 
-  mountFinders(form, engine.totals, () => showCounts(current));
+  mountFinders(form, engine.totals, () => void showCounts(current));
+  // A list left closed during a search is counted when it is opened.
+  for (const group of form.querySelectorAll<HTMLDetailsElement>('details[data-filter]')) {
+    group.addEventListener('toggle', () => {
+      if (group.open && group.dataset.stale !== undefined) void showCounts(current);
+    });
+  }
   readUrl();
   await update('none');
 
@@ -109,7 +115,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '输入关键词，或选择筛选条件浏览任务。';
-      showCounts(null);
+      await showCounts(null);
       return;
     }
     const result = await engine.run(query, chosen);
@@ -119,7 +125,8 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     list.replaceChildren();
     await renderMore();
     if (id !== run) return;
-    showCounts(result);
+    await showCounts(result);
+    if (id !== run) return;
     status.textContent = describe(query.trim(), result);
   }
 
@@ -154,16 +161,31 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     return batch;
   }
 
-  function showCounts(result: SearchOutcome | null): void {
-    for (const name of FILTERS) {
-      for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
-        const total = engine.totals[name].get(box.value) ?? 0;
-        const count = result ? (result.counts[name as FilterName].get(box.value) ?? 0) : total;
-        const label = box.closest('label')!;
-        label.querySelector('[data-count]')!.textContent = result && !result.exact ? `≤${count}` : String(count);
-        label.hidden = count === 0 && !box.checked;
-      }
-    }
+  /**
+   * Each filter's counts: the corpus's with no search, else the search's. A
+   * closed list is counted when it is opened (its value ids are fetched only
+   * then), unless a value of it is chosen.
+   */
+  async function showCounts(result: SearchOutcome | null): Promise<void> {
+    await Promise.all(
+      FILTERS.map(async (name) => {
+        const group = form.querySelector<HTMLDetailsElement>(`details[data-filter="${name}"]`);
+        const boxes = [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+        if (result && group && !group.open && !boxes.some((b) => b.checked)) {
+          group.dataset.stale = '';
+          return;
+        }
+        const counts = result ? await result.count(name) : engine.totals[name];
+        if (result !== current) return; // a newer search started meanwhile
+        if (group) delete group.dataset.stale;
+        for (const box of boxes) {
+          const count = counts.get(box.value) ?? 0;
+          const label = box.closest('label')!;
+          label.querySelector('[data-count]')!.textContent = result && !result.exact ? `≤${count}` : String(count);
+          label.hidden = count === 0 && !box.checked;
+        }
+      }),
+    );
   }
 }
 

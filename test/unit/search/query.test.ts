@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildSubstringIndex, type SubstringIndex } from '../../../src/search/substring.ts';
-import { shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
+import { facetPath, facetsOf, shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
 import { facetCounts, findMatches, verify, type Source } from '../../../src/search/client/query.ts';
 import type { Selection } from '../../../src/search/client/match.ts';
 import { scan } from './scan.ts';
@@ -27,7 +27,7 @@ function source(index: SubstringIndex, options: ShardOptions = {}): Source & { f
   const fetched: string[] = [];
   return {
     meta: read('search/index.json'),
-    facets: read('search/facets.bin'),
+    facet: async (filter) => read(facetPath(filter)),
     grams: async (n) => read(`search/grams/${n}.bin`),
     records: async (n) => read(`search/records/${n}.bin`),
     fetched,
@@ -70,13 +70,13 @@ describe('findMatches', () => {
     const { found } = await search(source(small), '  ', { 辖区: ['长宁区'] });
     expect(found.total).toBe(1);
     expect(found.exact).toBe(true);
-    expect(found.counts.辖区.get('岳阳街道')).toBe(2); // still shown: choosing it would add two
+    expect((await found.counts('辖区')).get('岳阳街道')).toBe(2); // still shown: choosing it would add two
   });
   test('counts each value over the results matching the other filters', async () => {
     const { found } = await search(source(small), '燃气', { 辖区: ['岳阳街道'] });
-    expect(found.counts.辖区.get('长宁区')).toBe(1);
-    expect(found.counts.责任单位.get('街道发展办')).toBe(2);
-    expect(facetCounts({ meta: { values: small.values }, facets: source(small).facets }, [0, 1, 2], {}).完成年份.get('2024年')).toBe(1);
+    expect((await found.counts('辖区')).get('长宁区')).toBe(1);
+    expect((await found.counts('责任单位')).get('街道发展办')).toBe(2);
+    expect(facetCounts({ meta: { values: small.values }, facets: facetsOf(small) }, [0, 1, 2], {}).完成年份.get('2024年')).toBe(1);
   });
 });
 
@@ -110,5 +110,25 @@ describe('findMatches over a generated corpus of 40 plans', () => {
     await findMatches(src, '燃气', {});
     expect(src.fetched.filter((p) => p.startsWith('search/grams/'))).toHaveLength(1);
     expect(src.fetched.filter((p) => p.startsWith('search/records/'))).toEqual([]);
+  });
+
+  test("reads a filter's value ids only when it narrows the results, is counted, or (the units) is named by the query", async () => {
+    const facetFiles = (src: { fetched: string[] }) => src.fetched.filter((p) => p.startsWith('search/facets/')).sort();
+    const plain = source(index);
+    const found = await findMatches(plain, '燃气', {});
+    expect(facetFiles(plain)).toEqual([]);
+    const places = await found.counts('辖区');
+    expect(facetFiles(plain)).toEqual([facetPath('辖区')]);
+    expect([...places.values()].reduce((a, b) => a + b, 0)).toBe(found.total);
+    await found.counts('辖区');
+    expect(facetFiles(plain)).toEqual([facetPath('辖区')]);
+
+    const unit = source(index);
+    expect((await findMatches(unit, '应急局', {})).byUnit).toBeGreaterThan(0);
+    expect(facetFiles(unit)).toEqual([facetPath('责任单位')]);
+
+    const narrowed = source(index);
+    await findMatches(narrowed, '燃气', { 完成年份: ['2026年'] });
+    expect(facetFiles(narrowed)).toEqual([facetPath('完成年份')]);
   });
 });
