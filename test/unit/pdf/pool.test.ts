@@ -136,7 +136,8 @@ describe('the files step', () => {
     for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, filePath(f)).toBe('miaohang');
     const rebuild = await createFilePool(join(dir, 'rebuild'), edited).render();
     expect(rebuild.cached).toBe(files.length - changed.length);
-    // The cache keeps what the last build used: the edited lists replaced the old ones.
-    expect((await readdir(cached.cache)).length).toBe(new Set(files.map((f) => key(f, after))).size);
+    // The cache keeps what the last three builds used: the edited lists beside the old ones, and the record of the builds.
+    const kept = new Set([...pdfFiles(before).map((f) => key(f, before)), ...files.map((f) => key(f, after))]);
+    expect((await readdir(cached.cache)).sort()).toEqual([...[...kept].map((k) => `${k}.pdf`), 'builds.json'].sort());
   });
 });
