@@ -6,14 +6,16 @@
  * Text is shaped by fontkit once per drawn piece (its glyph ids and its
  * advance come from the same run); widths the layout asks for are kept for
  * the process, since a width depends on the face and the text only, not on
- * which subset of the face is at hand. Streams are compressed with Node's
- * zlib rather than pdf-lib's JavaScript deflate, each subset once.
+ * which subset of the face is at hand. Streams (the font subsets, each once,
+ * and the page contents) are compressed with Node's zlib rather than
+ * pdf-lib's JavaScript deflate.
  */
 import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
 import {
   beginText,
   endText,
+  PDFContentStream,
   PDFDocument,
   PDFHexString,
   popGraphicsState,
@@ -115,24 +117,61 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     pdf,
     layout.outline.map((o) => ({ title: o.title, page: o.page, y: PAGE.height - o.top })),
   );
+  // Page contents too are compressed with zlib (pdf-lib would deflate them in JavaScript, several times slower).
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (object instanceof PDFContentStream && object.dict.keys().every((k) => STREAM_KEYS.has(k.asString()))) {
+      context.assign(ref, context.flateStream(object.getUnencodedContents()));
+    }
+  }
   return { bytes: await pdf.save(), layout };
 }
+
+/** The only entries of a page's content stream, both written anew. */
+const STREAM_KEYS = new Set(['/Filter', '/Length']);
 
 /** Widths at 1pt of the texts the layout measured, by face, for the process. */
 const widths: Record<Weight, Map<string, number>> = { regular: new Map(), bold: new Map() };
 const KEPT_WIDTHS = 200_000;
 
-/** Glyph ids (hex, for Tj) and the advance at 1pt, summed as pdf-lib's widthOfTextAtSize does. */
-function shape(font: Font, text: string): { hex: string; width: number } {
+/**
+ * Glyph ids (hex, for Tj) and the advance at 1pt, summed as pdf-lib's
+ * widthOfTextAtSize does. Text that no substitution of the face can touch
+ * (no Latin letters, whose ligatures it has, no combining marks, joiners or
+ * variation selectors) is one glyph per character, looked up in the cmap and
+ * kept per face: what fontkit's layout gives for it (the same glyphs and
+ * advances for every piece the plans print, checked in render.test.ts), at a
+ * fraction of the cost. Anything else goes through the layout.
+ */
+export function shape(font: Font, text: string): { hex: string; width: number } {
   const scale = 1000 / font.unitsPerEm;
   let total = 0;
   let hex = '';
+  if (!NEEDS_LAYOUT.test(text)) {
+    let glyphs = direct.get(font);
+    if (!glyphs) direct.set(font, (glyphs = new Map()));
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      let glyph = glyphs.get(cp);
+      if (!glyph) {
+        const g = font.glyphForCodePoint(cp);
+        glyphs.set(cp, (glyph = { hex: g.id.toString(16).padStart(4, '0'), advance: g.advanceWidth }));
+      }
+      total += glyph.advance * scale;
+      hex += glyph.hex;
+    }
+    return { hex, width: total * (1 / 1000) };
+  }
   for (const glyph of font.layout(text).glyphs) {
     total += glyph.advanceWidth * scale;
     hex += glyph.id.toString(16).padStart(4, '0');
   }
   return { hex, width: total * (1 / 1000) }; // as widthOfTextAtSize(text, 1): same float, same line breaks
 }
+
+/** What fontkit's layout may substitute or combine: Latin letters (ligatures), marks, joiners, variation selectors. */
+const NEEDS_LAYOUT = /[A-Za-z\p{M}\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+/** Per face: code point → glyph id (hex) and advance, for text shaped without the layout. */
+const direct = new WeakMap<Font, Map<number, { hex: string; advance: number }>>();
 
 function drawText(page: PDFPage, height: number, op: TextOp, keys: Record<Weight, PDFName>, faces: Record<Weight, Font>, measure: (t: string, b: boolean) => number) {
   const total = op.runs.reduce((sum, r) => sum + measure(r.text, r.bold) * op.size, 0);

@@ -158,3 +158,34 @@ describe('a unit that only leads a plan overall', () => {
     expect(doc.sections[0]!.rows[0]).toMatchObject({ lead: '岳阳街道', text: '\n街道安委会统筹推进', units: ['街道安委会（牵头）'], roles: { lead: ['街道安委会'] } });
   });
 });
+
+describe('shaping', () => {
+  test("gives, without fontkit's layout, the glyphs and advances the layout gives, for every piece of the five plans", async () => {
+    const { readdirSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const fontkit = (await import('@pdf-lib/fontkit')).default;
+    const { shape } = await import('../../../src/pdf/render.ts');
+    const require = createRequire(import.meta.url);
+    const pieces = new Set<string>();
+    for (const name of readdirSync('content/plans').filter((n) => n.endsWith('.md'))) {
+      for (const line of readFileSync(`content/plans/${name}`, 'utf8').split('\n')) {
+        // As drawText cuts a run (letters apart from what follows), and pieces as the line breaker measures them.
+        for (const part of line.match(/[A-Za-z]+|[^A-Za-z]+/g) ?? []) {
+          pieces.add(part);
+          for (let at = 0; at < part.length; at += 5) pieces.add(part.slice(at, at + 1 + (at % 11)));
+        }
+      }
+    }
+    expect(pieces.size).toBeGreaterThan(5000);
+    for (const file of ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf']) {
+      const font = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`)));
+      const scale = 1000 / font.unitsPerEm;
+      for (const piece of pieces) {
+        const glyphs = font.layout(piece).glyphs;
+        const width = glyphs.reduce((sum, g) => sum + g.advanceWidth * scale, 0) * (1 / 1000);
+        const hex = glyphs.map((g) => g.id.toString(16).padStart(4, '0')).join('');
+        expect(shape(font, piece), piece).toEqual({ hex, width });
+      }
+    }
+  });
+});
