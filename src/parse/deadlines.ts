@@ -8,6 +8,7 @@
  * 其中：2024年，组织……；2025年，组织……；2026年，组织……。   → three milestones
  * 2024年12月31日前 → 2024, month 12, '前'     2025年第二季度 → 2025, month 6, '底'
  * 2025年三季度前 → 2025, month 9, '底前'        2024年下半年 → 2024, month 12, '底'
+ * 2024年第二、三季度 → 2024, month 9, '底'        2025年1—6月 → 2025, month 6, '月'
  * 在2024年至2026年期间，集中开展……    → period 2024–2026, no milestone
  * 三年内完成全覆盖                     → period over the plan's years
  * ```
@@ -52,9 +53,13 @@ const TITLE = /《[^《》]*》/gu;
 const CODE = /[A-Za-z]{1,6}\s*\/?\s*[A-Za-z]?\s*\d[\d.]*\s*[-—–]\s*\d{4}/gu;
 const RANGE = /(\d{4})\s*年?\s*(?:至|到|—|–|－|-|~|～)\s*(\d{4})\s*年(?:期间|间)?/gu;
 const WITHIN = /(?:三|3)\s*年内/gu;
-const PART = `第?\\s*(?:${Object.keys(YEAR_PARTS).join('|')})`;
+/** Joins two quarters or months of one year: `第二、三季度`, `第一至第三季度`, `1—6月`. */
+const JOIN = `\\s*(?:、|和|及|至|到|—|–|－|-|~|～)\\s*`;
+const QUARTER = '(?:一|二|三|四|1|2|3|4)';
+/** A part of a year, or several quarters, due by the end of the last (`第` before a quarter is optional). */
+const PART = `第?\\s*(?:${QUARTER}(?:${JOIN}第?\\s*${QUARTER})*\\s*季度|上半年|下半年)`;
 const DEADLINE = new RegExp(
-  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${JOIN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
@@ -79,7 +84,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
   masked = masked.replace(DEADLINE, (phrase, _to, yearText: string, monthText: string | undefined, day: string | undefined, part: string | undefined, tail = '', at: number) => {
     if (/[\dA-Za-z\-—〔［\[.]/u.test(masked[at - 1] ?? '')) return phrase;
     const year = Number(yearText);
-    const month = monthText ? Number(monthText) : part ? (YEAR_PARTS[part.replace(/[\s第]+/gu, '')] ?? null) : null;
+    const month = monthText ? Number(monthText) : part ? partMonth(part) : null;
     if (year < 2000 || year > 2100 || year > period[1] + 10 || (month !== null && (month < 1 || month > 12))) {
       implausible.push({ year, at, phrase: phrase.trim() });
       return blank(phrase);
@@ -132,6 +137,13 @@ function labelledDates(text: string, period: [number, number], found: Array<{ at
   return text
     .replace(MONTH_RANGE, (phrase, from: string, _m: string, to: string | undefined, month: string, day: string | undefined, tail: string | undefined, at: number) => add(phrase, at, Number(to ?? from), Number(month), day, tail))
     .replace(NUMERIC_DATE, (phrase, year: string, month: string, day: string | undefined, tail: string | undefined, at: number) => add(phrase, at, Number(year), Number(month), day, tail));
+}
+
+/** The month a part of a year ends in: of several quarters, the last one's. */
+function partMonth(part: string): number | null {
+  const plain = part.replace(/[\s第]+/gu, '');
+  const last = /(一|二|三|四|1|2|3|4)季度$/u.exec(plain);
+  return YEAR_PARTS[last ? `${last[1]}季度` : plain] ?? null;
 }
 
 function qualifier(tail: string, month: string | undefined, day: string | undefined, part: string | undefined): string {

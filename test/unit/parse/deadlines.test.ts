@@ -94,6 +94,18 @@ describe('extractSchedule', () => {
     expect(read('2025年6月完成。')).toEqual([[2025, 6, '月', '2025年6月']]);
   });
 
+  test('reads several quarters or a span of months as due by the end of the last', () => {
+    const read = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.month, m.qualifier, m.phrase]);
+    expect(read('2024年第二、三季度完成排查。')).toEqual([[2024, 9, '底', '2024年第二、三季度']]);
+    expect(read('2024年二、三季度开展检查。')).toEqual([[2024, 9, '底', '2024年二、三季度']]);
+    expect(read('2024年第一至第三季度完成。')).toEqual([[2024, 9, '底', '2024年第一至第三季度']]);
+    expect(read('2025年1—6月完成验收。')).toEqual([[2025, 6, '月', '2025年1—6月']]);
+    expect(read('2024年1至6月底前完成。')).toEqual([[2024, 6, '底前', '2024年1至6月底前']]);
+    expect(read('2024年10月至12月开展专项检查。')).toEqual([[2024, 12, '月', '2024年10月至12月']]);
+    // A count after the year is not a month: 2024年3-5家 stays the year.
+    expect(read('2024年3-5家企业完成。')).toEqual([[2024, null, '年', '2024年']]);
+  });
+
   test('reads 2024 年 12 月 31 日前 with the spaces a PDF leaves as 2024年12月31日前', () => {
     expect(extractSchedule('2024 年 12 月 31 日前完成。', period).milestones.map((m) => [m.year, m.month, m.qualifier])).toEqual([[2024, 12, '前']]);
   });
