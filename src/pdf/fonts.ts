@@ -31,6 +31,8 @@ export const FONT_NAME = 'Noto Sans SC';
 
 interface Face {
   bytes: Uint8Array;
+  /** fontkit's parse of the whole face (its tables are read when first asked for). */
+  font: Font;
   codePoints: Set<number>;
   /** Loaded into harfbuzz on the first subset (a content check needs the code points only). */
   subsetter?: Promise<Subsetter>;
@@ -52,7 +54,8 @@ function loadFaces(): Promise<Record<Weight, Face>> {
       const path = require.resolve(FILES[weight]);
       try {
         const bytes = await readFile(path);
-        return { bytes, codePoints: new Set(fontkit.create(bytes).characterSet) };
+        const font = fontkit.create(bytes);
+        return { bytes, font, codePoints: new Set(font.characterSet) };
       } catch (cause) {
         throw new Error(`无法读取字体文件 ${path}`, { cause });
       }
@@ -72,6 +75,89 @@ export async function missingCharacters(text: string, weight: Weight): Promise<s
     if (!face.codePoints.has(char.codePointAt(0)!)) missing.add(char);
   }
   return [...missing];
+}
+
+/**
+ * The GSUB features fontkit's layout may apply to horizontal text (its
+ * DefaultShaper, which the Han, Latin and common scripts use).
+ */
+const LAYOUT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'rtla', 'rtlm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'calt', 'clig', 'liga', 'rclt']);
+/** Lookup types that replace the glyphs their coverage lists (single, multiple, alternate, ligature). */
+const PLAIN_LOOKUPS = new Set([1, 2, 3, 4]);
+
+let substituted: Promise<Substituted | null> | undefined;
+
+/** Whether a substitution may start at a code point. */
+export interface Substituted {
+  has(codePoint: number): boolean;
+}
+
+/**
+ * The code points a substitution of those features may start at, in either
+ * face, for the scripts such text is laid out under (Han, or the face's
+ * default) with their default language: text without them is one glyph per
+ * character, as the layout would give it (`——` is one ligature glyph, so
+ * `—` is among them). Null when a face has contextual or chained lookups
+ * there, whose effects are not read here: everything then goes through the
+ * layout. Answered per code point, from each face's cmap, and kept.
+ */
+export function substitutedCharacters(): Promise<Substituted | null> {
+  substituted ??= (async () => {
+    const checks: Array<{ font: Font; glyphs: Set<number> }> = [];
+    for (const face of Object.values(await loadFaces())) {
+      // fontkit's parse of the GSUB table (not part of its typed API).
+      const font = face.font as Font & { GSUB?: GsubTable };
+      const gsub = font.GSUB;
+      if (!gsub) continue;
+      // Han text is laid out under 'hani'; text without letters (and Han text in a face without 'hani') under the first default script.
+      const fallback = ['DFLT', 'dflt', 'latn'].find((tag) => gsub.scriptList.some((s) => s.tag === tag));
+      const features = new Set(
+        gsub.scriptList
+          .filter((s) => s.tag === 'hani' || s.tag === fallback)
+          .flatMap((s) => [...(s.script.defaultLangSys?.featureIndexes ?? []), ...(s.script.defaultLangSys ? [s.script.defaultLangSys.reqFeatureIndex] : [])]),
+      );
+      const used = new Set(
+        gsub.featureList.flatMap((f, i) => (features.has(i) && LAYOUT_FEATURES.has(f.tag) ? f.feature.lookupListIndexes : [])),
+      );
+      const glyphs = new Set<number>();
+      for (const index of used) {
+        // One lookup at a time: decoding the whole list (aalt, vert, fwid… over thousands of glyphs) costs a worker ~0.3 s.
+        const lookup = gsub.lookupList.get(index);
+        for (const table of lookup.subTables) {
+          const type = lookup.lookupType === 7 ? table.lookupType : lookup.lookupType;
+          const plain = lookup.lookupType === 7 ? table.extension : table;
+          if (!type || !PLAIN_LOOKUPS.has(type) || !plain?.coverage) return null;
+          for (const glyph of coverageGlyphs(plain.coverage)) glyphs.add(glyph);
+        }
+      }
+      checks.push({ font, glyphs });
+    }
+    const known = new Map<number, boolean>();
+    return {
+      has(codePoint) {
+        let found = known.get(codePoint);
+        if (found === undefined) known.set(codePoint, (found = checks.some(({ font, glyphs }) => glyphs.has(font.glyphForCodePoint(codePoint).id))));
+        return found;
+      },
+    };
+  })();
+  return substituted;
+}
+
+interface Coverage {
+  version: number;
+  glyphs?: ArrayLike<number>;
+  rangeRecords?: ArrayLike<{ start: number; end: number }>;
+}
+interface GsubTable {
+  scriptList: Array<{ tag: string; script: { defaultLangSys?: { reqFeatureIndex: number; featureIndexes: number[] } } }>;
+  featureList: Array<{ tag: string; feature: { lookupListIndexes: number[] } }>;
+  lookupList: { get(index: number): { lookupType: number; subTables: Array<{ lookupType?: number; coverage?: Coverage; extension?: { coverage?: Coverage } }> } };
+}
+
+function coverageGlyphs(coverage: Coverage): number[] {
+  if (coverage.version === 1) return Array.from(coverage.glyphs ?? []);
+  return Array.from(coverage.rangeRecords ?? []).flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i));
 }
 
 /** Loads both faces and their subsetters ahead of the first document (a PDF worker warming up). */

@@ -29,7 +29,7 @@ import {
   type PDFName,
   type PDFPage,
 } from 'pdf-lib';
-import { deflateFont, FONT_NAME, missingCharacters, parsedFont, sharedFontkit, subsetFonts, type Weight } from './fonts.ts';
+import { deflateFont, FONT_NAME, missingCharacters, parsedFont, sharedFontkit, substitutedCharacters, subsetFonts, type Substituted, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';
 import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type TextOp } from './layout.ts';
@@ -51,6 +51,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const printed = fillTitle(template.title, doc.fields) + templateText(template);
   const { regular, bold } = await checkCoverage(doc, footer(0, 0) + printed);
   const files = await subsetFonts(regular, bold);
+  const substituted = await substitutedCharacters();
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(sharedFontkit);
@@ -76,7 +77,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     if (w === undefined) {
       // Bounded: the texts of a thousand plans would otherwise all stay in every worker.
       if (widths[weight].size >= KEPT_WIDTHS) widths[weight].clear();
-      widths[weight].set(text, (w = shape(faces[weight], text).width));
+      widths[weight].set(text, (w = shape(faces[weight], text, substituted).width));
     }
     return w;
   };
@@ -99,7 +100,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
           ...(op.fill !== undefined ? { color: rgb(op.fill, op.fill, op.fill) } : {}),
           ...(op.stroke ? { borderWidth: op.stroke, borderColor: rgb(0, 0, 0) } : {}),
         });
-      } else drawText(page, PAGE.height, op, keys, faces, measure);
+      } else drawText(page, PAGE.height, op, keys, (weight, text) => shape(faces[weight], text, substituted), measure);
     }
   }
 
@@ -136,21 +137,27 @@ const KEPT_WIDTHS = 200_000;
 /**
  * Glyph ids (hex, for Tj) and the advance at 1pt, summed as pdf-lib's
  * widthOfTextAtSize does. Text that no substitution of the face can touch
- * (no Latin letters, whose ligatures it has, no combining marks, joiners or
- * variation selectors) is one glyph per character, looked up in the cmap and
- * kept per face: what fontkit's layout gives for it (the same glyphs and
- * advances for every piece the plans print, checked in render.test.ts), at a
- * fraction of the cost. Anything else goes through the layout.
+ * (none of the `substituted` characters, no letters of a script but Han, no
+ * marks, joiners or variation selectors) is one glyph per character, looked
+ * up in the cmap and kept per face: what fontkit's layout gives for it, at a
+ * fraction of the cost (checked against the layout in render.test.ts).
+ * Anything else, or everything when `substituted` is null, goes through
+ * the layout.
  */
-export function shape(font: Font, text: string): { hex: string; width: number } {
+export function shape(font: Font, text: string, substituted: Substituted | null): { hex: string; width: number } {
   const scale = 1000 / font.unitsPerEm;
   let total = 0;
   let hex = '';
-  if (!NEEDS_LAYOUT.test(text)) {
+  if (substituted && !NEEDS_LAYOUT.test(text)) {
     let glyphs = direct.get(font);
     if (!glyphs) direct.set(font, (glyphs = new Map()));
+    let plain = true;
     for (const char of text) {
       const cp = char.codePointAt(0)!;
+      if (substituted.has(cp)) {
+        plain = false;
+        break;
+      }
       let glyph = glyphs.get(cp);
       if (!glyph) {
         const g = font.glyphForCodePoint(cp);
@@ -159,7 +166,9 @@ export function shape(font: Font, text: string): { hex: string; width: number } 
       total += glyph.advance * scale;
       hex += glyph.hex;
     }
-    return { hex, width: total * (1 / 1000) };
+    if (plain) return { hex, width: total * (1 / 1000) };
+    total = 0;
+    hex = '';
   }
   for (const glyph of font.layout(text).glyphs) {
     total += glyph.advanceWidth * scale;
@@ -168,12 +177,12 @@ export function shape(font: Font, text: string): { hex: string; width: number } 
   return { hex, width: total * (1 / 1000) }; // as widthOfTextAtSize(text, 1): same float, same line breaks
 }
 
-/** What fontkit's layout may substitute or combine: Latin letters (ligatures), marks, joiners, variation selectors. */
-const NEEDS_LAYOUT = /[A-Za-z\p{M}\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+/** What only the layout shapes right: letters of scripts other than Han (Latin ligatures, Hangul…), marks, joiners, variation selectors. */
+const NEEDS_LAYOUT = /(?!\p{Script=Han})\p{L}|[\p{M}\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 /** Per face: code point → glyph id (hex) and advance, for text shaped without the layout. */
 const direct = new WeakMap<Font, Map<number, { hex: string; advance: number }>>();
 
-function drawText(page: PDFPage, height: number, op: TextOp, keys: Record<Weight, PDFName>, faces: Record<Weight, Font>, measure: (t: string, b: boolean) => number) {
+function drawText(page: PDFPage, height: number, op: TextOp, keys: Record<Weight, PDFName>, shaped: (weight: Weight, text: string) => { hex: string; width: number }, measure: (t: string, b: boolean) => number) {
   const total = op.runs.reduce((sum, r) => sum + measure(r.text, r.bold) * op.size, 0);
   let x = op.align === 'center' && op.width ? op.x + (op.width - total) / 2 : op.x;
   const y = height - op.baseline;
@@ -183,7 +192,7 @@ function drawText(page: PDFPage, height: number, op: TextOp, keys: Record<Weight
     // Letters are shaped apart from what follows: shaped as one Latin run, the digits after them
     // (AQ8011-2023) get glyphs whose drawn advance differs from the measured one and spill out of the cell.
     for (const part of run.text.match(/[A-Za-z]+|[^A-Za-z]+/g) ?? []) {
-      const { hex, width } = shape(faces[weight], part);
+      const { hex, width } = shaped(weight, part);
       operators.push(setFontAndSize(keys[weight], op.size), setTextMatrix(1, 0, 0, 1, x, y), showText(PDFHexString.of(hex)));
       x += width * op.size;
     }
