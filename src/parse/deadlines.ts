@@ -53,13 +53,18 @@ const TITLE = /《[^《》]*》/gu;
 const CODE = /[A-Za-z]{1,6}\s*\/?\s*[A-Za-z]?\s*\d[\d.]*\s*[-—–]\s*\d{4}/gu;
 const RANGE = /(\d{4})\s*年?\s*(?:至|到|—|–|－|-|~|～)\s*(\d{4})\s*年(?:期间|间)?/gu;
 const WITHIN = /(?:三|3)\s*年内/gu;
-/** Joins two quarters or months of one year: `第二、三季度`, `第一至第三季度`, `1—6月`. */
+/** Joins two quarters of one year: `第二、三季度`, `第一至第三季度`. */
 const JOIN = `\\s*(?:、|和|及|至|到|—|–|－|-|~|～)\\s*`;
+/**
+ * Joins the months of a span: `1—6月`, `10月至12月`. A list of months
+ * (`2024年6月、11月`: 安全生产月, then 119消防宣传月) keeps its first.
+ */
+const SPAN = `\\s*(?:至|到|—|–|－|-|~|～)\\s*`;
 const QUARTER = '(?:一|二|三|四|1|2|3|4)';
 /** A part of a year, or several quarters, due by the end of the last (`第` before a quarter is optional). */
 const PART = `第?\\s*(?:${QUARTER}(?:${JOIN}第?\\s*${QUARTER})*\\s*季度|上半年|下半年)`;
 const DEADLINE = new RegExp(
-  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${JOIN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
