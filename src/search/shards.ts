@@ -23,6 +23,7 @@ import { FILTERS, type FilterName } from './record.ts';
 import type { SubstringIndex, SubstringRecord } from './substring.ts';
 import { addGrams, shardOf, TITLE_MARK, toGaps } from './grams.ts';
 import { matchFields } from './fields.ts';
+import { facetCounts } from './client/query.ts';
 
 export interface ShardedMeta {
   version: 3;
@@ -86,13 +87,8 @@ export function shardSubstringIndex(index: SubstringIndex, options: ShardOptions
 
   const facets = facetsOf(index);
   const records: ShardedRecord[] = index.records.map(({ filters, ...rest }) => ({ ...rest, units: filters.责任单位 }));
-  const totals = Object.fromEntries(
-    FILTERS.map((f) => {
-      const counts = new Array<number>(index.values[f].length).fill(0);
-      for (const ids of facets[f]) for (const i of new Set(ids)) counts[i]! += 1;
-      return [f, counts];
-    }),
-  ) as ShardedMeta['totals'];
+  const counts = facetCounts({ meta: { values: index.values }, facets }, index.records.map((_, id) => id), {});
+  const totals = Object.fromEntries(FILTERS.map((f) => [f, index.values[f].map((v) => counts[f].get(v)!)])) as ShardedMeta['totals'];
   const meta: ShardedMeta = { version: 3, count: index.records.length, shards, chunk, values: index.values, totals };
   return [
     { path: 'search/index.json', data: meta, gzip: false },
