@@ -91,15 +91,8 @@ export function openPdfCache(dir: string | null): PdfCache {
       }
     },
     async put(key, bytes) {
-      const file = join(dir, `${key}.pdf`);
-      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
-      try {
-        await writeFile(partial, bytes);
-        await rename(partial, file);
-      } catch {
-        // A cache that cannot be written only costs the next build time.
-        await rm(partial, { force: true });
-      }
+      // A cache that cannot be written only costs the next build time.
+      await writeWhole(join(dir, `${key}.pdf`), bytes);
     },
   };
 }
@@ -119,16 +112,20 @@ export async function prunePdfCache(dir: string | null, used: Set<string>): Prom
     await rm(join(dir, name), { force: true });
     removed++;
   }
-  const file = join(dir, MANIFEST);
-  const partial = `${file}.${process.pid}.part`;
+  // Without the list, the next build keeps only its own files: a cost in time, never a stale file.
+  await writeWhole(join(dir, MANIFEST), JSON.stringify(builds));
+  return removed;
+}
+
+/** Writes `file` whole or not at all (beside it, then renamed); a failure leaves nothing behind. */
+async function writeWhole(file: string, data: Uint8Array | string): Promise<void> {
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
   try {
-    await writeFile(partial, JSON.stringify(builds));
+    await writeFile(partial, data);
     await rename(partial, file);
   } catch {
-    // Without the list, the next build keeps only its own files: a cost in time, never a stale file.
     await rm(partial, { force: true });
   }
-  return removed;
 }
 
 /** The key lists of the earlier builds, newest first; none when the list is missing or unreadable. */
