@@ -51,18 +51,22 @@ const NOT_DEADLINE = new Set(['以来', '及以前', '以前', '以后', '度', 
 
 const TITLE = /《[^《》]*》/gu;
 const CODE = /[A-Za-z]{1,6}\s*\/?\s*[A-Za-z]?\s*\d[\d.]*\s*[-—–]\s*\d{4}/gu;
-const RANGE = /(\d{4})\s*年?\s*(?:至|到|—|–|－|-|~|～)\s*(\d{4})\s*年(?:期间|间)?/gu;
+/** What runs from one to another: 至, 到 and the dashes and tildes. */
+const TO = '至|到|—|–|－|-|~|～';
+const RANGE = new RegExp(`(\\d{4})\\s*年?\\s*(?:${TO})\\s*(\\d{4})\\s*年(?:期间|间)?`, 'gu');
 const WITHIN = /(?:三|3)\s*年内/gu;
-/** Joins two quarters of one year: `第二、三季度`, `第一至第三季度`. */
-const JOIN = `\\s*(?:、|和|及|至|到|—|–|－|-|~|～)\\s*`;
 /**
  * Joins the months of a span: `1—6月`, `10月至12月`. A list of months
  * (`2024年6月、11月`: 安全生产月, then 119消防宣传月) keeps its first.
  */
-const SPAN = `\\s*(?:至|到|—|–|－|-|~|～)\\s*`;
-const QUARTER = '(?:一|二|三|四|1|2|3|4)';
+const SPAN = `\\s*(?:${TO})\\s*`;
+/** Joins two quarters of one year, in a span or a list: `第一至第三季度`, `第二、三季度`. */
+const JOIN = `\\s*(?:${TO}|、|和|及)\\s*`;
+const QUARTER = '一|二|三|四|1|2|3|4';
 /** A part of a year, or several quarters, due by the end of the last (`第` before a quarter is optional). */
-const PART = `第?\\s*(?:${QUARTER}(?:${JOIN}第?\\s*${QUARTER})*\\s*季度|上半年|下半年)`;
+const PART = `第?\\s*(?:(?:${QUARTER})(?:${JOIN}第?\\s*(?:${QUARTER}))*\\s*季度|上半年|下半年)`;
+/** The last quarter of a part, once spaces and 第 are gone. */
+const LAST_QUARTER = new RegExp(`(${QUARTER})季度$`, 'u');
 const DEADLINE = new RegExp(
   `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
   'gu',
@@ -125,7 +129,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
 }
 
 /** `2024年4月—9月`, `2024年4月至2025年3月`: a span of months, due by its end. */
-const MONTH_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:\d{1,2}\s*日\s*)?(?:至|到|—|–|－|-|~|～)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*)?(底前|底|前)?/gu;
+const MONTH_RANGE = new RegExp(`(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(?:\\d{1,2}\\s*日\\s*)?(?:${TO})+\\s*(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?(底前|底|前)?`, 'gu');
 /** `2024.12.31`, `2024-12-31前`, `2024/6`: dates written with numbers only, as Word tables do. */
 const NUMERIC_DATE = /(?<![\d.\-/])(\d{4})\s*[.\-/．]\s*(\d{1,2})(?:\s*[.\-/．]\s*(\d{1,2}))?(?![\d.\-/])\s*(底前|底|前)?/gu;
 
@@ -147,7 +151,7 @@ function labelledDates(text: string, period: [number, number], found: Array<{ at
 /** The month a part of a year ends in: of several quarters, the last one's. */
 function partMonth(part: string): number | null {
   const plain = part.replace(/[\s第]+/gu, '');
-  const last = /(一|二|三|四|1|2|3|4)季度$/u.exec(plain);
+  const last = LAST_QUARTER.exec(plain);
   return YEAR_PARTS[last ? `${last[1]}季度` : plain] ?? null;
 }
 

@@ -3,6 +3,8 @@ import { extractSchedule } from '../../../src/parse/deadlines.ts';
 
 const period: [number, number] = [2024, 2026];
 const years = (text: string) => extractSchedule(text, period).milestones.map((m) => m.year);
+/** Each milestone as [year, month, qualifier, phrase]. */
+const read = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.month, m.qualifier, m.phrase]);
 
 describe('extractSchedule', () => {
   test('reads 2024年底前 with its clause up to the next deadline', () => {
@@ -83,7 +85,6 @@ describe('extractSchedule', () => {
   });
 
   test('reads a day, a quarter and a half year with the month they end in', () => {
-    const read = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.month, m.qualifier, m.phrase]);
     expect(read('2024年12月31日前完成隐患整改。')).toEqual([[2024, 12, '前', '2024年12月31日前']]);
     expect(read('2024年6月30日前完成排查。')).toEqual([[2024, 6, '前', '2024年6月30日前']]);
     expect(read('2025年第二季度完成验收。')).toEqual([[2025, 6, '底', '2025年第二季度']]);
@@ -95,7 +96,6 @@ describe('extractSchedule', () => {
   });
 
   test('reads several quarters or a span of months as due by the end of the last', () => {
-    const read = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.month, m.qualifier, m.phrase]);
     expect(read('2024年第二、三季度完成排查。')).toEqual([[2024, 9, '底', '2024年第二、三季度']]);
     expect(read('2024年二、三季度开展检查。')).toEqual([[2024, 9, '底', '2024年二、三季度']]);
     expect(read('2024年第一至第三季度完成。')).toEqual([[2024, 9, '底', '2024年第一至第三季度']]);
