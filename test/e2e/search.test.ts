@@ -85,6 +85,23 @@ describe('search page', () => {
     await page.context().close();
   });
 
+  test('with only partial matches and one 辖区 ticked, keeps the other filters\' values listed, without counts Pagefind did not make', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('安全员')}&${encodeURIComponent('辖区')}=${encodeURIComponent('长宁区')}`);
+    const status = await page.textContent('[data-search-status]');
+    expect(status).toMatch(/^没有任务含完整的“安全员”；找到 \d+ 条含其中部分字词的任务。$/);
+    const found = Number(/找到 (\d+) 条/.exec(status!)![1]);
+    // Pagefind counted the filter the search was narrowed by …
+    expect(await count(page, '辖区', '长宁区')).toBe(found);
+    // … and not the years: each year stays listed, with no number rather than a hidden option or a 0.
+    const years = page.locator('details[data-filter="完成年份"] label');
+    expect(await years.count()).toBeGreaterThan(0);
+    for (const label of await years.all()) {
+      expect(await label.isVisible()).toBe(true);
+      expect(await label.locator('[data-count]').textContent()).toBe('');
+    }
+    await page.context().close();
+  });
+
   test('lands on the results when the header search box is used', async () => {
     const page = await newPage(browser());
     await page.goto(`${baseURL}/`);

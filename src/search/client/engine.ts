@@ -35,9 +35,11 @@ export interface SearchOutcome {
   /**
    * One filter's counts over the exact matches (its value ids are fetched
    * when first asked for); over Pagefind's partial ones once they are
-   * listed when nothing matches exactly.
+   * listed when nothing matches exactly, and then null for a filter
+   * Pagefind did not count (it counts only the filters whose index it has
+   * loaded: those the search narrows by).
    */
-  count(filter: FilterName): Promise<Map<string, number>>;
+  count(filter: FilterName): Promise<Map<string, number> | null>;
   /**
    * Up to `n` further hits: exact matches while candidates are left (fewer,
    * even none, when many candidates fail the check), then, from the call
@@ -138,7 +140,9 @@ export async function createEngine(): Promise<Engine> {
       exact: found.exact,
       byUnit: found.byUnit,
       async count(filter) {
-        return pagefindCounts ? new Map(Object.entries(pagefindCounts[filter] ?? {})) : found.counts(filter);
+        if (!pagefindCounts) return found.counts(filter);
+        const counted = pagefindCounts[filter];
+        return counted ? new Map(Object.entries(counted)) : null;
       },
       async next(n) {
         const exactLeft = at < found.ranked.length;

@@ -179,9 +179,10 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
         if (result !== current) return; // a newer search started meanwhile
         if (group) delete group.dataset.stale;
         for (const box of boxes) {
-          const count = counts.get(box.value) ?? 0;
           const label = box.closest('label')!;
-          label.querySelector('[data-count]')!.textContent = result && !result.exact ? `≤${count}` : String(count);
+          // Not counted (Pagefind's partial matches, for a filter they were not narrowed by): every value stays, with no number.
+          const count = counts ? (counts.get(box.value) ?? 0) : null;
+          label.querySelector('[data-count]')!.textContent = count === null ? '' : result && !result.exact ? `≤${count}` : String(count);
           label.hidden = count === 0 && !box.checked;
         }
       }),
