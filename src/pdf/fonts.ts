@@ -1,17 +1,17 @@
 /**
  * The font adapter: Noto Sans SC Regular and Bold, checked for coverage and
  * subset with harfbuzz (`harfbuzz.ts`) to the characters a document uses.
- * pdf-lib then embeds the small subset whole (`subset: false`), because its
- * own subsetting drops most CJK glyph outlines.
+ * The subset is embedded whole (`embed.ts`).
  *
  * Everything derived from a subset is made once per character set and kept
- * for the process (a build's PDF worker): the subset, its parse by fontkit
- * (shared with pdf-lib through `sharedFontkit`) and its compressed bytes.
+ * for the process (a build's PDF worker): the subset, its parse by fontkit,
+ * its advance widths and its compressed bytes.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { faceMetrics as metricsOf, subsetMetrics, type FaceMetrics, type SubsetMetrics } from './embed.ts';
 import { subsetter, type Subsetter } from './harfbuzz.ts';
 
 export type Weight = 'regular' | 'bold';
@@ -202,15 +202,29 @@ function charset(text: string): string {
 
 const parsed = new WeakMap<Uint8Array, Font>();
 
-/** A subset parsed once: pdf-lib's embedder and the text measurement share the object and its glyph cache. */
+/** A subset parsed by fontkit once (for its cmap and, where needed, its layout), kept with the subset. */
 export function parsedFont(bytes: Uint8Array): Font {
   let font = parsed.get(bytes);
   if (!font) parsed.set(bytes, (font = fontkit.create(bytes)));
   return font;
 }
 
-/** What `PDFDocument.registerFontkit` takes: fontkit, with the parse of each subset kept. */
-export const sharedFontkit = { create: (bytes: Uint8Array) => parsedFont(bytes) };
+const measured = new WeakMap<Uint8Array, SubsetMetrics>();
+
+/** A subset's advance widths by glyph id and its bounding box, read once. */
+export function readSubset(bytes: Uint8Array): SubsetMetrics {
+  let out = measured.get(bytes);
+  if (!out) measured.set(bytes, (out = subsetMetrics(bytes)));
+  return out;
+}
+
+let metrics: Promise<Record<Weight, FaceMetrics>> | undefined;
+
+/** The font descriptor's values of each face (the same for all its subsets). */
+export async function faceMetrics(weight: Weight): Promise<FaceMetrics> {
+  metrics ??= loadFaces().then((all) => ({ regular: metricsOf(all.regular.font), bold: metricsOf(all.bold.font) }));
+  return (await metrics)[weight];
+}
 
 const deflated = new WeakMap<Uint8Array, Uint8Array>();
 

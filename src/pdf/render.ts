@@ -1,38 +1,26 @@
 /**
- * The pdf-lib adapter: checks every character against the font, subsets the
+ * The PDF writer: checks every character against the font, subsets the
  * fonts, lays the list out and draws it, with metadata (title, subject,
  * author, creator, /Lang zh-CN) and one bookmark per section.
  *
- * Text is shaped by fontkit once per drawn piece (its glyph ids and its
- * advance come from the same run); widths the layout asks for are kept for
- * the process, since a width depends on the face and the text only, not on
- * which subset of the face is at hand. Streams (the font subsets, each once,
- * and the page contents) are compressed with Node's zlib rather than
- * pdf-lib's JavaScript deflate.
+ * pdf-lib holds the document; the page contents are written here as
+ * content-stream text (rectangles and text runs, a few operators each,
+ * where pdf-lib's drawing API builds a dozen operator objects per
+ * rectangle), and the fonts' objects by `embed.ts`. Text is shaped once per
+ * drawn piece (its glyph ids and its advance come from the same run);
+ * widths the layout asks for are kept for the process, since a width
+ * depends on the face and the text only, not on which subset of the face is
+ * at hand. Streams (the font subsets, each once, and the page contents) are
+ * compressed with Node's zlib rather than pdf-lib's JavaScript deflate.
  */
 import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
-import {
-  beginText,
-  endText,
-  PDFContentStream,
-  PDFDocument,
-  PDFHexString,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingRgbColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFFont,
-  type PDFName,
-  type PDFPage,
-} from 'pdf-lib';
-import { deflateFont, FONT_NAME, missingCharacters, parsedFont, sharedFontkit, substitutedCharacters, subsetFonts, type Substituted, type Weight } from './fonts.ts';
+import { PDFDocument, type PDFRef } from 'pdf-lib';
+import { embedFace, type SubsetMetrics } from './embed.ts';
+import { deflateFont, faceMetrics, FONT_NAME, missingCharacters, parsedFont, substitutedCharacters, readSubset, subsetFonts, type Substituted, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';
-import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type TextOp } from './layout.ts';
+import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type RectOp, type TextOp } from './layout.ts';
 import { addOutline } from './outline.ts';
 import type { TaskListDoc } from './types.ts';
 
@@ -52,32 +40,24 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const { regular, bold } = await checkCoverage(doc, footer(0, 0) + printed);
   const files = await subsetFonts(regular, bold);
   const substituted = await substitutedCharacters();
+  const faces: Record<Weight, Face> = { regular: subsetFace(files.regular), bold: subsetFace(files.bold) };
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(sharedFontkit);
   const { context } = pdf;
-  context.flateStream = (contents, dict = {}) => {
-    const font = contents === files.regular || contents === files.bold;
-    const bytes = font ? deflateFont(contents) : deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents);
-    return context.stream(bytes, { ...dict, Filter: 'FlateDecode' });
-  };
-  let fonts: Record<Weight, PDFFont>;
-  try {
-    fonts = {
-      regular: await pdf.embedFont(files.regular, { subset: false, customName: 'NotoSansSC-Regular' }),
-      bold: await pdf.embedFont(files.bold, { subset: false, customName: 'NotoSansSC-Bold' }),
-    };
-  } catch (cause) {
-    throw new Error(`无法嵌入字体（${FONT_NAME}）`, { cause });
-  }
-  const faces: Record<Weight, Font> = { regular: parsedFont(files.regular), bold: parsedFont(files.bold) };
+  // Streams are compressed with Node's zlib (pdf-lib would deflate them in JavaScript, several times slower).
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+  // The fonts' objects are written last, when every glyph they show has been drawn (for their ToUnicode).
+  const fontRefs: Record<Weight, PDFRef> = { regular: context.nextRef(), bold: context.nextRef() };
+  // Glyphs outside the cmap that the layout drew (ligatures such as ——), with the text each stands for.
+  const drawn: Record<Weight, Map<number, string>> = { regular: new Map(), bold: new Map() };
   const measure = (text: string, isBold: boolean) => {
     const weight = isBold ? 'bold' : 'regular';
     let w = widths[weight].get(text);
     if (w === undefined) {
       // Bounded: the texts of a thousand plans would otherwise all stay in every worker.
       if (widths[weight].size >= KEPT_WIDTHS) widths[weight].clear();
-      widths[weight].set(text, (w = shape(faces[weight], text, substituted).width));
+      widths[weight].set(text, (w = shape(faces[weight].font, text, substituted, faces[weight].advances).width));
     }
     return w;
   };
@@ -86,22 +66,27 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const PAGE = layout.geometry.page;
   for (const ops of layout.pages.map((p) => p.ops)) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
-    const keys: Record<Weight, PDFName> = {
-      regular: page.node.newFontDictionary(fonts.regular.name, fonts.regular.ref),
-      bold: page.node.newFontDictionary(fonts.bold.name, fonts.bold.ref),
+    const keys: Record<Weight, string> = {
+      regular: page.node.newFontDictionary(FONT_NAMES.regular, fontRefs.regular).asString(),
+      bold: page.node.newFontDictionary(FONT_NAMES.bold, fontRefs.bold).asString(),
     };
+    let content = '';
     for (const op of ops) {
-      if (op.kind === 'rect') {
-        page.drawRectangle({
-          x: op.x,
-          y: PAGE.height - op.top - op.height,
-          width: op.width,
-          height: op.height,
-          ...(op.fill !== undefined ? { color: rgb(op.fill, op.fill, op.fill) } : {}),
-          ...(op.stroke ? { borderWidth: op.stroke, borderColor: rgb(0, 0, 0) } : {}),
-        });
-      } else drawText(page, PAGE.height, op, keys, (weight, text) => shape(faces[weight], text, substituted), measure);
+      if (op.kind === 'rect') content += drawRect(op, PAGE.height);
+      else content += drawText(op, PAGE.height, keys, (weight, text) => shape(faces[weight].font, text, substituted, faces[weight].advances, drawn[weight]), measure);
     }
+    page.node.addContentStream(context.register(context.flateStream(content)));
+  }
+  for (const weight of ['regular', 'bold'] as const) {
+    const face = faces[weight];
+    embedFace(context, fontRefs[weight], {
+      name: FONT_NAMES[weight],
+      bytes: face.bytes,
+      deflated: deflateFont(face.bytes),
+      subset: face.metrics,
+      metrics: await faceMetrics(weight),
+      text: new Map([...cmapText(face.font), ...drawn[weight]]),
+    });
   }
 
   const date = new Date(`${options.buildDate}T00:00:00Z`);
@@ -118,17 +103,23 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     pdf,
     layout.outline.map((o) => ({ title: o.title, page: o.page, y: PAGE.height - o.top })),
   );
-  // Page contents too are compressed with zlib (pdf-lib would deflate them in JavaScript, several times slower).
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFContentStream && object.dict.keys().every((k) => STREAM_KEYS.has(k.asString()))) {
-      context.assign(ref, context.flateStream(object.getUnencodedContents()));
-    }
-  }
   return { bytes: await pdf.save(), layout };
 }
 
-/** The only entries of a page's content stream, both written anew. */
-const STREAM_KEYS = new Set(['/Filter', '/Length']);
+const FONT_NAMES: Record<Weight, string> = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' };
+
+/** A subset as the renderer uses it: fontkit's parse (for the cmap and the layout) and its advances, both kept per subset. */
+interface Face {
+  bytes: Uint8Array;
+  font: Font;
+  metrics: SubsetMetrics;
+  advances: Uint16Array;
+}
+
+function subsetFace(bytes: Uint8Array): Face {
+  const metrics = readSubset(bytes);
+  return { bytes, font: parsedFont(bytes), metrics, advances: metrics.advances };
+}
 
 /** Widths at 1pt of the texts the layout measured, by face, for the process. */
 const widths: Record<Weight, Map<string, number>> = { regular: new Map(), bold: new Map() };
@@ -142,9 +133,11 @@ const KEPT_WIDTHS = 200_000;
  * up in the cmap and kept per face: what fontkit's layout gives for it, at a
  * fraction of the cost (checked against the layout in render.test.ts).
  * Anything else, or everything when `substituted` is null, goes through
- * the layout.
+ * the layout. Advances come from `advances` (the face's `hmtx`, by glyph
+ * id) when given, else from fontkit. Glyphs the layout gives that the cmap
+ * has no character for are added to `drawn`, with the text they stand for.
  */
-export function shape(font: Font, text: string, substituted: Substituted | null): { hex: string; width: number } {
+export function shape(font: Font, text: string, substituted: Substituted | null, advances?: Uint16Array, drawn?: Map<number, string>): { hex: string; width: number } {
   const scale = 1000 / font.unitsPerEm;
   let total = 0;
   let hex = '';
@@ -161,7 +154,7 @@ export function shape(font: Font, text: string, substituted: Substituted | null)
       let glyph = glyphs.get(cp);
       if (!glyph) {
         const g = font.glyphForCodePoint(cp);
-        glyphs.set(cp, (glyph = { hex: g.id.toString(16).padStart(4, '0'), advance: g.advanceWidth }));
+        glyphs.set(cp, (glyph = { hex: g.id.toString(16).padStart(4, '0'), advance: advances ? advances[g.id]! : g.advanceWidth }));
       }
       total += glyph.advance * scale;
       hex += glyph.hex;
@@ -170,9 +163,11 @@ export function shape(font: Font, text: string, substituted: Substituted | null)
     total = 0;
     hex = '';
   }
+  const mapped = drawn ? cmapText(font) : undefined;
   for (const glyph of font.layout(text).glyphs) {
-    total += glyph.advanceWidth * scale;
+    total += (advances ? advances[glyph.id]! : glyph.advanceWidth) * scale;
     hex += glyph.id.toString(16).padStart(4, '0');
+    if (drawn && !mapped!.has(glyph.id) && glyph.codePoints.length > 0) drawn.set(glyph.id, String.fromCodePoint(...glyph.codePoints));
   }
   return { hex, width: total * (1 / 1000) }; // as widthOfTextAtSize(text, 1): same float, same line breaks
 }
@@ -181,24 +176,58 @@ export function shape(font: Font, text: string, substituted: Substituted | null)
 const NEEDS_LAYOUT = /(?!\p{Script=Han})\p{L}|[\p{M}\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 /** Per face: code point → glyph id (hex) and advance, for text shaped without the layout. */
 const direct = new WeakMap<Font, Map<number, { hex: string; advance: number }>>();
+const cmapTexts = new WeakMap<Font, Map<number, string>>();
 
-function drawText(page: PDFPage, height: number, op: TextOp, keys: Record<Weight, PDFName>, shaped: (weight: Weight, text: string) => { hex: string; width: number }, measure: (t: string, b: boolean) => number) {
+/**
+ * Per subset: glyph id → the character its cmap maps to it, for the
+ * ToUnicode CMap. Where two characters share a glyph (一 and the radical ⼀),
+ * a CJK unified ideograph wins, then the lowest code point.
+ */
+function cmapText(font: Font): Map<number, string> {
+  let map = cmapTexts.get(font);
+  if (!map) {
+    map = new Map();
+    const chars = [...font.characterSet].sort((a, b) => a - b).map((cp) => String.fromCodePoint(cp));
+    for (const char of [...chars.filter((c) => UNIFIED.test(c)), ...chars.filter((c) => !UNIFIED.test(c))]) {
+      const id = font.glyphForCodePoint(char.codePointAt(0)!).id;
+      if (id !== 0 && !map.has(id)) map.set(id, char);
+    }
+    cmapTexts.set(font, map);
+  }
+  return map;
+}
+
+const UNIFIED = /\p{Unified_Ideograph}/u;
+
+/** A number as content streams write it: as JavaScript prints it (as pdf-lib wrote them), never with an exponent. */
+function num(n: number): string {
+  return Math.abs(n) < 1e-6 ? '0' : String(n);
+}
+
+/** A filled and/or stroked rectangle (black stroke; grey `fill`), in its own graphics state. */
+function drawRect(op: RectOp, height: number): string {
+  const fill = op.fill !== undefined ? `${num(op.fill)} g ` : '';
+  const stroke = op.stroke ? `0 G ${num(op.stroke)} w ` : '';
+  const paint = op.fill !== undefined ? (op.stroke ? 'B' : 'f') : op.stroke ? 'S' : 'f';
+  return `q ${fill}${stroke}${num(op.x)} ${num(height - op.top - op.height)} ${num(op.width)} ${num(op.height)} re ${paint} Q\n`;
+}
+
+function drawText(op: TextOp, height: number, keys: Record<Weight, string>, shaped: (weight: Weight, text: string) => { hex: string; width: number }, measure: (t: string, b: boolean) => number): string {
   const total = op.runs.reduce((sum, r) => sum + measure(r.text, r.bold) * op.size, 0);
   let x = op.align === 'center' && op.width ? op.x + (op.width - total) / 2 : op.x;
-  const y = height - op.baseline;
-  const operators = [pushGraphicsState(), beginText(), setFillingRgbColor(0, 0, 0)];
+  const y = num(height - op.baseline);
+  let out = 'q BT 0 0 0 rg\n';
   for (const run of op.runs) {
     const weight = run.bold ? 'bold' : 'regular';
     // Letters are shaped apart from what follows: shaped as one Latin run, the digits after them
     // (AQ8011-2023) get glyphs whose drawn advance differs from the measured one and spill out of the cell.
     for (const part of run.text.match(/[A-Za-z]+|[^A-Za-z]+/g) ?? []) {
       const { hex, width } = shaped(weight, part);
-      operators.push(setFontAndSize(keys[weight], op.size), setTextMatrix(1, 0, 0, 1, x, y), showText(PDFHexString.of(hex)));
+      out += `${keys[weight]} ${num(op.size)} Tf 1 0 0 1 ${num(x)} ${y} Tm <${hex}> Tj\n`;
       x += width * op.size;
     }
   }
-  operators.push(endText(), popGraphicsState());
-  page.pushOperators(...operators);
+  return out + 'ET Q\n';
 }
 
 /** Fails the build, naming the plan, task and character, when the font lacks a glyph. */

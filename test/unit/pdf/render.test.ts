@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { PlanSchema, type Plan } from '../../../src/model/schema.ts';
 import { planTaskList, renderTaskList, unitTaskList, yearTaskList } from '../../../src/pdf/index.ts';
 import type { TaskListDoc } from '../../../src/pdf/types.ts';
@@ -151,6 +151,30 @@ describe('characters outside the font', () => {
   });
 });
 
+describe('the embedded fonts', () => {
+  test('give back every drawn character as text, ligatures (——) and letters included, and carry a width for every glyph', async () => {
+    const plan = fixture();
+    const tricky = '安全——生产……按AQ8011-2023①（一）“安全”ａｂ１２检查';
+    plan.tasks[0] = { ...plan.tasks[0]!, text: `${plan.tasks[0]!.text}${tricky}` };
+    const result = await renderTaskList(planTaskList(plan), shipped('plan'), options);
+    expect(squash(pdfText(result.bytes))).toContain(tricky);
+    const pdf = await PDFDocument.load(result.bytes, { updateMetadata: false });
+    const widths: number[] = [];
+    for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFDict && object.get(PDFName.of('Subtype'))?.toString() === '/CIDFontType2') {
+        // One run from glyph 0: [0 [w0 w1 …]], every advance a positive number.
+        const w = object.lookup(PDFName.of('W'), PDFArray);
+        expect(w.get(0)).toEqual(PDFNumber.of(0));
+        const run = w.lookup(1, PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+        expect(run.length).toBeGreaterThan(100);
+        widths.push(...run);
+      }
+    }
+    expect(widths.every((n) => n >= 0)).toBe(true);
+    expect(widths.filter((n) => n === 1000).length).toBeGreaterThan(100); // the ideographs, one em wide
+  });
+});
+
 describe('a unit that only leads a plan overall', () => {
   test('gets a list with that duty instead of an empty table', () => {
     const doc = unitTaskList('街道安委会', [fixture()]);
@@ -160,12 +184,13 @@ describe('a unit that only leads a plan overall', () => {
 });
 
 describe('shaping', () => {
-  test("gives, without fontkit's layout where it can, the glyphs and advances the layout gives, for every piece of the five plans and ligatures", async () => {
+  test("gives, without fontkit's layout where it can and with the advances of hmtx, the glyphs and advances the layout gives, for every piece of the five plans and ligatures", async () => {
     const { readdirSync } = await import('node:fs');
     const { createRequire } = await import('node:module');
     const fontkit = (await import('@pdf-lib/fontkit')).default;
     const { shape } = await import('../../../src/pdf/render.ts');
     const { substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
+    const { subsetMetrics } = await import('../../../src/pdf/embed.ts');
     const substituted = await substitutedCharacters();
     // —— is one ligature glyph in Noto Sans SC: the dash is left to the layout.
     expect(substituted?.has('—'.codePointAt(0)!)).toBe(true);
@@ -184,13 +209,16 @@ describe('shaping', () => {
     expect(pieces.size).toBeGreaterThan(5000);
     for (const tricky of ['——', '安全——生产', '――', '……', '⋯⋯', 'AQ8011-2023', '①②', '（一）', '“安全”', 'ａｂ１２', '가나', 'e\u0301', '葛\u{E0100}']) pieces.add(tricky);
     for (const file of ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf']) {
-      const font = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`)));
+      const bytes = readFileSync(require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`));
+      const font = fontkit.create(bytes);
+      // The advances as the renderer reads them, from the face's hmtx.
+      const { advances } = subsetMetrics(bytes);
       const scale = 1000 / font.unitsPerEm;
       for (const piece of pieces) {
         const glyphs = font.layout(piece).glyphs;
         const width = glyphs.reduce((sum, g) => sum + g.advanceWidth * scale, 0) * (1 / 1000);
         const hex = glyphs.map((g) => g.id.toString(16).padStart(4, '0')).join('');
-        expect(shape(font, piece, substituted), piece).toEqual({ hex, width });
+        expect(shape(font, piece, substituted, advances), piece).toEqual({ hex, width });
       }
     }
   });
