@@ -108,33 +108,6 @@ describe('the files step', () => {
     }
   });
 
-  test('one worker started early (while Astro renders) and the rest later write the same files as a pool started at once', async () => {
-    const early = createFilePool(join(dir, 'early'), inputs, { alignment: startAlignment(inputs.parsed).alignment });
-    early.start(1);
-    // Astro would be rendering the pages meanwhile: the early worker gets to work alone.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const result = await early.render();
-    const context = await loadFileContext(inputs);
-    expect(await filesBelow(join(dir, 'early'))).toEqual([...pdfFiles(context), ...dataFiles(context)].map(filePath).sort());
-    expect(result.files + result.data).toBe(pdfFiles(context).length + dataFiles(context).length);
-    for (const file of pdfFiles(context).filter((_, i) => i % 11 === 0)) {
-      const single = await renderPdfFile(file, context, { buildDate: inputs.buildDate });
-      expect(Buffer.compare(await readFile(join(dir, 'early', filePath(file))), Buffer.from(single)), filePath(file)).toBe(0);
-    }
-  });
-
-  test('a file that fails in the early worker, before the files step, is reported when the step starts', async () => {
-    process.env.PLANBOOK_FAULT_PDF = 'data/plans.json';
-    try {
-      const pool = createFilePool(join(dir, 'early-failed'), inputs);
-      pool.start(1);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await expect(pool.render()).rejects.toThrow('生成数据文件失败：data/plans.json');
-    } finally {
-      delete process.env.PLANBOOK_FAULT_PDF;
-    }
-  });
-
   test('a rebuild copies every unchanged list from the cache and renders only what an edited plan touches', async () => {
     const cached = { ...inputs, cache: join(dir, 'cache') };
     const first = await createFilePool(join(dir, 'first'), cached).render();
