@@ -25,10 +25,5 @@ export default defineConfig({
   // next page's render (one at a time, the render loop waits on the disk).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
-  vite: {
-    cacheDir: process.env.PLANBOOK_CACHE ? `${process.env.PLANBOOK_CACHE}/vite` : './.cache/vite',
-    // `npm run build` (which sets PLANBOOK_PARSED) builds into a new, empty scratch folder where a file
-    // worker is already writing PDFs (scripts/build.ts): Astro must not empty it when it starts.
-    ...(process.env.PLANBOOK_PARSED ? { build: { emptyOutDir: false } } : {}),
-  },
+  vite: { cacheDir: process.env.PLANBOOK_CACHE ? `${process.env.PLANBOOK_CACHE}/vite` : './.cache/vite' },
 });

@@ -1,8 +1,7 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
  * check`) → astro build (the pages) → the files that are not pages, checklist
- * PDFs and data files (a worker pool, src/build/files.ts, one of whose workers
- * starts with Astro) → Pagefind index
+ * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index
  * → file sizes → internal link check → the new site replaces `dist/` in one
  * rename.
  *
@@ -88,9 +87,6 @@ async function build(): Promise<void> {
   const { alignment } = aligning;
   handOverAlignment(aligning);
   const filePool = createFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, { plans, alignment });
-  // One file worker starts now, rendering while Astro renders the pages (Astro keeps one core busy;
-  // measured at 20 and 100 plans, a first build gains 0.3–1.2 s, a rebuild nothing); the rest join after it.
-  filePool.start(1);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;

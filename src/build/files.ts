@@ -2,9 +2,7 @@
  * The build's `files` step: every file of the site that is not a page — the
  * checklist PDFs of `pdfFiles` (src/pdf/catalog.ts) and the data files of
  * `dataFiles` (src/export/catalog.ts: JSON, CSV, Excel, calendars, 进展填报表)
- * — written by a pool of worker threads, one of which starts with Astro (the
- * build keeps Astro from emptying the output folder, astro.config.mjs) and
- * the rest when Astro has written the pages.
+ * — written by a pool of worker threads after Astro has written the pages.
  *
  * One worker per core (`os.availableParallelism()`, or `PLANBOOK_PDF_WORKERS`),
  * each loading the model once (the plans the content check parsed, the
@@ -85,8 +83,6 @@ export function filePath(file: Pick<PdfFile, 'href'>): string {
 }
 
 export interface FilePool {
-  /** Starts `count` workers at once (one while Astro renders the pages); `render()` starts the rest. */
-  start(count: number): void;
   /** Writes every PDF and data file of the site into the output folder; rejects on the first file that fails. */
   render(): Promise<FileStepResult>;
   /** Ends the workers (also done on every way out of the process). */
@@ -101,9 +97,9 @@ export interface FilePoolOptions {
 }
 
 /**
- * The pool of file workers, one per core. Workers share one queue of jobs:
- * `start(n)` may put some to work early, `render()` brings the pool to its
- * size and waits for the last file.
+ * The pool of file workers, one per core. `render()` starts them, after
+ * Astro: measured at 20 to 300 plans, workers that loaded while Astro
+ * bundled or rendered slowed it by more than they saved after it.
  */
 export function createFilePool(out: string, inputs: FileInputs, { plans, alignment }: FilePoolOptions = {}): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
@@ -112,96 +108,76 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
     for (const w of workers) void w.terminate();
   };
   onCleanup(stop);
-
-  let listed: Promise<{ jobs: FileJob[]; result: FileStepResult }> | undefined;
-  // The list of files, from the plans the build holds (else read as the workers read them).
-  const list = () =>
-    (listed ??= (async () => {
-      const context = await loadFileContext(inputs, plans);
-      const pdfs: FileJob[] = pdfFiles(context)
-        .sort((a, b) => b.rows - a.rows)
-        .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
-      // comparison.json takes the alignment the pages were rendered with (the build's, src/build/align.ts).
-      const shared = await alignment;
-      const data: FileJob[] = dataFiles(context).map((f) => ({
-        type: 'data',
-        path: filePath(f),
-        subject: f.subject,
-        ...(f.subject.kind === 'comparison-json' ? { alignment: shared } : {}),
-      }));
-      const result: FileStepResult = { files: pdfs.length, data: data.length, bytes: 0, workers: 0, cached: 0, times: [] };
-      return { jobs: [...data, ...pdfs], result };
-    })());
-
-  let settle!: { resolve: () => void; reject: (error: Error) => void };
-  const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-  finished.catch(() => {}); // awaited by render(); a failure before it is called is reported then
-  // Set once the files are listed.
-  let jobs: FileJob[] | undefined;
-  let result: FileStepResult;
-  let next = 0;
-  let done = 0;
-  let failed = false;
-  const used = new Set<string>();
-  const fail = (error: Error) => {
-    if (failed) return;
-    failed = true;
-    stop();
-    settle.reject(error);
-  };
-
-  function addWorker(): void {
-    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
-    workers.push(worker);
-    let current: FileJob | undefined;
-    const send = () => {
-      current = jobs![next];
-      if (next < jobs!.length) worker.postMessage(jobs![next++]);
-    };
-    worker.on('message', (reply: FileReply) => {
-      if (!reply.ok) return fail(new Error(`${what(reply.type)}失败：${reply.path}`, { cause: new Error(reply.message) }));
-      result.bytes += reply.bytes;
-      if (reply.type === 'pdf') result.times.push(reply.ms);
-      if (reply.key) used.add(reply.key);
-      if (reply.cached) result.cached++;
-      if (++done === jobs!.length) return settle.resolve();
-      send();
-    });
-    worker.on('error', (error) => fail(new Error(`${what(current?.type)}失败${current ? `：${current.path}` : ''}`, { cause: error })));
-    worker.on('exit', (code) => {
-      if (jobs === undefined || done < jobs.length) fail(new Error(`${what(current?.type)}的工作线程意外退出（退出码 ${code}）${current ? `：${current.path}` : ''}`));
-    });
-    list().then(
-      (listing) => {
-        ({ jobs, result } = listing);
-        if (failed) return;
-        if (jobs.length === 0) return settle.resolve();
-        if (next < jobs.length) result.workers++;
-        send();
-      },
-      (error: Error) => fail(error),
-    );
-  }
-
-  function start(count: number): void {
-    while (workers.length < Math.min(count, size)) addWorker();
-  }
+  // Until render() listens (it lists the files first), a worker that dies is remembered and reported then.
+  let early: Error | undefined;
 
   async function render(): Promise<FileStepResult> {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
+      worker.on('error', (error) => (early ??= error));
+      worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
+      workers.push(worker);
+    }
+    // The list of files, from the plans the build holds (else read as the workers read them).
+    const context = await loadFileContext(inputs, plans);
+    const pdfs: FileJob[] = pdfFiles(context)
+      .sort((a, b) => b.rows - a.rows)
+      .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
+    // comparison.json takes the alignment the pages were rendered with (the build's, src/build/align.ts).
+    const shared = await alignment;
+    const data: FileJob[] = dataFiles(context).map((f) => ({
+      type: 'data',
+      path: filePath(f),
+      subject: f.subject,
+      ...(f.subject.kind === 'comparison-json' ? { alignment: shared } : {}),
+    }));
+    const jobs = [...data, ...pdfs];
+    const busy = workers.slice(0, Math.min(workers.length, jobs.length));
+    const result: FileStepResult = { files: pdfs.length, data: data.length, bytes: 0, workers: busy.length, cached: 0, times: [] };
+    const used = new Set<string>();
     try {
-      const listing = await list();
-      // No more workers than files left to hand out.
-      start(workers.length + listing.jobs.length - next);
-      await finished;
-      // The cache keeps what this build and the two before it used, so it never grows beyond three sites.
-      await prunePdfCache(inputs.cache, used);
-      return listing.result;
+      await new Promise<void>((resolve, reject) => {
+        let next = 0;
+        let done = 0;
+        let failed = false;
+        const fail = (error: Error) => {
+          if (failed) return;
+          failed = true;
+          reject(error);
+        };
+        if (early) return fail(new Error('生成任务清单 PDF 与数据文件的工作线程启动失败', { cause: early }));
+        if (jobs.length === 0) return resolve();
+        for (const worker of busy) {
+          let current: FileJob | undefined;
+          const send = () => {
+            current = jobs[next];
+            if (next < jobs.length) worker.postMessage(jobs[next++]);
+          };
+          worker.on('message', (reply: FileReply) => {
+            if (!reply.ok) return fail(new Error(`${what(reply.type)}失败：${reply.path}`, { cause: new Error(reply.message) }));
+            result.bytes += reply.bytes;
+            if (reply.type === 'pdf') result.times.push(reply.ms);
+            if (reply.key) used.add(reply.key);
+            if (reply.cached) result.cached++;
+            if (++done === jobs.length) return resolve();
+            send();
+          });
+          worker.on('error', (error) => fail(new Error(`${what(current?.type)}失败${current ? `：${current.path}` : ''}`, { cause: error })));
+          worker.on('exit', (code) => {
+            if (done < jobs.length) fail(new Error(`${what(current?.type)}的工作线程意外退出（退出码 ${code}）${current ? `：${current.path}` : ''}`));
+          });
+          send();
+        }
+      });
     } finally {
       stop();
     }
+    // The cache keeps what this build and the two before it used, so it never grows beyond three sites.
+    await prunePdfCache(inputs.cache, used);
+    return result;
   }
 
-  return { start, render, stop };
+  return { render, stop };
 }
 
 const what = (type: FileJob['type'] | undefined) => (type === 'data' ? '生成数据文件' : '生成任务清单 PDF ');
