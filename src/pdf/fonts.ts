@@ -79,9 +79,12 @@ export async function missingCharacters(text: string, weight: Weight): Promise<s
 
 /**
  * The GSUB features fontkit's layout may apply to horizontal text (its
- * DefaultShaper, which the Han, Latin and common scripts use).
+ * DefaultShaper, which the Han, Latin and common scripts use), and with its
+ * GPOS ones, the only features a subset keeps: the lists are laid out
+ * horizontally, by fontkit, and a PDF viewer shapes nothing.
  */
 const LAYOUT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'rtla', 'rtlm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'calt', 'clig', 'liga', 'rclt']);
+const SHAPING_FEATURES = [...LAYOUT_FEATURES, 'mark', 'mkmk', 'curs', 'kern'];
 /** Lookup types that replace the glyphs their coverage lists (single, multiple, alternate, ligature). */
 const PLAIN_LOOKUPS = new Set([1, 2, 3, 4]);
 
@@ -162,7 +165,7 @@ function coverageGlyphs(coverage: Coverage): number[] {
 
 /** Loads both faces and their subsetters ahead of the first document (a PDF worker warming up). */
 export async function prepareFonts(): Promise<void> {
-  await Promise.all(Object.values(await loadFaces()).map((face) => (face.subsetter ??= subsetter(face.bytes))));
+  await Promise.all(Object.values(await loadFaces()).map((face) => (face.subsetter ??= subsetter(face.bytes, SHAPING_FEATURES))));
 }
 
 /**

@@ -175,6 +175,34 @@ describe('the embedded fonts', () => {
   });
 });
 
+describe('font subsets', () => {
+  test('keep what the layout needs: each piece shapes on a subset of its own characters as on the whole face (glyphs, width, ligatures)', async () => {
+    const { createRequire } = await import('node:module');
+    const fontkit = (await import('@pdf-lib/fontkit')).default;
+    const { shape } = await import('../../../src/pdf/render.ts');
+    const { subsetFonts, substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
+    const { subsetMetrics } = await import('../../../src/pdf/embed.ts');
+    const require = createRequire(import.meta.url);
+    const substituted = await substitutedCharacters();
+    const pieces = ['安全——生产', '――', '……', 'AQ8011-2023', 'office', '①②（一）', 'ａｂ１２', '“安全”、。', '가나', 'e\u0301'];
+    const text = pieces.join('');
+    const files = await subsetFonts(text, text);
+    for (const [weight, file] of [['regular', '400Regular/NotoSansSC_400Regular.ttf'], ['bold', '700Bold/NotoSansSC_700Bold.ttf']] as const) {
+      const whole = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`)));
+      const subset = fontkit.create(files[weight]);
+      const { advances } = subsetMetrics(files[weight]);
+      for (const piece of pieces) {
+        const a = shape(whole, piece, null);
+        const b = shape(subset, piece, substituted, advances);
+        expect(b.width, piece).toBe(a.width);
+        expect(b.hex.length, piece).toBe(a.hex.length);
+      }
+      // Only glyphs horizontal text can reach: no vertical forms or width variants beyond the characters' own.
+      expect(subset.numGlyphs).toBeLessThan(2 * [...new Set(text)].length);
+    }
+  });
+});
+
 describe('a unit that only leads a plan overall', () => {
   test('gets a list with that duty instead of an empty table', () => {
     const doc = unitTaskList('街道安委会', [fixture()]);
