@@ -5,7 +5,7 @@
 import type { Plan } from './schema.ts';
 
 /** The kind of document a title ends with: 实施方案, 工作要点, 任务清单… (longest first where one contains another). */
-export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
+export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|工作安排|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
 /** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */
 export const PERIOD_SUFFIX = '[（(]\\s*\\d{4}\\s*(?:年\\s*)?(?:[—–\\-－~～至到]{1,2}\\s*\\d{4}\\s*)?年?\\s*(?:度\\s*)?[）)]';
 
