@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { faceMetrics as metricsOf, subsetMetrics, type FaceMetrics, type SubsetMetrics } from './embed.ts';
 import { subsetter, type Subsetter } from './harfbuzz.ts';
@@ -229,11 +229,19 @@ export async function faceMetrics(weight: Weight): Promise<FaceMetrics> {
   return (await metrics)[weight];
 }
 
+/**
+ * How every stream of a list is compressed: zlib level 5 with its largest
+ * hash table (memLevel 9). On the font subsets, a quarter of a list's
+ * rendering time, that is 20 % faster than zlib's default (level 6,
+ * memLevel 8) for 0.3 % more bytes.
+ */
+export const FLATE: ZlibOptions = { level: 5, memLevel: 9 };
+
 const deflated = new WeakMap<Uint8Array, Uint8Array>();
 
 /** The bytes of a subset's FlateDecode stream: native zlib, once per subset. */
 export function deflateFont(bytes: Uint8Array): Uint8Array {
   let out = deflated.get(bytes);
-  if (!out) deflated.set(bytes, (out = deflateSync(bytes)));
+  if (!out) deflated.set(bytes, (out = deflateSync(bytes, FLATE)));
   return out;
 }

@@ -17,7 +17,7 @@ import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { embedFace, type SubsetMetrics } from './embed.ts';
-import { deflateFont, faceMetrics, FONT_NAME, missingCharacters, parsedFont, substitutedCharacters, readSubset, subsetFonts, type Substituted, type Weight } from './fonts.ts';
+import { deflateFont, faceMetrics, FLATE, FONT_NAME, missingCharacters, parsedFont, substitutedCharacters, readSubset, subsetFonts, type Substituted, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';
 import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type RectOp, type TextOp } from './layout.ts';
@@ -46,7 +46,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const { context } = pdf;
   // Streams are compressed with Node's zlib (pdf-lib would deflate them in JavaScript, several times slower).
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, FLATE), { ...dict, Filter: 'FlateDecode' });
   // The fonts' objects are written last, when every glyph they show has been drawn (for their ToUnicode).
   const fontRefs: Record<Weight, PDFRef> = { regular: context.nextRef(), bold: context.nextRef() };
   // Glyphs outside the cmap that the layout drew (ligatures such as ——), with the text each stands for.
