@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync, type ZlibOptions } from 'node:zlib';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
-import { faceMetrics as metricsOf, subsetMetrics, type FaceMetrics, type SubsetMetrics } from './embed.ts';
+import { faceMetrics as metricsOf, subsetMetrics, type FaceMetrics, type SubsetMetrics } from './font-tables.ts';
 import { subsetter, type Subsetter } from './harfbuzz.ts';
 
 export type Weight = 'regular' | 'bold';

@@ -16,7 +16,8 @@
 import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
-import { embedFace, type SubsetMetrics } from './embed.ts';
+import { embedFace } from './embed.ts';
+import type { SubsetMetrics } from './font-tables.ts';
 import { deflateFont, faceMetrics, FLATE, FONT_NAME, missingCharacters, parsedFont, substitutedCharacters, readSubset, subsetFonts, type Substituted, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';

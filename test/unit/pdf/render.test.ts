@@ -181,7 +181,7 @@ describe('font subsets', () => {
     const fontkit = (await import('@pdf-lib/fontkit')).default;
     const { shape } = await import('../../../src/pdf/render.ts');
     const { subsetFonts, substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
-    const { subsetMetrics } = await import('../../../src/pdf/embed.ts');
+    const { subsetMetrics } = await import('../../../src/pdf/font-tables.ts');
     const require = createRequire(import.meta.url);
     const substituted = await substitutedCharacters();
     const pieces = ['安全——生产', '――', '……', 'AQ8011-2023', 'office', '①②（一）', 'ａｂ１２', '“安全”、。', '가나', 'e\u0301'];
@@ -218,7 +218,7 @@ describe('shaping', () => {
     const fontkit = (await import('@pdf-lib/fontkit')).default;
     const { shape } = await import('../../../src/pdf/render.ts');
     const { substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
-    const { subsetMetrics } = await import('../../../src/pdf/embed.ts');
+    const { subsetMetrics } = await import('../../../src/pdf/font-tables.ts');
     const substituted = await substitutedCharacters();
     // —— is one ligature glyph in Noto Sans SC: the dash is left to the layout.
     expect(substituted?.has('—'.codePointAt(0)!)).toBe(true);
