@@ -41,7 +41,12 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const { regular, bold } = await checkCoverage(doc, footer(0, 0) + printed);
   const files = await subsetFonts(regular, bold);
   const substituted = await substitutedCharacters();
-  const faces: Record<Weight, Face> = { regular: subsetFace(files.regular), bold: subsetFace(files.bold) };
+  let faces: Record<Weight, Face>;
+  try {
+    faces = { regular: subsetFace(files.regular), bold: subsetFace(files.bold) };
+  } catch (cause) {
+    throw new Error(`无法嵌入字体（${FONT_NAME}）`, { cause });
+  }
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const { context } = pdf;
@@ -58,7 +63,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     if (w === undefined) {
       // Bounded: the texts of a thousand plans would otherwise all stay in every worker.
       if (widths[weight].size >= KEPT_WIDTHS) widths[weight].clear();
-      widths[weight].set(text, (w = shape(faces[weight].font, text, substituted, faces[weight].advances).width));
+      widths[weight].set(text, (w = shape(faces[weight].font, text, substituted, faces[weight].metrics.advances).width));
     }
     return w;
   };
@@ -74,7 +79,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     let content = '';
     for (const op of ops) {
       if (op.kind === 'rect') content += drawRect(op, PAGE.height);
-      else content += drawText(op, PAGE.height, keys, (weight, text) => shape(faces[weight].font, text, substituted, faces[weight].advances, drawn[weight]), measure);
+      else content += drawText(op, PAGE.height, keys, (weight, text) => shape(faces[weight].font, text, substituted, faces[weight].metrics.advances, drawn[weight]), measure);
     }
     page.node.addContentStream(context.register(context.flateStream(content)));
   }
@@ -114,12 +119,10 @@ interface Face {
   bytes: Uint8Array;
   font: Font;
   metrics: SubsetMetrics;
-  advances: Uint16Array;
 }
 
 function subsetFace(bytes: Uint8Array): Face {
-  const metrics = readSubset(bytes);
-  return { bytes, font: parsedFont(bytes), metrics, advances: metrics.advances };
+  return { bytes, font: parsedFont(bytes), metrics: readSubset(bytes) };
 }
 
 /** Widths at 1pt of the texts the layout measured, by face, for the process. */
