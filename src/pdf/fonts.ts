@@ -203,32 +203,6 @@ function charset(text: string): string {
   return [...chars].sort().join('');
 }
 
-const parsed = new WeakMap<Uint8Array, Font>();
-
-/** A subset parsed by fontkit once (for its cmap and, where needed, its layout), kept with the subset. */
-export function parsedFont(bytes: Uint8Array): Font {
-  let font = parsed.get(bytes);
-  if (!font) parsed.set(bytes, (font = fontkit.create(bytes)));
-  return font;
-}
-
-const measured = new WeakMap<Uint8Array, SubsetMetrics>();
-
-/** A subset's advance widths by glyph id and its bounding box, read once. */
-export function readSubset(bytes: Uint8Array): SubsetMetrics {
-  let out = measured.get(bytes);
-  if (!out) measured.set(bytes, (out = subsetMetrics(bytes)));
-  return out;
-}
-
-let metrics: Promise<Record<Weight, FaceMetrics>> | undefined;
-
-/** The font descriptor's values of each face (the same for all its subsets). */
-export async function faceMetrics(weight: Weight): Promise<FaceMetrics> {
-  metrics ??= loadFaces().then((all) => ({ regular: metricsOf(all.regular.font), bold: metricsOf(all.bold.font) }));
-  return (await metrics)[weight];
-}
-
 /**
  * How every stream of a list is compressed: zlib level 5 with its largest
  * hash table (memLevel 9). On the font subsets, a quarter of a list's
@@ -237,11 +211,28 @@ export async function faceMetrics(weight: Weight): Promise<FaceMetrics> {
  */
 export const FLATE: ZlibOptions = { level: 5, memLevel: 9 };
 
-const deflated = new WeakMap<Uint8Array, Uint8Array>();
+/** What a list is drawn with from one subset: fontkit's parse (its cmap and, where needed, its layout), its advances and bounding box, and its compressed bytes. */
+export interface SubsetFace {
+  bytes: Uint8Array;
+  font: Font;
+  metrics: SubsetMetrics;
+  /** The subset's FlateDecode stream. */
+  deflated: Uint8Array;
+}
 
-/** The bytes of a subset's FlateDecode stream: native zlib, once per subset. */
-export function deflateFont(bytes: Uint8Array): Uint8Array {
-  let out = deflated.get(bytes);
-  if (!out) deflated.set(bytes, (out = deflateSync(bytes, FLATE)));
-  return out;
+const subsetFaces = new WeakMap<Uint8Array, SubsetFace>();
+
+/** Everything drawn from a subset, made once per subset (lists with the same character set share it). */
+export function subsetFace(bytes: Uint8Array): SubsetFace {
+  let face = subsetFaces.get(bytes);
+  if (!face) subsetFaces.set(bytes, (face = { bytes, font: fontkit.create(bytes), metrics: subsetMetrics(bytes), deflated: deflateSync(bytes, FLATE) }));
+  return face;
+}
+
+let metrics: Promise<Record<Weight, FaceMetrics>> | undefined;
+
+/** The font descriptor's values of each face (the same for all its subsets). */
+export async function faceMetrics(weight: Weight): Promise<FaceMetrics> {
+  metrics ??= loadFaces().then((all) => ({ regular: metricsOf(all.regular.font), bold: metricsOf(all.bold.font) }));
+  return (await metrics)[weight];
 }

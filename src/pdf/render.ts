@@ -17,8 +17,7 @@ import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { embedFace } from './embed.ts';
-import type { SubsetMetrics } from './font-tables.ts';
-import { deflateFont, faceMetrics, FLATE, FONT_NAME, missingCharacters, parsedFont, substitutedCharacters, readSubset, subsetFonts, type Substituted, type Weight } from './fonts.ts';
+import { faceMetrics, FLATE, FONT_NAME, missingCharacters, substitutedCharacters, subsetFace, subsetFonts, type Substituted, type SubsetFace, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';
 import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type RectOp, type TextOp } from './layout.ts';
@@ -41,7 +40,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
   const { regular, bold } = await checkCoverage(doc, footer(0, 0) + printed);
   const files = await subsetFonts(regular, bold);
   const substituted = await substitutedCharacters();
-  let faces: Record<Weight, Face>;
+  let faces: Record<Weight, SubsetFace>;
   try {
     faces = { regular: subsetFace(files.regular), bold: subsetFace(files.bold) };
   } catch (cause) {
@@ -88,7 +87,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     embedFace(context, fontRefs[weight], {
       name: FONT_NAMES[weight],
       bytes: face.bytes,
-      deflated: deflateFont(face.bytes),
+      deflated: face.deflated,
       subset: face.metrics,
       metrics: await faceMetrics(weight),
       text: new Map([...cmapText(face.font), ...drawn[weight]]),
@@ -113,17 +112,6 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
 }
 
 const FONT_NAMES: Record<Weight, string> = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' };
-
-/** A subset as the renderer uses it: fontkit's parse (for the cmap and the layout) and its advances, both kept per subset. */
-interface Face {
-  bytes: Uint8Array;
-  font: Font;
-  metrics: SubsetMetrics;
-}
-
-function subsetFace(bytes: Uint8Array): Face {
-  return { bytes, font: parsedFont(bytes), metrics: readSubset(bytes) };
-}
 
 /** Widths at 1pt of the texts the layout measured, by face, for the process. */
 const widths: Record<Weight, Map<string, number>> = { regular: new Map(), bold: new Map() };
