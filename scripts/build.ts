@@ -35,7 +35,7 @@ import { fillFileSizes } from '../src/build/sizes.ts';
 import { createFilePool } from '../src/build/files.ts';
 import { startAlignment } from '../src/build/align.ts';
 import { handOverAlignment } from '../src/site/handoff.ts';
-import { buildDate } from '../src/pdf/index.ts';
+import { buildDate } from '../src/pdf/document.ts';
 import { pdfCacheDir } from '../src/pdf/cache.ts';
 import { watchPeaks } from '../src/build/peaks.ts';
 import type { Plan } from '../src/model/schema.ts';
@@ -98,8 +98,9 @@ async function build(): Promise<void> {
   });
   console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
   const written = await step('files', () => filePool.render());
-  const reused = written.cached > 0 ? `，其中 ${written.cached} 个内容未变、取自缓存` : '';
-  console.log(`任务清单 PDF 已生成（${written.files} 个${reused}），数据文件 ${written.data} 个（${written.workers} 个线程），正在建立搜索索引`);
+  const reused = (n: number) => (n > 0 ? `，其中 ${n} 个内容未变、取自缓存` : '');
+  const threads = written.workers > 0 ? `${written.workers} 个线程` : '未启动线程';
+  console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在建立搜索索引`);
   await step('search', () => searchIndex(scratch.out, plans));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
@@ -110,7 +111,7 @@ async function build(): Promise<void> {
   await step('install', () => installSite(scratch.out, out, scratch.dir));
   const peakMB = peaks.stop();
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, pdfWorkers: written.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, dataCached: written.dataCached, pdfWorkers: written.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);

@@ -9,24 +9,31 @@
  * progress records, the templates) and keeping its font subsets, shaped
  * widths and harfbuzz faces for every file it renders. Files are handed out
  * one at a time, the data files and then the longest lists first, so the
- * workers finish together. A list unchanged since an earlier build (same content, template, date and
- * renderer: the key of src/pdf/cache.ts) is copied from the cache instead.
+ * workers finish together. Every file is keyed first, in the build's own
+ * thread (src/pdf/cache.ts): a list unchanged since an earlier build (same
+ * content, template, date and renderer), or a data file of an unchanged
+ * model, is copied from the cache, and only the rest go to the workers, which
+ * are started only when there is something to render.
  * A file that fails stops the pool and the build (the previous site stays);
  * the workers are ended on every way out, signals included.
  *
  * `PLANBOOK_FAULT_PDF=<path>` makes the worker rendering that file fail
  * (`exit:<path>`: the worker thread exits), for the fault tests.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
-import { prunePdfCache } from '../pdf/cache.ts';
+import { dataKey, MANIFEST, openPdfCache, pdfKey, prunePdfCache } from '../pdf/cache.ts';
+import { pdfDocument } from '../pdf/document.ts';
 import type { Alignment } from '../align/types.ts';
 import { dataFiles, type DataSubject } from '../export/catalog.ts';
 import { pdfFiles, type PdfFile, type PdfSubject } from '../pdf/catalog.ts';
-import type { PdfContext } from '../pdf/index.ts';
+import type { PdfContext } from '../pdf/document.ts';
 import { loadProgress } from '../progress/load.ts';
 import { createProgress } from '../progress/view.ts';
 import { withoutBase } from '../site/base.ts';
@@ -50,11 +57,11 @@ export interface FileInputs {
 
 /** A job as sent to a worker: the file below the output folder and what it shows. */
 export type FileJob =
-  | { type: 'pdf'; path: string; list: string; subject: PdfSubject }
-  | { type: 'data'; path: string; subject: DataSubject; alignment?: Alignment | undefined };
+  | { type: 'pdf'; path: string; list: string; subject: PdfSubject; key: string | null }
+  | { type: 'data'; path: string; subject: DataSubject; key: string | null; alignment?: Alignment | undefined };
 
 export type FileReply =
-  | { ok: true; type: FileJob['type']; path: string; bytes: number; ms: number; key: string | null; cached: boolean }
+  | { ok: true; type: FileJob['type']; path: string; bytes: number; ms: number; key: string | null }
   | { ok: false; type: FileJob['type']; path: string; message: string };
 
 export interface FileStepResult {
@@ -64,9 +71,11 @@ export interface FileStepResult {
   data: number;
   bytes: number;
   workers: number;
-  /** Files copied from the cache, their lists unchanged since an earlier build. */
+  /** PDFs copied from the cache, their lists unchanged since an earlier build. */
   cached: number;
-  /** Time of each PDF in its worker (ms), rendered or copied. */
+  /** Data files copied from the cache, the model unchanged since an earlier build. */
+  dataCached: number;
+  /** Time of each PDF rendered in a worker (ms). */
   times: number[];
 }
 
@@ -111,31 +120,42 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
   // Until render() listens (it lists the files first), a worker that dies is remembered and reported then.
   let early: Error | undefined;
 
+  const start = () => {
+    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
+    worker.on('error', (error) => (early ??= error));
+    worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
+    workers.push(worker);
+  };
+
   async function render(): Promise<FileStepResult> {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs } });
-      worker.on('error', (error) => (early ??= error));
-      worker.on('exit', (code) => (early ??= new Error(`退出码 ${code}`)));
-      workers.push(worker);
-    }
-    // The list of files, from the plans the build holds (else read as the workers read them).
-    const context = await loadFileContext(inputs, plans);
-    const pdfs: FileJob[] = pdfFiles(context)
-      .sort((a, b) => b.rows - a.rows)
-      .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject }));
-    // comparison.json takes the alignment the pages were rendered with (the build's, src/build/align.ts).
-    const shared = await alignment;
-    const data: FileJob[] = dataFiles(context).map((f) => ({
-      type: 'data',
-      path: filePath(f),
-      subject: f.subject,
-      ...(f.subject.kind === 'comparison-json' ? { alignment: shared } : {}),
-    }));
-    const jobs = [...data, ...pdfs];
-    const busy = workers.slice(0, Math.min(workers.length, jobs.length));
-    const result: FileStepResult = { files: pdfs.length, data: data.length, bytes: 0, workers: busy.length, cached: 0, times: [] };
-    const used = new Set<string>();
+    // A first build (no cache, or no build on its record) renders everything: its workers load while the files are listed.
+    const cold = inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST));
+    if (cold) while (workers.length < size) start();
     try {
+      // The list of files, from the plans the build holds (else read as the workers read them).
+      const context = await loadFileContext(inputs, plans);
+      const pdfs: FileJob[] = pdfFiles(context)
+        .sort((a, b) => b.rows - a.rows)
+        .map((f) => ({ type: 'pdf', path: filePath(f), list: f.list, subject: f.subject, key: null }));
+      const data: FileJob[] = dataFiles(context).map((f) => ({ type: 'data', path: filePath(f), subject: f.subject, key: null }));
+      const result: FileStepResult = { files: pdfs.length, data: data.length, bytes: 0, workers: 0, cached: 0, dataCached: 0, times: [] };
+      const used = new Set<string>();
+      // Every file is keyed here; one whose key is cached is copied, and only the others go to the workers, started as they are needed.
+      const missed = (n: number) => {
+        while (workers.length < Math.min(size, n)) start();
+      };
+      const jobs = inputs.cache ? await fromCache([...data, ...pdfs], { out, inputs, context, alignment, result, used, missed }) : [...data, ...pdfs];
+      // comparison.json takes the alignment the pages were rendered with (the build's, src/build/align.ts).
+      const shared = await alignment;
+      for (const job of jobs) if (job.type === 'data' && job.subject.kind === 'comparison-json') job.alignment = shared;
+      // Workers beyond the files left (of a first build that found them cached after all) are ended unused.
+      for (const idle of workers.splice(jobs.length)) {
+        idle.removeAllListeners();
+        void idle.terminate();
+      }
+      missed(jobs.length);
+      const busy = [...workers];
+      result.workers = busy.length;
       await new Promise<void>((resolve, reject) => {
         let next = 0;
         let done = 0;
@@ -158,7 +178,6 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
             result.bytes += reply.bytes;
             if (reply.type === 'pdf') result.times.push(reply.ms);
             if (reply.key) used.add(reply.key);
-            if (reply.cached) result.cached++;
             if (++done === jobs.length) return resolve();
             send();
           });
@@ -169,15 +188,90 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
           send();
         }
       });
+      // The cache keeps what this build and the two before it used, so it never grows beyond three sites.
+      await prunePdfCache(inputs.cache, used);
+      return result;
     } finally {
       stop();
     }
-    // The cache keeps what this build and the two before it used, so it never grows beyond three sites.
-    await prunePdfCache(inputs.cache, used);
-    return result;
   }
 
   return { render, stop };
+}
+
+interface Keying {
+  out: string;
+  inputs: FileInputs;
+  context: PdfContext;
+  alignment: Promise<Alignment> | undefined;
+  result: FileStepResult;
+  used: Set<string>;
+  /** Called with the number of files found missing so far. */
+  missed: (n: number) => void;
+}
+
+/** Files copied from the cache at a time. */
+const COPIES = 32;
+
+/**
+ * Keys every job (src/pdf/cache.ts), copies each one the cache holds into
+ * the output folder, and gives back the others, in their order, each with
+ * the key its worker keeps it under. A file the fault tests name is always
+ * written by a worker.
+ */
+async function fromCache(jobs: FileJob[], { out, inputs, context, alignment, result, used, missed }: Keying): Promise<FileJob[]> {
+  const cache = openPdfCache(inputs.cache);
+  const options = { buildDate: inputs.buildDate };
+  const digest = await dataDigest(inputs, context);
+  const aligned = async () => {
+    const shared = await alignment;
+    return shared && createHash('sha256').update(JSON.stringify(shared)).digest('hex');
+  };
+  const fault = process.env.PLANBOOK_FAULT_PDF;
+  const folders = new Map<string, Promise<unknown>>();
+  const copy = async (job: FileJob): Promise<boolean> => {
+    if (job.type === 'pdf') {
+      let drawn;
+      try {
+        drawn = pdfDocument(job, context);
+      } catch (cause) {
+        throw new Error(`${what(job.type)}失败：${job.path}`, { cause });
+      }
+      job.key = pdfKey(drawn.doc, drawn.template, options);
+    } else if (job.subject.kind !== 'comparison-json') job.key = dataKey(job.subject, digest);
+    else {
+      const digested = await aligned();
+      if (digested) job.key = dataKey(job.subject, digest, digested);
+    }
+    if (job.key === null || fault === job.path || fault === `exit:${job.path}`) return false;
+    const file = join(out, job.path);
+    const folder = dirname(file);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    const bytes = await cache.copyTo(job.key, job.type, file);
+    if (bytes === null) return false;
+    used.add(job.key);
+    result.bytes += bytes;
+    if (job.type === 'pdf') result.cached++;
+    else result.dataCached++;
+    return true;
+  };
+  const missing: FileJob[] = [];
+  for (let i = 0; i < jobs.length; i += COPIES) {
+    const batch = jobs.slice(i, i + COPIES);
+    const copied = await Promise.all(batch.map(copy));
+    missing.push(...batch.filter((_, n) => !copied[n]));
+    if (missing.length > 0) missed(missing.length);
+  }
+  return missing;
+}
+
+/** One digest of what every data file is drawn from: the parsed plans (as the workers read them), the progress records, the templates. */
+async function dataDigest(inputs: FileInputs, context: PdfContext): Promise<string> {
+  const hash = createHash('sha256').update(await readFile(inputs.parsed));
+  const progress = context.progress.plans.map((p) => [p.plan.id, p.file]);
+  const plain = (_: string, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value);
+  return hash.update(JSON.stringify([progress, context.templates], plain)).digest('hex');
 }
 
 const what = (type: FileJob['type'] | undefined) => (type === 'data' ? '生成数据文件' : '生成任务清单 PDF ');

@@ -1,6 +1,8 @@
 /**
- * The content-hash cache of checklist PDFs: a rebuild after editing one plan
- * renders only the lists whose content changed, and copies the others.
+ * The content-hash cache of the site's files (the checklist PDFs and the
+ * data files): a rebuild after editing one plan renders only the lists whose
+ * content changed, and copies the others; a rebuild of unchanged content
+ * copies every file and starts no worker.
  *
  * A file's key is the SHA-256 of everything it is drawn from — the list as
  * the renderer gets it (rows, titles, units, deadlines, progress), the
@@ -9,6 +11,12 @@
  * PDF and font libraries, and the font files. Any change to any of them is a
  * different key, so a cached file is never stale; an unchanged list is the
  * same bytes (pdf-lib writes no time of its own when the date is given).
+ *
+ * A data file (JSON, CSV, Excel, calendar, 进展填报表) is drawn from the whole
+ * model, so its key is the data writers' fingerprint (every source of src/
+ * and the versions of exceljs and ical-generator), the file it is, and one
+ * digest of the parsed plans, the progress records and the templates: any
+ * edit re-writes every data file, and an unchanged build copies them all.
  *
  * The cache lives in `.cache/pdf/` of the project (git-ignored), or
  * `PLANBOOK_PDF_CACHE`; `PLANBOOK_PDF_CACHE=off` turns it off. After a build
@@ -19,18 +27,24 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 /** Builds whose files the cache keeps: this one and the two before it. */
 export const KEPT_BUILDS = 3;
-const MANIFEST = 'builds.json';
+/** The record of the last builds' keys, in the cache folder. */
+export const MANIFEST = 'builds.json';
 
 const LIBRARIES = ['pdf-lib', '@pdf-lib/fontkit', 'harfbuzzjs', '@expo-google-fonts/noto-sans-sc'];
+const DATA_LIBRARIES = ['exceljs', 'ical-generator'];
+
+/** What a cached file is: a checklist PDF or a data file (its name in the cache ends so). */
+export type CachedKind = 'pdf' | 'data';
 
 let fingerprint: string | undefined;
+let dataPrint: string | undefined;
 
 /** The renderer's own part of every key: its sources, its libraries' versions and the font files. */
 export function rendererFingerprint(): string {
@@ -40,15 +54,7 @@ export function rendererFingerprint(): string {
   for (const name of readdirSync(here).sort()) {
     if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(here, name)));
   }
-  for (const name of LIBRARIES) {
-    let version = 'absent';
-    try {
-      version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
-    } catch {
-      // not installed: the renderer fails on its own, with its own message
-    }
-    hash.update(`${name}@${version}\n`);
-  }
+  hashVersions(hash, LIBRARIES);
   const fonts = join(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'), '..');
   for (const dir of ['400Regular', '700Bold']) {
     for (const name of readdirSync(join(fonts, dir)).filter((n) => n.endsWith('.ttf'))) {
@@ -60,6 +66,36 @@ export function rendererFingerprint(): string {
   return fingerprint;
 }
 
+/** The data writers' part of a data file's key: every source of src/ (they draw on the model, derive and site code) and their libraries' versions. */
+export function dataFingerprint(): string {
+  if (dataPrint) return dataPrint;
+  const hash = createHash('sha256');
+  const src = join(import.meta.dirname, '..');
+  for (const name of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts')).sort()) {
+    hash.update(name).update(readFileSync(join(src, name)));
+  }
+  hashVersions(hash, DATA_LIBRARIES);
+  dataPrint = hash.digest('hex');
+  return dataPrint;
+}
+
+function hashVersions(hash: ReturnType<typeof createHash>, names: readonly string[]): void {
+  for (const name of names) {
+    let version = 'absent';
+    try {
+      version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    } catch {
+      // not installed: the writer fails on its own, with its own message
+    }
+    hash.update(`${name}@${version}\n`);
+  }
+}
+
+/** The key of one data file: the data writers, the file, and the digest of what every data file is drawn from. */
+export function dataKey(...inputs: unknown[]): string {
+  return createHash('sha256').update(dataFingerprint()).update(JSON.stringify(inputs)).digest('hex');
+}
+
 /** The key of one PDF: the renderer and everything the file is drawn from. */
 export function pdfKey(...inputs: unknown[]): string {
   return createHash('sha256').update(rendererFingerprint()).update(JSON.stringify(inputs)).digest('hex');
@@ -67,9 +103,11 @@ export function pdfKey(...inputs: unknown[]): string {
 
 export interface PdfCache {
   /** The cached bytes of `key`, or null. */
-  get(key: string): Promise<Uint8Array | null>;
+  get(key: string, kind?: CachedKind): Promise<Uint8Array | null>;
+  /** Copies the file of `key` to `file` and gives its size, or null when it is not cached (and nothing is written). */
+  copyTo(key: string, kind: CachedKind, file: string): Promise<number | null>;
   /** Keep `bytes` under `key` (written whole or not at all). */
-  put(key: string, bytes: Uint8Array): Promise<void>;
+  put(key: string, bytes: Uint8Array | string, kind?: CachedKind): Promise<void>;
 }
 
 /** The cache folder for a project, or null when PLANBOOK_PDF_CACHE=off. */
@@ -80,19 +118,28 @@ export function pdfCacheDir(root: string): string | null {
 }
 
 export function openPdfCache(dir: string | null): PdfCache {
-  if (dir === null) return { get: async () => null, put: async () => {} };
+  if (dir === null) return { get: async () => null, copyTo: async () => null, put: async () => {} };
   mkdirSync(dir, { recursive: true });
+  const path = (key: string, kind: CachedKind) => join(dir, `${key}.${kind}`);
   return {
-    async get(key) {
+    async get(key, kind = 'pdf') {
       try {
-        return new Uint8Array(await readFile(join(dir, `${key}.pdf`)));
+        return new Uint8Array(await readFile(path(key, kind)));
       } catch {
         return null;
       }
     },
-    async put(key, bytes) {
+    async copyTo(key, kind, file) {
+      try {
+        await copyFile(path(key, kind), file);
+      } catch {
+        return null;
+      }
+      return (await stat(file)).size;
+    },
+    async put(key, bytes, kind = 'pdf') {
       // A cache that cannot be written only costs the next build time.
-      await writeWhole(join(dir, `${key}.pdf`), bytes);
+      await writeWhole(path(key, kind), bytes);
     },
   };
 }
@@ -108,7 +155,8 @@ export async function prunePdfCache(dir: string | null, used: Set<string>): Prom
   const kept = new Set(builds.flat());
   let removed = 0;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name === MANIFEST || (name.endsWith('.pdf') && kept.has(name.slice(0, -'.pdf'.length)))) continue;
+    const key = /^([0-9a-f]+)\.(pdf|data)$/.exec(name)?.[1];
+    if (name === MANIFEST || (key && kept.has(key))) continue;
     await rm(join(dir, name), { force: true });
     removed++;
   }

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openPdfCache, pdfCacheDir, pdfKey, prunePdfCache, rendererFingerprint } from '../../../src/pdf/cache.ts';
+import { dataFingerprint, dataKey, openPdfCache, pdfCacheDir, pdfKey, prunePdfCache, rendererFingerprint } from '../../../src/pdf/cache.ts';
 
 const saved = process.env.PLANBOOK_PDF_CACHE;
 afterEach(() => {
@@ -29,6 +29,22 @@ describe('the PDF cache', () => {
     expect(await cache.get('a'.repeat(64))).toEqual(bytes);
     expect(await cache.get('b'.repeat(64))).toBeNull();
     expect(readdirSync(dir)).toEqual([`${'a'.repeat(64)}.pdf`]);
+    // A data file under its own key and kind, copied out whole; an unknown key copies nothing.
+    await cache.put('c'.repeat(64), '{"plans":[]}', 'data');
+    expect(await cache.copyTo('c'.repeat(64), 'data', join(dir, 'plans.json'))).toBe(12);
+    expect(readFileSync(join(dir, 'plans.json'), 'utf8')).toBe('{"plans":[]}');
+    expect(await cache.copyTo('c'.repeat(64), 'pdf', join(dir, 'other.pdf'))).toBeNull();
+    expect(existsSync(join(dir, 'other.pdf'))).toBe(false);
+  });
+
+  test('keys a data file by the data writers, the file and the digest of the model', () => {
+    const key = dataKey({ kind: 'plan-calendar', plan: 'yueyang' }, 'digest-1');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(dataKey({ kind: 'plan-calendar', plan: 'yueyang' }, 'digest-1')).toBe(key);
+    expect(dataKey({ kind: 'plan-calendar', plan: 'miaohang' }, 'digest-1')).not.toBe(key);
+    expect(dataKey({ kind: 'plan-calendar', plan: 'yueyang' }, 'digest-2')).not.toBe(key);
+    expect(dataFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    expect(dataFingerprint()).not.toBe(rendererFingerprint());
   });
 
   test('keeps the files the last three builds used, and nothing else', async () => {
@@ -37,8 +53,11 @@ describe('the PDF cache', () => {
     const files = () => readdirSync(dir).filter((n) => n.endsWith('.pdf')).sort();
     for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${key(name)}.pdf`), name);
     writeFileSync(join(dir, 'left.pdf.123.x.part'), '');
-    // No earlier build on record: only this build's files stay.
-    expect(await prunePdfCache(dir, new Set([key('b')]))).toBe(3);
+    writeFileSync(join(dir, `${key('b')}.data`), 'b');
+    writeFileSync(join(dir, `${key('f')}.data`), 'f');
+    // No earlier build on record: only this build's files stay, PDFs and data files alike.
+    expect(await prunePdfCache(dir, new Set([key('b')]))).toBe(4);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.data'))).toEqual([`${key('b')}.data`]);
     expect(files()).toEqual([`${key('b')}.pdf`]);
     // Builds of other content folders by turns keep each other's files …
     writeFileSync(join(dir, `${key('c')}.pdf`), 'c');
@@ -46,9 +65,10 @@ describe('the PDF cache', () => {
     writeFileSync(join(dir, `${key('d')}.pdf`), 'd');
     expect(await prunePdfCache(dir, new Set([key('d')]))).toBe(0);
     expect(files()).toEqual([key('b'), key('c'), key('d')].map((k) => `${k}.pdf`));
-    // … until they are more than three builds back.
+    // … until they are more than three builds back (b's list and its data file).
     writeFileSync(join(dir, `${key('e')}.pdf`), 'e');
-    expect(await prunePdfCache(dir, new Set([key('e'), key('c')]))).toBe(1);
+    expect(await prunePdfCache(dir, new Set([key('e'), key('c')]))).toBe(2);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.data'))).toEqual([]);
     expect(files()).toEqual([key('c'), key('d'), key('e')].map((k) => `${k}.pdf`));
     // An unreadable record of the earlier builds costs time, never a stale file.
     writeFileSync(join(dir, 'builds.json'), '{');

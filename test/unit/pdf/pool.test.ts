@@ -2,7 +2,7 @@
  * The build's files step (src/build/files.ts) on the five real plans and their
  * progress records, with a checklist an office added: real worker threads
  * write exactly the files of `pdfFiles` and `dataFiles`, byte for byte what one thread
- * renders, a rebuild copies unchanged lists from the PDF cache, and a file
+ * renders, a rebuild copies unchanged files from the cache, and a file
  * that fails rejects with a Chinese message.
  */
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -108,15 +108,24 @@ describe('the files step', () => {
     }
   });
 
-  test('a rebuild copies every unchanged list from the cache and renders only what an edited plan touches', async () => {
+  test('a rebuild copies every unchanged file from the cache without a worker, and renders only what an edited plan touches', async () => {
     const cached = { ...inputs, cache: join(dir, 'cache') };
-    const first = await createFilePool(join(dir, 'first'), cached).render();
-    expect(first.cached).toBe(0);
-    const again = await createFilePool(join(dir, 'again'), cached).render();
-    expect(again.cached).toBe(again.files);
-    for (const path of (await filesBelow(join(dir, 'first'))).filter((p) => p.startsWith('pdf/'))) {
+    const aligning = startAlignment(inputs.parsed);
+    const first = await createFilePool(join(dir, 'first'), cached, { alignment: aligning.alignment }).render();
+    expect([first.cached, first.dataCached]).toEqual([0, 0]);
+    expect(first.workers).toBeGreaterThan(0);
+    const again = await createFilePool(join(dir, 'again'), cached, { alignment: aligning.alignment }).render();
+    // Every PDF and data file copied, comparison.json included (same alignment); no worker started.
+    expect([again.cached, again.dataCached, again.workers, again.times]).toEqual([again.files, again.data, 0, []]);
+    expect(again.bytes).toBe(first.bytes);
+    const written = await filesBelow(join(dir, 'first'));
+    expect(await filesBelow(join(dir, 'again'))).toEqual(written);
+    for (const path of written.filter((p) => !p.endsWith('.xlsx'))) {
       expect(Buffer.compare(await readFile(join(dir, 'first', path)), await readFile(join(dir, 'again', path))), path).toBe(0);
     }
+    // Without the build's alignment, comparison.json is aligned afresh and not taken from the cache.
+    const unaligned = await createFilePool(join(dir, 'unaligned'), cached).render();
+    expect([unaligned.cached, unaligned.dataCached, unaligned.workers]).toEqual([unaligned.files, unaligned.data - 1, 1]);
 
     // One task of 庙行 reworded: its lists change, and those of the units it names; no other plan's.
     const plans = JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[];
@@ -136,8 +145,13 @@ describe('the files step', () => {
     for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, filePath(f)).toBe('miaohang');
     const rebuild = await createFilePool(join(dir, 'rebuild'), edited).render();
     expect(rebuild.cached).toBe(files.length - changed.length);
-    // The cache keeps what the last three builds used: the edited lists beside the old ones, and the record of the builds.
+    // Every data file is drawn from the whole model: an edited plan re-writes them all.
+    expect(rebuild.dataCached).toBe(0);
+    // The cache keeps what the last three builds used: the edited lists beside the old ones, two sets of data files, and the record of the builds.
     const kept = new Set([...pdfFiles(before).map((f) => key(f, before)), ...files.map((f) => key(f, after))]);
-    expect((await readdir(cached.cache)).sort()).toEqual([...[...kept].map((k) => `${k}.pdf`), 'builds.json'].sort());
+    const names = (await readdir(cached.cache)).sort();
+    expect(names.filter((n) => !n.endsWith('.data'))).toEqual([...[...kept].map((k) => `${k}.pdf`), 'builds.json'].sort());
+    // The data files of the first builds (comparison.json once aligned by the build) and of the rebuild (without it).
+    expect(names.filter((n) => n.endsWith('.data'))).toHaveLength(rebuild.data + rebuild.data - 1);
   });
 });
