@@ -1,0 +1,124 @@
+/**
+ * A province's worth of plans: 1,000 generated plans (~28,000 tasks, grown
+ * from the five real ones by `src/corpus`) built by `npm run build` with
+ * Node's default heap and no file cache, as on a first build. The build
+ * completes, reports every process's peak memory, and the peaks add up to
+ * under 8 GB; and what a visitor downloads stays bounded: the search page's
+ * first query and filter in headless Chromium (the facet files of the closed
+ * filters not fetched, the results exactly a scan of the model's), a task
+ * page, and the first view of /compare/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readSources, writeCorpus } from '../../src/corpus/files.ts';
+import { parsePlan } from '../../src/parse/index.ts';
+import { facetPath } from '../../src/search/shards.ts';
+import { buildSubstringIndex, type SubstringIndex } from '../../src/search/substring.ts';
+import { scan } from '../unit/search/scan.ts';
+import { newPage, serveStatic, useBrowser, type Page } from './harness/index.ts';
+
+const PLANS = 1_000;
+/** What the whole build may hold at its peaks, every process's added up (the issue's bound). */
+const MEMORY_MB = 8_192;
+/** A first query and a filter: page, scripts, index files and results (the goal at 1,000 plans). */
+const FIRST_QUERY = 300_000;
+
+interface Timings {
+  pages: number;
+  pdfs: number;
+  pdfsCached: number;
+  peakMB: Record<string, number>;
+}
+
+const browser = useBrowser();
+let dir: string;
+let dist: string;
+let server: { url: string; close: () => Promise<void> };
+let index: SubstringIndex;
+let timings: Timings;
+let stdout: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'planbook-thousand-'));
+  const content = join(dir, 'plans');
+  dist = join(dir, 'dist');
+  await writeCorpus(content, await readSources('content/plans'), PLANS);
+  // Node's default heap: no size given to the build or to the processes it starts.
+  const env: NodeJS.ProcessEnv = { ...process.env, PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_PDF_CACHE: 'off', PLANBOOK_TIMINGS: join(dir, 'timings.json') };
+  delete env.NODE_OPTIONS;
+  const built = spawnSync('npm', ['run', 'build'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (built.status !== 0) throw new Error(`1,000 plans did not build (exit ${built.status}):\n${built.stderr.slice(-3000)}`);
+  stdout = built.stdout;
+  timings = JSON.parse(readFileSync(join(dir, 'timings.json'), 'utf8')) as Timings;
+  const plans = readdirSync(content)
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => parsePlan(readFileSync(join(content, n), 'utf8'), n).plan!);
+  index = buildSubstringIndex(plans);
+  server = await serveStatic(dist);
+}, 1_800_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function settled(page: Page): Promise<string> {
+  await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
+  return (await page.textContent('[data-search-status]'))!.trim();
+}
+
+describe(`${PLANS} generated plans`, () => {
+  test('build with the default heap, every page, list and process peak reported, the peaks under 8 GB', () => {
+    expect(index.records.length).toBeGreaterThan(25_000);
+    // A page per task, plan and unit at least, every list rendered (no cache).
+    expect(timings.pages).toBeGreaterThan(index.records.length + PLANS);
+    expect(timings.pdfs).toBeGreaterThan(3 * PLANS);
+    expect(timings.pdfsCached).toBe(0);
+    expect(readdirSync(join(dist, 'plans')).length).toBeGreaterThanOrEqual(PLANS);
+    // The build's own process and Pagefind's indexer, reported by the build and on its last line.
+    expect(Object.keys(timings.peakMB)).toEqual(expect.arrayContaining(['node', 'pagefind_extended']));
+    expect(stdout).toMatch(/内存峰值：node \d+ MB/);
+    const total = Object.values(timings.peakMB).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(MEMORY_MB);
+    // The figures, for the record (no assertion on time).
+    console.log(stdout.trim().split('\n').slice(-2).join('\n'));
+  });
+
+  test('a first query and a filter download under 300 KB, the closed filters not at all, and find exactly the scan', async () => {
+    const page = await newPage(browser());
+    const responses: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('response', (r) => responses.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('燃气')}`);
+    const expected = scan(index, '燃气').length;
+    expect(expected).toBeGreaterThan(1_000);
+    expect(await settled(page)).toBe(`找到 ${expected} 条含“燃气”的任务。`);
+    expect(await page.$$('.search-result')).toHaveLength(20);
+    const place = page.locator('.search__option:not([hidden]) input[name="辖区"]').first();
+    const chosen = (await place.getAttribute('value'))!;
+    await place.check();
+    await page.waitForURL(/%E8%BE%96%E5%8C%BA=/);
+    const narrowed = scan(index, '燃气', { 辖区: [chosen] }).length;
+    expect(await settled(page)).toBe(`找到 ${narrowed} 条含“燃气”的任务。`);
+
+    const fetched = await Promise.all(responses);
+    expect(fetched.reduce((n, f) => n + f.bytes, 0)).toBeLessThanOrEqual(FIRST_QUERY);
+    expect(fetched.filter((f) => f.path.startsWith('/pagefind/'))).toEqual([]);
+    // The 责任单位 and 行动 lists are closed: their per-task files are not fetched until opened.
+    const facets = new Set(fetched.filter((f) => f.path.startsWith('/search/facets/')).map((f) => f.path.slice(1)));
+    for (const closed of ['责任单位', '行动'] as const) expect(facets).not.toContain(facetPath(closed));
+    for (const open of ['辖区', '完成年份'] as const) expect(facets).toContain(facetPath(open));
+    // No one file of the index is large: it is cut so a query fetches what it needs.
+    expect(Math.max(...fetched.filter((f) => f.path.startsWith('/search/') && f.path !== '/search/').map((f) => f.bytes))).toBeLessThan(64_000);
+    await page.context().close();
+  });
+
+  test('a task page and the first view of /compare/ stay as small as at a few plans', async () => {
+    const record = index.records[Math.floor(index.records.length / 2)]!;
+    const task = statSync(join(dist, decodeURI(record.url), 'index.html')).size;
+    expect(task).toBeLessThan(40_000);
+    expect(statSync(join(dist, 'compare/index.html')).size).toBeLessThan(1_200_000);
+  });
+});
