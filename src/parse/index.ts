@@ -94,6 +94,8 @@ export function parsePlan(markdown: string, path: string): ParseResult {
 
 function toTask(draft: TaskDraft, plan: string, periodEnd: number): Task {
   const milestones = draft.milestones ?? [];
+  // `2024年11月起` says when a task starts, not when it is due: only the other time nodes set its deadline.
+  const due = milestones.filter((m) => m.qualifier !== '起');
   const text = draft.paragraphs.join('\n');
   return {
     id: `${plan}-${draft.number}`,
@@ -108,8 +110,8 @@ function toTask(draft: TaskDraft, plan: string, periodEnd: number): Task {
     units: draft.units ?? [],
     milestones,
     periods: draft.periods ?? [],
-    deadlineYear: milestones.length > 0 ? milestones.reduce((max, m) => Math.max(max, m.year), -Infinity) : periodEnd,
-    deadlineExplicit: milestones.length > 0,
+    deadlineYear: due.length > 0 ? due.reduce((max, m) => Math.max(max, m.year), -Infinity) : periodEnd,
+    deadlineExplicit: due.length > 0,
     ...(draft.ongoing ? { ongoing: true } : {}),
     recurrence: draft.recurrence ?? [],
     url: `/plans/${plan}/tasks/${draft.number}/`,
