@@ -3,6 +3,7 @@
  * cell per plan, coverage per plan and topic overlap between plans.
  */
 import type { Plan, Task } from '../model/schema.ts';
+import { dueMilestones } from '../model/vocabulary.ts';
 import type { Alignment, AlignmentGroup } from './types.ts';
 
 export interface CellView {
@@ -30,7 +31,7 @@ export interface ComparisonView {
 }
 
 export function cellOf(task: Task, score: number): CellView {
-  const years = new Set(task.milestones.map((m) => m.year));
+  const years = new Set(dueMilestones(task.milestones).map((m) => m.year));
   if (task.deadlineExplicit) years.add(task.deadlineYear);
   return {
     task,

@@ -1,4 +1,5 @@
 import type { Milestone, Plan, Task } from '../model/schema.ts';
+import { dueMilestones } from '../model/vocabulary.ts';
 
 /** A task that falls due in a year: the milestones of that year, or none when only the plan's end applies. */
 export interface DueItem {
@@ -19,9 +20,9 @@ export interface YearIndex {
   get(year: number): YearEntry | undefined;
 }
 
-/** The years a task is due in: each milestone year and its deadline year, ascending. */
+/** The years a task is due in: each year it has a time node due in (a start is not) and its deadline year, ascending. */
 export function taskYears(task: Task): number[] {
-  const years = new Set<number>(task.milestones.map((m) => m.year));
+  const years = new Set<number>(dueMilestones(task.milestones).map((m) => m.year));
   years.add(task.deadlineYear);
   return [...years].sort((a, b) => a - b);
 }
@@ -45,7 +46,7 @@ function yearEntry(plans: Plan[], year: number): YearEntry {
     const items: DueItem[] = [];
     const rec: Array<{ number: number; recurrence: string[] }> = [];
     for (const task of plan.tasks) {
-      const milestones = task.milestones.filter((m) => m.year === year);
+      const milestones = dueMilestones(task.milestones).filter((m) => m.year === year);
       if (milestones.length > 0) items.push({ number: task.number, milestones, implicit: false });
       else if (task.deadlineYear === year) items.push({ number: task.number, milestones: [], implicit: true });
       const active = year >= plan.period[0] && year <= Math.max(plan.period[1], task.deadlineYear);

@@ -6,9 +6,10 @@
  *   牵头单位 / 配合单位 / 责任单位 that the roles fall into;
  * - a task whose text names no unit: 未写明;
  * - a task with no written deadline: 未写明（按方案期限 2026年底）;
- * - a task the text calls ongoing (长期坚持, 持续推进, 常态化) with no year: 长期（不设完成年份）.
+ * - a task the text calls ongoing (长期坚持, 持续推进, 常态化) with no year: 长期（不设完成年份）;
+ * - a start (2024年11月起): a time node, never a deadline.
  */
-import type { Task, Unit, UnitRole } from './schema.ts';
+import type { Milestone, Task, Unit, UnitRole } from './schema.ts';
 
 /** A unit's role as one word: 区应急局（牵头）. */
 export const ROLE_LABEL: Record<UnitRole, string> = {
@@ -49,17 +50,23 @@ export const ONGOING = '长期（不设完成年份）';
 
 type Dated = Pick<Task, 'deadlineYear' | 'deadlineExplicit' | 'milestones'> & Partial<Pick<Task, 'ongoing'>>;
 
+/** The qualifier of a start (`2024年11月起`, `2025年起`): when a task begins, not when it is due. */
+export const START = '起';
+
+/** The milestones a task is due by: every time node but its starts. */
+export const dueMilestones = (milestones: readonly Milestone[]): Milestone[] => milestones.filter((m) => m.qualifier !== START);
+
 /** The deadline as one phrase: the milestone that sets the deadline year (2025年6月底前), or the plan's end. */
 export function deadlineText(task: Dated): string {
   if (!task.deadlineExplicit) return task.ongoing ? ONGOING : implicitDeadline(task.deadlineYear);
-  const last = task.milestones.filter((m) => m.year === task.deadlineYear).at(-1);
+  const last = dueMilestones(task.milestones).filter((m) => m.year === task.deadlineYear).at(-1);
   return last ? last.phrase : `${task.deadlineYear}年底前`;
 }
 
-/** Every written time node of a task, each once; none → the plan's end wording. */
+/** Every written time node of a task, each once, then the plan's end wording when none of them is a deadline (only a start, or none). */
 export function deadlinePhrases(task: Dated): string[] {
   const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
-  return phrases.length > 0 ? phrases : [deadlineText(task)];
+  return task.deadlineExplicit ? phrases : [...phrases, deadlineText(task)];
 }
 
 /** Every character these words can print, for the PDF font subset. */

@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { VFile } from 'vfile';
 import { PlanSchema, type ParseResult, type Plan, type Task } from '../model/schema.ts';
+import { dueMilestones } from '../model/vocabulary.ts';
 import remarkPlanFrontMatter from './front-matter.ts';
 import remarkPlanStructure from './structure.ts';
 import remarkTaskNumbering from './numbering.ts';
@@ -95,7 +96,7 @@ export function parsePlan(markdown: string, path: string): ParseResult {
 function toTask(draft: TaskDraft, plan: string, periodEnd: number): Task {
   const milestones = draft.milestones ?? [];
   // `2024年11月起` says when a task starts, not when it is due: only the other time nodes set its deadline.
-  const due = milestones.filter((m) => m.qualifier !== '起');
+  const due = dueMilestones(milestones);
   const text = draft.paragraphs.join('\n');
   return {
     id: `${plan}-${draft.number}`,

@@ -10,6 +10,7 @@
  * the pages is the plan's end, which the plan, not the task, states.
  */
 import type { Milestone, Task } from '../model/schema.ts';
+import { START } from '../model/vocabulary.ts';
 
 export interface StatedDeadline {
   date: string; // ISO, the last day of the stated period
@@ -19,7 +20,7 @@ export interface StatedDeadline {
 
 /** The last day of the period a milestone names, or null for a start (`起`). */
 export function milestoneDate(milestone: Pick<Milestone, 'year' | 'month' | 'qualifier'>): string | null {
-  if (milestone.qualifier === '起') return null;
+  if (milestone.qualifier === START) return null;
   const month = milestone.month ?? 12;
   const day = new Date(Date.UTC(milestone.year, month, 0)).getUTCDate();
   return `${milestone.year}-${pad(month)}-${pad(day)}`;

@@ -5,6 +5,7 @@
  */
 import type { Action, Plan, Task } from '../model/schema.ts';
 import { deadlineText } from '../model/vocabulary.ts';
+import { taskYears } from '../derive/years.ts';
 
 /** Filter names, as users read them on the search page. */
 export const FILTERS = ['辖区', '完成年份', '责任单位', '行动', '状态'] as const;
@@ -23,12 +24,11 @@ export { deadlineText } from '../model/vocabulary.ts';
  * plan has progress reports; a task without one has no 状态 value.
  */
 export function taskRecord(task: Task, plan: Plan, action: Action | undefined, status?: string): SearchRecord {
-  const years = new Set<number>(task.milestones.map((m) => m.year));
-  years.add(task.deadlineYear);
+  const years = taskYears(task);
   return {
     filters: {
       辖区: [plan.name],
-      完成年份: [...years].sort((a, b) => a - b).map((y) => `${y}年`),
+      完成年份: years.map((y) => `${y}年`),
       责任单位: [...new Set(task.units.map((u) => u.name))],
       行动: action ? [action.title] : [],
       状态: status ? [status] : [],
