@@ -9,7 +9,10 @@
  *
  * Paragraph boundaries are kept (one line each), automatic numbering is
  * written out as Word shows it (numbering.ts), soft line breaks start a new
- * line, deleted revisions, hidden text and text boxes are dropped.
+ * line, deleted revisions and hidden text are dropped. A text box (a cover's
+ * title or issuer set in a frame, a boxed note) is read where it is
+ * anchored, before its paragraph's own text, once: Word writes it twice, as
+ * DrawingML (`mc:Choice`) and as VML for older readers (`mc:Fallback`).
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { Numbering, numberingOf } from './numbering.ts';
@@ -47,6 +50,7 @@ export function readDocx(bytes: Uint8Array): SourceText {
   const walk = (container: Element | undefined): void => {
     for (const el of elements(container)) {
       if (el.localName === 'p') {
+        for (const box of textBoxes(el)) walk(box);
         const text = paragraphText(el, ctx);
         if (text.trim() === '') continue;
         paragraphs++;
@@ -62,6 +66,19 @@ export function readDocx(bytes: Uint8Array): SourceText {
   const result = out.build('docx');
   if (result.text.trim() === '') throw new SourceProblem('docx-empty');
   return result;
+}
+
+/** The text boxes anchored in a paragraph, in document order, each once (the DrawingML one, else its VML fallback). */
+function textBoxes(container: Element | undefined): Element[] {
+  const found: Element[] = [];
+  for (const el of elements(container)) {
+    if (el.localName === 'txbxContent') found.push(el);
+    else if (el.localName === 'AlternateContent') {
+      const choice = textBoxes(child(el, 'Choice'));
+      found.push(...(choice.length > 0 ? choice : textBoxes(child(el, 'Fallback'))));
+    } else found.push(...textBoxes(el));
+  }
+  return found;
 }
 
 function parsePart(files: Record<string, Uint8Array>, name: string): Element | null {

@@ -1,9 +1,12 @@
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { readDocx } from '../../../../src/import/sources/docx.ts';
 import { Numbering } from '../../../../src/import/sources/numbering.ts';
 import { parseXml } from '../../../../src/import/sources/xml.ts';
 import { linesOf, officeFile } from './fixtures.ts';
+import { makeDocx, type Block } from './office.ts';
+import { importFile } from '../../../../src/import/sources/import-file.ts';
+import { parsePlan } from '../../../../src/parse/index.ts';
 
 describe('readDocx on a town plan with automatic numbering and an annex table', () => {
   const source = readDocx(officeFile('plan.docx'));
@@ -96,4 +99,42 @@ describe('readDocx on hand-written OOXML', () => {
     ));
     expect(source.text).toBe('长宁区安全生产治本攻坚三年行动\n实施方案\n2024年底前完成。\n');
   });
+
+  test('reads a text box where it is anchored, once, though Word writes it as DrawingML and again as VML', () => {
+    const NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
+    const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
+    const both = (text: string) =>
+      `<w:r><mc:AlternateContent ${NS}><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box(text)}</wps:txbx></wps:wsp></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box(text)}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const source = readDocx(docx(
+      `<w:p>${both('某镇人民政府文件')}</w:p>` +
+        '<w:p><w:r><w:t>某府发〔2024〕3号</w:t></w:r></w:p>' +
+        // A VML-only box (older Word, WPS), anchored in a paragraph with text of its own.
+        `<w:p><w:r ${NS}><w:pict><v:shape><v:textbox>${box('某镇安全生产治本攻坚三年行动实施方案')}</v:textbox></v:shape></w:pict></w:r><w:r><w:t>为深入贯彻……制定本方案。</w:t></w:r></w:p>`,
+    ));
+    expect(source.text).toBe('某镇人民政府文件\n某府发〔2024〕3号\n某镇安全生产治本攻坚三年行动实施方案\n为深入贯彻……制定本方案。\n');
+  });
+});
+
+test('a Word file whose cover sets the issuer and the title in text boxes imports with that title', async () => {
+  const blocks: Block[] = [
+    { text: '青浦镇人民政府', style: 'red-head', box: true },
+    { text: '青府发〔2024〕8号', center: true },
+    { text: '青浦镇安全生产治本攻坚三年行动工作方案', style: 'title', box: true },
+    { text: '为深入贯彻落实安全生产治本攻坚三年行动部署，结合本镇实际，制定本方案。' },
+    { text: '一、主要任务', bold: true },
+    { text: '1.开展燃气安全专项整治。2024年底前完成餐饮场所燃气报警装置安装（责任单位：镇安全办；配合单位：镇市场监管所）。' },
+    { text: '2.推进消防安全集中治理。2025年6月底前完成高层住宅消防设施排查（责任单位：镇消防站）。' },
+  ];
+  const file = await makeDocx(blocks);
+  expect(strFromU8(unzipSync(file)['word/document.xml']!)).toContain('v:textbox');
+  const lines = linesOf(readDocx(file).text);
+  expect(lines.slice(0, 3)).toEqual(['青浦镇人民政府', '青府发〔2024〕8号', '青浦镇安全生产治本攻坚三年行动工作方案']);
+  const result = await importFile(file, { id: 'qingpu', path: 'qingpu.docx' });
+  const plan = parsePlan(result.markdown!, 'qingpu.md').plan!;
+  expect(plan.title).toBe('青浦镇安全生产治本攻坚三年行动工作方案');
+  expect(plan.tasks.map((t) => [t.number, t.units.map((u) => u.name), t.deadlineYear])).toEqual([
+    [1, ['镇安全办', '镇市场监管所'], 2024],
+    [2, ['镇消防站'], 2025],
+  ]);
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  TextRun, WidthType, type ILevelsOptions,
+  Textbox, TextRun, WidthType, type ILevelsOptions,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
@@ -30,6 +30,8 @@ export type Block =
       pageBreak?: boolean;
       /** Right-aligned: the signature and date under a notice. */
       right?: boolean;
+      /** Set in a text box (VML, as Word's compatibility mode and WPS write it): a cover line in a frame. */
+      box?: boolean;
     }
   | { rows: Cell[][] };
 
@@ -63,7 +65,13 @@ const TWIPS_PER_MM = 56.7;
 export async function makeDocx(blocks: Block[], options: DocOptions = {}): Promise<Uint8Array> {
   const plain = options.layout === 'plain';
   const spacing = plain ? { line: 276, after: 160 } : options.layout === 'one-and-half' ? { line: 360 } : { line: 578, lineRule: 'exact' as never };
-  const children = blocks.map((block) => ('rows' in block ? table(block.rows) : paragraph(block, plain, spacing)));
+  const children = blocks.map((block) =>
+    'rows' in block
+      ? table(block.rows)
+      : block.box
+        ? new Textbox({ style: { width: '150mm', height: '25mm' }, children: [paragraph(block, plain, spacing)] })
+        : paragraph(block, plain, spacing),
+  );
   const doc = new Document({
     styles: { default: { document: { run: plain ? { font: '宋体', size: 24 } : BODY } } },
     numbering: {
