@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { TaskTableOptions } from '../export/task-rows.ts';
+import type { Plan } from '../model/schema.ts';
 import { CliError, type CliDeps } from './types.ts';
 
 export async function loadDeps(): Promise<CliDeps> {
@@ -17,8 +18,23 @@ export async function loadDeps(): Promise<CliDeps> {
     checkProject: checker.checkProject,
     formatMessage: checker.formatMessage,
     loadPlans: loader.loadPlans,
-    writeExports: async (plans, dir) => (await import('../export/write.ts')).writeExports(plans, dir, await exportTemplates()),
+    // The same files as the site's data/: its order of plans, its columns, its statuses.
+    writeExports: async (plans, dir, plansDir) => {
+      const [{ writeExports }, { inSiteOrder }] = await Promise.all([import('../export/write.ts'), import('../site/model.ts')]);
+      const options = { ...(await exportTemplates()), ...(plansDir ? { status: await progressStatus(plans, plansDir) } : {}) };
+      return writeExports(inSiteOrder(plans), dir, options);
+    },
   };
+}
+
+/**
+ * The 最新状态 and 最新进展 columns as the site's tasks.csv has them: from the
+ * progress records beside the plans folder (`PLANBOOK_PROGRESS`), read as the
+ * build reads them (records `planbook check` reports as wrong are left out).
+ */
+async function progressStatus(plans: readonly Plan[], plansDir: string): Promise<TaskTableOptions['status']> {
+  const [{ loadProgress, progressDir }, { createProgress, statusOf }] = await Promise.all([import('../progress/load.ts'), import('../progress/view.ts')]);
+  return statusOf(createProgress(plans, await loadProgress(progressDir(plansDir))));
 }
 
 /** The columns and 链接 prefix of `templates/` in the working folder; the default set without one. */

@@ -13,7 +13,8 @@ export interface CliDeps {
   /** The one content gate, the same the build runs (src/check/project.ts). */
   checkProject(files: ProjectFiles): Promise<Pick<ProjectCheck, 'messages' | 'files'>>;
   formatMessage(message: Message): string;
-  writeExports(plans: readonly Plan[], dir: string): Promise<string[]>;
+  /** `plansDir`: the plans folder, whose progress records (`progress/` beside it) give the 最新状态 column. */
+  writeExports(plans: readonly Plan[], dir: string, plansDir?: string): Promise<string[]>;
 }
 
 export interface ImportOutcome {

@@ -57,7 +57,7 @@ export async function exportCommand(args: string[], getDeps: () => Promise<CliDe
 
   let written: string[];
   try {
-    written = await deps.writeExports(plans, outDir);
+    written = await deps.writeExports(plans, outDir, resolve(io.cwd, plansDir));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (!WRITE_PROBLEMS[code]) throw error;

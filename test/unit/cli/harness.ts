@@ -20,7 +20,7 @@ export function fakeDeps(overrides: Partial<CliDeps> = {}): CliDeps {
     checkProject: async (files) => ({ messages: [], files: files.plans.length + (files.units ? 1 : 0) + (files.alignment ? 1 : 0) }),
     formatMessage: (m) =>
       `${m.file}:${m.line}:${m.column}: ${m.severity === 'error' ? '错误' : '警告'} ${m.message} (${m.rule})\n  ${m.hint}`,
-    writeExports,
+    writeExports: (plans, dir) => writeExports(plans, dir),
     ...overrides,
   };
 }

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { loadFileContext } from '../../../src/build/files.ts';
+import { renderDataFile } from '../../../src/export/catalog.ts';
+import { loadPlans } from '../../../src/load/plans.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -62,6 +65,24 @@ describe('scripts/planbook.ts', () => {
       expect(empty.code).toBe(1);
       expect(await readdir(dir)).toEqual(['data', 'miaohang.md']);
       for (const result of [imported, again, exported, empty]) expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('exports the plans as the site’s data files have them, 最新状态 from the progress records included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'planbook-script-'));
+    try {
+      const exported = await planbook('export', '--out', dir);
+      expect(exported.code).toBe(0);
+      const { plans } = await loadPlans(join(root, 'content/plans'));
+      const site = await loadFileContext({ root, parsed: '', progress: join(root, 'content/progress'), buildDate: '', cache: null }, plans);
+      for (const kind of ['tasks-csv', 'plans-json'] as const) {
+        const name = kind === 'tasks-csv' ? 'tasks.csv' : 'plans.json';
+        expect(await readFile(join(dir, name), 'utf8'), name).toBe(await renderDataFile({ kind }, site));
+      }
+      // 湘乡's sample records: the status as the site shows it, marked as sample data.
+      expect(await readFile(join(dir, 'tasks.csv'), 'utf8')).toMatch(/湘乡市.*（截至2025年3月31日，示例数据）/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
