@@ -7,7 +7,9 @@
  * per program, bytes per page type, and growth between sizes as exponents.
  * planbook builds with a PDF cache of the bench's own, emptied for each
  * size: its first build renders every PDF (reported as the first pair), the
- * others take them from the cache, as rebuilds do.
+ * others take them from the cache, as rebuilds of unchanged content do. Then
+ * one task of one plan is reworded and planbook builds once more: the
+ * rebuild after an edit, against the bare build's median.
  *
  * PLANBOOK_BENCH_PAIRED: sizes, default `5,20` (the five plans count as 5;
  * larger sizes take the first N corpus plans); the issue's figures use
@@ -26,8 +28,8 @@ interface Run {
   wall: number;
   stages: Record<string, number>;
   peaks: Map<string, number>;
-  /** planbook only: checklist PDFs, and how many came from the cache. */
-  pdfs?: { all: number; cached: number };
+  /** planbook only: checklist PDFs and data files, and how many came from the cache. */
+  pdfs?: { all: number; cached: number; data: number; dataCached: number };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResults> {
@@ -51,6 +53,9 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
       if (i === 0) await writeFile(join(out, `pages-${size}.txt`), (await htmlPages(planbookOut)).join('\n'));
       bare.push(await bareBuild(ctx, content, join(out, `pages-${size}.txt`), bareOut));
     }
+    // A rebuild after editing one plan: one task of the first plan reworded.
+    await editOnePlan(content);
+    const edited = await planbookBuild(ctx, content, planbookOut, pdfCache);
     const p = `${size} plans`;
     const pTotal = spread(planbook.map((r) => r.wall));
     const bTotal = spread(bare.map((r) => r.wall));
@@ -66,6 +71,7 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
       [`${p}: search planbook ÷ bare pagefind (×)`]: ratio(pSearch.median, bSearch.median),
       // The first pair on its own: with an empty cache its planbook build renders every PDF.
       [`${p}: first pair, planbook ÷ bare (×)`]: `${ratio(planbook[0]!.wall, bare[0]!.wall)}（PDF ${planbook[0]!.pdfs!.all - planbook[0]!.pdfs!.cached} 个渲染，${planbook[0]!.pdfs!.cached} 个取自缓存）`,
+      [`${p}: rebuild after editing one plan, planbook ÷ bare median (×)`]: `${ratio(edited.wall, bTotal.median)}（PDF ${edited.pdfs!.all - edited.pdfs!.cached} 个渲染，${edited.pdfs!.cached} 个取自缓存；数据文件 ${edited.pdfs!.data - edited.pdfs!.dataCached} 个重写）`,
       [`${p}: planbook stages, median (s)`]: Object.keys(planbook[0]!.stages).map((k) => `${k} ${(median(planbook.map((r) => r.stages[k] ?? 0)) / 1000).toFixed(1)}`).join('，'),
       [`${p}: planbook peak RSS per program (MB)`]: peaksText(planbook),
       [`${p}: bare peak RSS per program (MB)`]: peaksText(bare),
@@ -87,13 +93,14 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
   return results;
 }
 
+/** A copy of the plans of this size (the five plans count as 5), which the edited rebuild may change. */
 async function contentFor(ctx: BenchContext, out: string, size: number): Promise<string> {
-  if (size === 5) return ctx.fivePlansDir;
   const dir = join(out, `content-${size}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const names = (await readdir(ctx.corpusDir)).filter((n) => n.endsWith('.md')).sort().slice(0, size);
-  for (const name of names) await cp(join(ctx.corpusDir, name), join(dir, name));
+  const from = size === 5 ? ctx.fivePlansDir : ctx.corpusDir;
+  const names = (await readdir(from)).filter((n) => n.endsWith('.md')).sort().slice(0, size);
+  for (const name of names) await cp(join(from, name), join(dir, name));
   return dir;
 }
 
@@ -114,7 +121,16 @@ async function planbookBuild(ctx: BenchContext, content: string, dist: string, p
   const done = await child(ctx, ['scripts/build.ts'], { PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_TIMINGS: timings, PLANBOOK_PDF_CACHE: pdfCache });
   const t = JSON.parse(await readFile(timings, 'utf8')) as Record<string, number>;
   const stages = Object.fromEntries(['check', 'astro', 'files', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
-  return { wall: done.wall, stages, peaks: done.peaks, pdfs: { all: t.pdfs ?? 0, cached: t.pdfsCached ?? 0 } };
+  return { wall: done.wall, stages, peaks: done.peaks, pdfs: { all: t.pdfs ?? 0, cached: t.pdfsCached ?? 0, data: t.dataFiles ?? 0, dataCached: t.dataCached ?? 0 } };
+}
+
+/** Rewords the first task of the first plan of `content` (the bench's own copy). */
+async function editOnePlan(content: string): Promise<void> {
+  const name = (await readdir(content)).filter((n) => n.endsWith('.md')).sort()[0]!;
+  const text = await readFile(join(content, name), 'utf8');
+  const edited = text.replace(/^(\d+[.、]\s*\S.*?)([。；]?)$/mu, '$1（本年度内完成复核）$2');
+  if (edited === text) throw new Error(`${name} 中没有可改写的任务`);
+  await writeFile(join(content, name), edited);
 }
 
 async function bareBuild(ctx: BenchContext, content: string, pages: string, dist: string): Promise<Run> {

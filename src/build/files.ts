@@ -222,7 +222,7 @@ const COPIES = 32;
 async function fromCache(jobs: FileJob[], { out, inputs, context, alignment, result, used, missed }: Keying): Promise<FileJob[]> {
   const cache = openPdfCache(inputs.cache);
   const options = { buildDate: inputs.buildDate };
-  const digest = await dataDigest(inputs, context);
+  const keyOf = dataKeys(context);
   const aligned = async () => {
     const shared = await alignment;
     return shared && createHash('sha256').update(JSON.stringify(shared)).digest('hex');
@@ -238,10 +238,10 @@ async function fromCache(jobs: FileJob[], { out, inputs, context, alignment, res
         throw new Error(`${what(job.type)}失败：${job.path}`, { cause });
       }
       job.key = pdfKey(drawn.doc, drawn.template, options);
-    } else if (job.subject.kind !== 'comparison-json') job.key = dataKey(job.subject, digest);
+    } else if (job.subject.kind !== 'comparison-json') job.key = keyOf(job.subject);
     else {
       const digested = await aligned();
-      if (digested) job.key = dataKey(job.subject, digest, digested);
+      if (digested) job.key = dataKey(job.subject, digested);
     }
     if (job.key === null || fault === job.path || fault === `exit:${job.path}`) return false;
     const file = join(out, job.path);
@@ -266,12 +266,42 @@ async function fromCache(jobs: FileJob[], { out, inputs, context, alignment, res
   return missing;
 }
 
-/** One digest of what every data file is drawn from: the parsed plans (as the workers read them), the progress records, the templates. */
-async function dataDigest(inputs: FileInputs, context: PdfContext): Promise<string> {
-  const hash = createHash('sha256').update(await readFile(inputs.parsed));
-  const progress = context.progress.plans.map((p) => [p.plan.id, p.file]);
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The key of each data file from what its writer reads: a plan's calendar
+ * and 进展填报表 read that plan; a unit's, the plans that name the unit (in
+ * the site's order); the four downloads of /data/, every plan and the
+ * progress records. All read the templates (the site's address, the
+ * columns). So an edit to one plan re-writes its own files, its units' and
+ * the downloads, and no other plan's or unit's.
+ */
+function dataKeys(context: PdfContext): (subject: Exclude<DataSubject, { kind: 'comparison-json' }>) => string {
   const plain = (_: string, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value);
-  return hash.update(JSON.stringify([progress, context.templates], plain)).digest('hex');
+  const templates = sha(JSON.stringify(context.templates, plain));
+  const plans = new Map(context.plans.map((p) => [p.id, sha(JSON.stringify(p))]));
+  const progress = sha(JSON.stringify(context.progress.plans.map((p) => [p.plan.id, p.file])));
+  const whole = sha(JSON.stringify([[...plans.values()], progress]));
+  const naming = new Map<string, string[]>();
+  for (const plan of context.plans) {
+    for (const name of new Set(plan.tasks.flatMap((t) => t.units.map((u) => u.name)))) {
+      let list = naming.get(name);
+      if (!list) naming.set(name, (list = []));
+      list.push(plans.get(plan.id)!);
+    }
+  }
+  return (subject) => {
+    switch (subject.kind) {
+      case 'plan-calendar':
+      case 'plan-form':
+        return dataKey(subject, templates, plans.get(subject.plan) ?? null);
+      case 'unit-calendar':
+      case 'unit-form':
+        return dataKey(subject, templates, naming.get(subject.unit) ?? []);
+      default:
+        return dataKey(subject, templates, whole);
+    }
+  };
 }
 
 const what = (type: FileJob['type'] | undefined) => (type === 'data' ? '生成数据文件' : '生成任务清单 PDF ');

@@ -12,11 +12,12 @@
  * different key, so a cached file is never stale; an unchanged list is the
  * same bytes (pdf-lib writes no time of its own when the date is given).
  *
- * A data file (JSON, CSV, Excel, calendar, 进展填报表) is drawn from the whole
- * model, so its key is the data writers' fingerprint (every source of src/
- * and the versions of exceljs and ical-generator), the file it is, and one
- * digest of the parsed plans, the progress records and the templates: any
- * edit re-writes every data file, and an unchanged build copies them all.
+ * A data file's (JSON, CSV, Excel, calendar, 进展填报表) key is the data
+ * writers' fingerprint (every source of src/ and the versions of exceljs
+ * and ical-generator), the file it is, and digests of what its writer reads
+ * (src/build/files.ts: one plan, the plans naming one unit, or every plan
+ * and the progress records; the templates always): an edit to one plan
+ * re-writes that plan's files, its units' and the downloads of /data/.
  *
  * The cache lives in `.cache/pdf/` of the project (git-ignored), or
  * `PLANBOOK_PDF_CACHE`; `PLANBOOK_PDF_CACHE=off` turns it off. After a build

@@ -127,9 +127,9 @@ describe('the files step', () => {
     const unaligned = await createFilePool(join(dir, 'unaligned'), cached).render();
     expect([unaligned.cached, unaligned.dataCached, unaligned.workers]).toEqual([unaligned.files, unaligned.data - 1, 1]);
 
-    // One task of 庙行 reworded: its lists change, and those of the units it names; no other plan's.
+    // The first task of 湘乡 reworded: its lists change (its progress list too), and those of the units the task names; no other plan's.
     const plans = JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[];
-    const task = plans.find((p) => p.id === 'miaohang')!.tasks[0]!;
+    const task = plans.find((p) => p.id === 'xiangxiang')!.tasks[0]!;
     task.text = `${task.text}（已调整）`;
     const edited = { ...cached, parsed: join(dir, 'edited.json') };
     await writeFile(edited.parsed, JSON.stringify(plans));
@@ -141,17 +141,21 @@ describe('the files step', () => {
     };
     const files = pdfFiles(after);
     const changed = files.filter((f) => key(f, before) !== key(f, after));
-    expect(changed.map(filePath)).toContain('pdf/miaohang.pdf');
-    for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, filePath(f)).toBe('miaohang');
+    expect(changed.map(filePath)).toContain('pdf/xiangxiang.pdf');
+    for (const f of changed) if ('plan' in f.subject) expect(f.subject.plan, filePath(f)).toBe('xiangxiang');
     const rebuild = await createFilePool(join(dir, 'rebuild'), edited).render();
     expect(rebuild.cached).toBe(files.length - changed.length);
-    // Every data file is drawn from the whole model: an edited plan re-writes them all.
-    expect(rebuild.dataCached).toBe(0);
-    // The cache keeps what the last three builds used: the edited lists beside the old ones, two sets of data files, and the record of the builds.
+    // The data files re-written: the four downloads of /data/ (comparison.json aligned afresh), 湘乡's calendar and
+    // 进展填报表, and those of every unit 湘乡 names; no other plan's or unit's.
+    const named = new Set(plans.find((p) => p.id === 'xiangxiang')!.tasks.flatMap((t) => t.units.map((u) => u.name)));
+    expect(named.size).toBeGreaterThan(30);
+    const rewritten = 4 + 2 + 2 * named.size;
+    expect(rebuild.dataCached).toBe(rebuild.data - rewritten);
+    // The cache keeps what the last three builds used: the edited lists beside the old ones, the data files of both, and the record of the builds.
     const kept = new Set([...pdfFiles(before).map((f) => key(f, before)), ...files.map((f) => key(f, after))]);
     const names = (await readdir(cached.cache)).sort();
     expect(names.filter((n) => !n.endsWith('.data'))).toEqual([...[...kept].map((k) => `${k}.pdf`), 'builds.json'].sort());
-    // The data files of the first builds (comparison.json once aligned by the build) and of the rebuild (without it).
-    expect(names.filter((n) => n.endsWith('.data'))).toHaveLength(rebuild.data + rebuild.data - 1);
+    // The data files of the first builds (comparison.json once aligned by the build) and those the rebuild re-wrote (without it).
+    expect(names.filter((n) => n.endsWith('.data'))).toHaveLength(rebuild.data + rewritten - 1);
   });
 });
