@@ -26,7 +26,16 @@ export interface Geometry {
   columns: Column[];
 }
 
-export function geometry(template: Pick<ChecklistTemplate, 'paper' | 'columns'>): Geometry {
+/** The `auto` column keeps at least this much when others grow to what their content needs. */
+const MIN_AUTO = 6 * CM;
+
+/**
+ * `needs`: the width (points) a column's content needs at least, e.g. the
+ * widest 序号 on one line; a fixed column grows to it when the table still
+ * fits and the `auto` column keeps `MIN_AUTO`, else every column keeps the
+ * template's width.
+ */
+export function geometry(template: Pick<ChecklistTemplate, 'paper' | 'columns'>, needs: Partial<Record<ChecklistContent, number>> = {}): Geometry {
   const landscape = template.paper === 'A4 横向';
   const margin = PAPER_MARGIN_CM * CM;
   const page = {
@@ -38,10 +47,15 @@ export function geometry(template: Pick<ChecklistTemplate, 'paper' | 'columns'>)
     bottom: 50,
   };
   const content = page.width - page.left - page.right;
-  const fixed = template.columns.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width * CM), 0);
+  const given = (c: ChecklistTemplate['columns'][number]) => (c.width === 'auto' ? 0 : c.width * CM);
+  const grown = (c: ChecklistTemplate['columns'][number]) => (c.width === 'auto' ? 0 : Math.max(given(c), needs[c.content] ?? 0));
+  const room = content - (template.columns.some((c) => c.width === 'auto') ? MIN_AUTO : 0);
+  const fits = template.columns.reduce((sum, c) => sum + grown(c), 0) <= room;
+  const fixedWidth = fits ? grown : given;
+  const fixed = template.columns.reduce((sum, c) => sum + fixedWidth(c), 0);
   let x = page.left;
   const columns = template.columns.map((c) => {
-    const width = c.width === 'auto' ? content - fixed : c.width * CM;
+    const width = c.width === 'auto' ? content - fixed : fixedWidth(c);
     const col: Column = { content: c.content, label: c.label ?? CHECKLIST_CONTENTS[c.content], x, width, text: c.text };
     x += width;
     return col;

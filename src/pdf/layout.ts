@@ -59,9 +59,14 @@ export function fillTitle(pattern: string, fields: TaskListDoc['fields']): strin
   return pattern.replace(/\{([^}]*)\}/g, (all, name: string) => (name in fields ? fields[name as keyof typeof fields] : all));
 }
 
+/** The widest a 序号 column grows to fit its labels on one line (2.5 cm). */
+const NUMBER_MAX = 2.5 * (72 / 2.54);
+
 /** Lays out `doc` by `template`; `measure(text, bold)` gives widths at 1pt. */
 export function layoutTaskList(doc: TaskListDoc, template: ChecklistTemplate, measure: Measure, footer: (page: number, total: number) => string): Layout {
-  const geo = geometry(template);
+  // A 序号 such as （一）1 or （十二）3 is printed on one line: the column grows to the widest (up to NUMBER_MAX), the task column gives the width.
+  const widest = Math.max(0, ...doc.sections.flatMap((s) => s.rows.map((r) => measure(r.number, false) * SIZE.body)));
+  const geo = geometry(template, { number: Math.min(Math.ceil(widest + 2 * SIZE.pad + 1), NUMBER_MAX) });
   const { page: PAGE, content: CONTENT, columns } = geo;
   const heading = fillTitle(template.title, doc.fields);
   const at = (size: number): Measure => (t, b) => measure(t, b) * size;

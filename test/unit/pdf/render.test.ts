@@ -63,6 +63,20 @@ describe('renderTaskList on the fixture plan', () => {
     expect(text('lead-units')).toContain('未写明');
   });
 
+  test('prints a 序号 written （一）1 or （十二）3 on one line, the column grown from the task column; plain numbers keep the template width', async () => {
+    const labelled = { ...doc, sections: doc.sections.map((sec, i) => ({ ...sec, rows: sec.rows.map((r, j) => ({ ...r, number: `（${['一', '十二'][i % 2]}）${j + 1}` })) })) };
+    const { layout, bytes } = await renderTaskList(labelled, shipped('plan'), options);
+    const numbers = layout.pages.flatMap((p) => p.ops.filter((o) => o.kind === 'text' && o.cell === 'number').map((o) => (o.kind === 'text' ? o.runs.map((r) => r.text).join('') : '')));
+    // Every line of the column is a whole label (or 续 under a continued one): none starts with ）.
+    const labels = new Set(labelled.sections.flatMap((s) => s.rows.map((r) => r.number)));
+    for (const line of numbers) expect(labels.has(line) || line === '续', line).toBe(true);
+    const grown = column(layout.geometry, 'number').width;
+    expect(grown).toBeGreaterThan((1.2 * 72) / 2.54);
+    expect(column(layout.geometry, 'task').width).toBeCloseTo(column(result.layout.geometry, 'task').width - (grown - column(result.layout.geometry, 'number').width), 3);
+    expect(column(result.layout.geometry, 'number').width).toBeCloseTo((1.2 * 72) / 2.54, 3);
+    expect(squash(pdfText(bytes))).toContain('（十二）1');
+  });
+
   test('leaves a 完成情况 column of at least 4 cm, and prints the lines to fill in and to sign', () => {
     expect(column(result.layout.geometry, 'status').width).toBeGreaterThanOrEqual((4 * 72) / 2.54);
     const text = squash(pdfText(result.bytes));
