@@ -9,6 +9,7 @@ import type { Block } from './structure.ts';
 import { FINAL, isStandalone, looksLikeBrokenDate } from './markers.ts';
 import { makeMessage } from './messages.ts';
 import { textWhere, type Where } from './where.ts';
+import { labelBlockStart } from '../parse/labels.ts';
 import { taskTableHeader } from '../parse/table.ts';
 
 /** A task list's last item may end with its deadline: `【完成时限】2024年11月底前`, `（责任单位：A）长期坚持`. */
@@ -42,7 +43,9 @@ export function checkImport(blocks: Block[], lines: Line[], file: string, where:
   // A text ending in a table (an annex 分工表) ends with its last row, not a sentence.
   const last = lines.at(-1)?.cells ? undefined : lines.at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
-  if (!whole && last && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text) && !ENDS_WITH_TIME.test(last.text) && !ENDS_WITH_CLAUSE.test(last.text)) {
+  // …or with a task's label line (配合部门：各社区), which ends without a stop.
+  const labelLine = last !== undefined && labelBlockStart(last.text.trim()) === 0;
+  if (!whole && last && !labelLine && !FINAL.test(last.text) && !isStandalone(last.text) && !looksLikeBrokenDate(last.text) && !/[A-Za-z0-9]$/.test(last.text) && !ENDS_WITH_TIME.test(last.text) && !ENDS_WITH_CLAUSE.test(last.text)) {
     messages.push(makeMessage(file, 'warning', 'import-truncated', { line: last.line, column: [...last.text].length + last.column },
       '文本在句子中间结束，文件可能被截断',
       '请确认提取的文本完整；若原文确实如此，可忽略此提示'));

@@ -9,6 +9,7 @@
  *   → 牵头单位 'lead' '区应急局'; 配合单位 'support' '各街镇'; 完成时限 deadline '2024年底前'
  * 牵头单位:区住房城乡建设委        (a label line after the task; ASCII colon)
  *   → 牵头单位 'lead' '区住房城乡建设委'
+ * 责任领导：王某某   (a person: a label, never a unit)
  * ```
  * A label is `【L】`, `[L]`, `L：` or `L:` where it starts the text or
  * follows a separator; its value runs to the next label. A label is never
@@ -51,14 +52,21 @@ export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
 /** Labels that introduce the task's deadline. */
 export const DEADLINE_LABELS: readonly string[] = ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时间要求', '时限'];
 
+/**
+ * Labels that name a person, not a unit (`（责任领导：王某某；责任部门：街道城建办）`):
+ * read as labels, so the units after them are found, and never taken for units.
+ */
+export const PERSON_LABELS: readonly string[] = ['责任领导', '分管领导', '牵头领导', '包保领导', '联系领导', '责任人', '联系人'];
+
 /** What may stand right before a label written with a colon. */
 const BEFORE = '\\s（(〔【\\[［；;，,。）)〕';
 
 export type LabelSegment =
   | { kind: 'unit'; label: string; role: UnitRole; value: string; at: number; valueAt: number; end: number }
-  | { kind: 'deadline'; label: string; value: string; at: number; valueAt: number; end: number };
+  | { kind: 'deadline'; label: string; value: string; at: number; valueAt: number; end: number }
+  | { kind: 'person'; label: string; value: string; at: number; valueAt: number; end: number };
 
-const names = [...Object.keys(UNIT_LABELS), ...DEADLINE_LABELS].sort((a, b) => b.length - a.length).join('|');
+const names = [...Object.keys(UNIT_LABELS), ...DEADLINE_LABELS, ...PERSON_LABELS].sort((a, b) => b.length - a.length).join('|');
 const LABEL = new RegExp(`[【\\[［]\\s*(${names})\\s*[】\\]］]\\s*[：:]?|(?:^|(?<=[${BEFORE}]))(${names})\\s*[：:]`, 'gu');
 const OPENERS = '（(〔';
 const CLOSERS = '）)〕';
@@ -74,7 +82,8 @@ export function readLabels(text: string): LabelSegment[] {
     const value = trimEdges(text.slice(valueAt, end));
     const role = UNIT_LABELS[label];
     const at = match.index;
-    return role ? { kind: 'unit', label, role, value, at, valueAt, end } : { kind: 'deadline', label, value, at, valueAt, end };
+    if (role) return { kind: 'unit', label, role, value, at, valueAt, end };
+    return { kind: PERSON_LABELS.includes(label) ? 'person' : 'deadline', label, value, at, valueAt, end };
   });
 }
 
