@@ -4,12 +4,19 @@ import { DOC_KIND, PERIOD_SUFFIX } from '../model/document.ts';
 const NUM = '[一二三四五六七八九十]+';
 export const SECTION = new RegExp(`^${NUM}、`);
 export const ACTION = new RegExp(`^[（(]\\s*(${NUM})\\s*[）)]\\s*`);
-/** `1.` `1．` `1、` (up to four digits, so 1000+ are read, never merged). */
-export const TASK = /^(\d{1,4})\s*[.．、](?![\d．.])\s*/;
+/** `1.` `1．` `1、` (up to four digits, so 1000+ are read, never merged), and Word's one-character `⒈`…`⒛`. */
+export const TASK = /^(?:(\d{1,4})\s*[.．、](?![\d．.])|([\u2488-\u249b]))\s*/;
 /** `1 加强…`: a task number whose dot the extraction lost; trusted only in sequence. */
 export const BARE_TASK = /^(\d{1,3})\s*(?![个名家项次年月日号条人万亿处座辆台所批类种户米公吨元倍])(?=[\u4e00-\u9fff])/;
-/** `（1）` `(1)`: tasks in some plans, sub-items inside a task in others. */
-export const PAREN = /^[（(]\s*(\d{1,3})\s*[）)]\s*/;
+/** `（1）` `(1)`, and Word's one-character `⑴`…`⒇`: tasks in some plans, sub-items inside a task in others. */
+export const PAREN = /^(?:[（(]\s*(\d{1,3})\s*[）)]|([\u2474-\u2487]))\s*/;
+
+/** The number a `TASK` or `PAREN` match reads: its digits, or the enclosed numeral's value (`⑴` and `⒈` are 1). */
+export function markerNumber(m: RegExpExecArray): number {
+  if (m[1]) return Number(m[1]);
+  const code = m[2]!.codePointAt(0)!;
+  return code >= 0x2488 ? code - 0x2487 : code - 0x2473;
+}
 /** `1）` `1)` (Word's `%1）`): sub-points inside a task, or tasks when a plan numbers nothing finer. */
 export const HALF_PAREN = /^(\d{1,3})\s*[）)]\s*/;
 /** `①`…`⑳`: sub-items, or tasks when a plan numbers nothing else. */

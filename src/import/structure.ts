@@ -20,7 +20,7 @@
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
-import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, HALF_PAREN, INLINE_ITEM, isStandalone, looksLikeBrokenDate, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
+import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, HALF_PAREN, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
   | { kind: 'cover'; text: string; at: Paragraph }
@@ -178,13 +178,13 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
   };
   switch (numbering) {
     case 'number': {
-      const found = read(TASK, (m) => Number(m[1]));
+      const found = read(TASK, markerNumber);
       if (found) return found;
       const bare = read(BARE_TASK, (m) => Number(m[1]));
       return bare && (bare.number === last + 1 || bare.number === 1) ? bare : null;
     }
     case 'paren':
-      return read(PAREN, (m) => Number(m[1]));
+      return read(PAREN, markerNumber);
     case 'half-paren':
       return read(HALF_PAREN, (m) => Number(m[1]));
     case 'circled':

@@ -128,3 +128,17 @@ describe('importPlan options', () => {
     expect(result.messages.map((m) => m.rule)).toEqual(['import-invalid-id']);
   });
 });
+
+describe('enclosed numerals as task numbers', () => {
+  test('⑴…⒇ read as （1）…（20） and ⒈…⒛ as 1.…20.', async () => {
+    const { markerNumber, PAREN, TASK } = await import('../../../src/import/markers.ts');
+    expect(markerNumber(PAREN.exec('⑴压实镇村两级责任')!)).toBe(1);
+    expect(markerNumber(PAREN.exec('⒇ 开展复核')!)).toBe(20);
+    expect(markerNumber(PAREN.exec('（12）开展复核')!)).toBe(12);
+    expect(markerNumber(TASK.exec('⒈健全责任体系')!)).toBe(1);
+    expect(markerNumber(TASK.exec('⒛健全责任体系')!)).toBe(20);
+    expect(markerNumber(TASK.exec('7．健全责任体系')!)).toBe(7);
+    // ① stays a circled number (sub-items), not a parenthesised one.
+    expect(PAREN.exec('①压实责任')).toBeNull();
+  });
+});
