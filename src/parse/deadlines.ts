@@ -67,8 +67,11 @@ const QUARTER = '一|二|三|四|1|2|3|4';
 const PART = `第?\\s*(?:(?:${QUARTER})(?:${JOIN}第?\\s*(?:${QUARTER}))*\\s*季度|上半年|下半年)`;
 /** The last quarter of a part, once spaces and 第 are gone. */
 const LAST_QUARTER = new RegExp(`(${QUARTER})季度$`, 'u');
+/** Words a date may carry that name no month of their own: kept in the phrase as written (`2024年11月中旬前`, `2025年春节前`). */
+const TEN_DAYS = '[上中下]旬';
+const SEASONS = '春节|元旦|国庆节?|五一|清明节?|端午节?|中秋节?|主汛期|汛期|汛前';
 const DEADLINE = new RegExp(
-  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?|(${PART})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?(?:(?:${TEN_DAYS})\\s*)?|(${PART})\\s*|(?:${SEASONS})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */

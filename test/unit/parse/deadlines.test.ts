@@ -7,6 +7,18 @@ const years = (text: string) => extractSchedule(text, period).milestones.map((m)
 const read = (text: string) => extractSchedule(text, period).milestones.map((m) => [m.year, m.month, m.qualifier, m.phrase]);
 
 describe('extractSchedule', () => {
+  test('keeps a ten-day part or a season in the phrase as written, the month or year as before', () => {
+    expect(read('2024年11月中旬前完成排查，2024年12月上旬完成复核。')).toEqual([
+      [2024, 11, '前', '2024年11月中旬前'],
+      [2024, 12, '月', '2024年12月上旬'],
+    ]);
+    expect(read('2025年春节前完成检查，2025年汛期前完成演练，2025年国庆节前完成验收。')).toEqual([
+      [2025, null, '前', '2025年春节前'],
+      [2025, null, '前', '2025年汛期前'],
+      [2025, null, '前', '2025年国庆节前'],
+    ]);
+  });
+
   test('reads 2024年底前 with its clause up to the next deadline', () => {
     const { milestones } = extractSchedule(
       '2024年底前，各负有安全生产监管职责的部门，培树本行业、本领域2-3家企业；2026年底前，各负有安全生产监管职责的部门总结经验做法，在本行业、本领域企业进行推广，形成长效机制。',
