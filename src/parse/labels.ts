@@ -41,9 +41,12 @@ export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
   配合科室: 'support',
   落实单位: 'implement',
   具体落实单位: 'implement',
-  // Short forms in table cells: `牵头：县住建局；配合：县财政局`.
+  // Short forms in table cells and brackets: `牵头：县住建局；配合：县财政局`, `（负责：区应急局；参与：区公安分局）`.
   牵头: 'lead',
   主责: 'lead',
+  主办: 'lead',
+  责任: 'responsible',
+  负责: 'responsible',
   配合: 'support',
   协办: 'support',
   参与: 'support',

@@ -116,6 +116,8 @@ function isUnitSpan(text: string, span: Span): boolean {
   if (next < text.length && !'。；;.\n'.includes(text[next] ?? '')) return false;
   const inner = span.inner.trim();
   if (inner.length > MAX_UNIT_SPAN) return false;
+  // `（督导：…）` under a label no table knows: never a list of unit names with the label in the first.
+  if (/[：:]/u.test(inner)) return false;
   return ROLE_END.test(inner) || UNIT_END.test(inner.replace(/等$/u, ''));
 }
 

@@ -115,6 +115,18 @@ describe('units of a task', () => {
   test('does not take a parenthesis about people (主要负责人) for units', () => {
     expect(unitsOf('1. **压实责任**。督促企业落实责任（包括主要负责人和安全管理人员）。\n')).toEqual([]);
   });
+
+  test('reads the short labels 负责/责任/主办 beside 牵头/配合/参与/协办, and a person label as no unit', () => {
+    const read = (bracket: string) => unitsOf(`1. **开展专项整治**。2025年底前完成${bracket}。\n`).map((u) => `${u.name}:${u.role}`);
+    expect(read('（牵头：区住建委　责任：各街镇）')).toEqual(['区住建委:lead', '各街镇:responsible']);
+    expect(read('（负责：区应急局；参与：区公安分局）')).toEqual(['区应急局:responsible', '区公安分局:support']);
+    expect(read('（主办：区应急局；协办：区消防救援支队）')).toEqual(['区应急局:lead', '区消防救援支队:support']);
+    expect(read('（分管领导：王某某；责任部门：区应急局）')).toEqual(['区应急局:responsible']);
+  });
+
+  test('never takes a label it does not know for part of a unit name: such a bracket gives no unit', () => {
+    expect(unitsOf('1. **开展专项整治**。2025年底前完成（督导：区应急局；协调：区公安分局）。\n')).toEqual([]);
+  });
 });
 
 describe('inlineUnits', () => {
