@@ -11,9 +11,9 @@
  * one at a time, the data files and then the longest lists first, so the
  * workers finish together. Every file is keyed first, in the build's own
  * thread (src/pdf/cache.ts): a list unchanged since an earlier build (same
- * content, template, date and renderer), or a data file of an unchanged
- * model, is copied from the cache, and only the rest go to the workers, which
- * are started only when there is something to render.
+ * content, template, date and renderer), or a data file whose writer reads
+ * nothing changed (`dataKeys`), is copied from the cache, and only the rest go
+ * to the workers, which are started only when there is something to write.
  * A file that fails stops the pool and the build (the previous site stays);
  * the workers are ended on every way out, signals included.
  *
@@ -73,7 +73,7 @@ export interface FileStepResult {
   workers: number;
   /** PDFs copied from the cache, their lists unchanged since an earlier build. */
   cached: number;
-  /** Data files copied from the cache, the model unchanged since an earlier build. */
+  /** Data files copied from the cache, what their writers read unchanged since an earlier build. */
   dataCached: number;
   /** Time of each PDF rendered in a worker (ms). */
   times: number[];
