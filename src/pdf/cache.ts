@@ -103,8 +103,6 @@ export function pdfKey(...inputs: unknown[]): string {
 }
 
 export interface PdfCache {
-  /** The cached bytes of `key`, or null. */
-  get(key: string, kind?: CachedKind): Promise<Uint8Array | null>;
   /** Copies the file of `key` to `file` and gives its size, or null when it is not cached (and nothing is written). */
   copyTo(key: string, kind: CachedKind, file: string): Promise<number | null>;
   /** Keep `bytes` under `key` (written whole or not at all). */
@@ -119,17 +117,10 @@ export function pdfCacheDir(root: string): string | null {
 }
 
 export function openPdfCache(dir: string | null): PdfCache {
-  if (dir === null) return { get: async () => null, copyTo: async () => null, put: async () => {} };
+  if (dir === null) return { copyTo: async () => null, put: async () => {} };
   mkdirSync(dir, { recursive: true });
   const path = (key: string, kind: CachedKind) => join(dir, `${key}.${kind}`);
   return {
-    async get(key, kind = 'pdf') {
-      try {
-        return new Uint8Array(await readFile(path(key, kind)));
-      } catch {
-        return null;
-      }
-    },
     async copyTo(key, kind, file) {
       try {
         await copyFile(path(key, kind), file);

@@ -26,15 +26,17 @@ describe('the PDF cache', () => {
     const cache = openPdfCache(dir);
     const bytes = new TextEncoder().encode('%PDF-1.7 …');
     await cache.put('a'.repeat(64), bytes);
-    expect(await cache.get('a'.repeat(64))).toEqual(bytes);
-    expect(await cache.get('b'.repeat(64))).toBeNull();
+    const out = mkdtempSync(join(tmpdir(), 'planbook-pdf-out-'));
+    expect(await cache.copyTo('a'.repeat(64), 'pdf', join(out, 'a.pdf'))).toBe(bytes.length);
+    expect(new Uint8Array(readFileSync(join(out, 'a.pdf')))).toEqual(bytes);
+    expect(await cache.copyTo('b'.repeat(64), 'pdf', join(out, 'b.pdf'))).toBeNull();
     expect(readdirSync(dir)).toEqual([`${'a'.repeat(64)}.pdf`]);
     // A data file under its own key and kind, copied out whole; an unknown key copies nothing.
     await cache.put('c'.repeat(64), '{"plans":[]}', 'data');
-    expect(await cache.copyTo('c'.repeat(64), 'data', join(dir, 'plans.json'))).toBe(12);
-    expect(readFileSync(join(dir, 'plans.json'), 'utf8')).toBe('{"plans":[]}');
-    expect(await cache.copyTo('c'.repeat(64), 'pdf', join(dir, 'other.pdf'))).toBeNull();
-    expect(existsSync(join(dir, 'other.pdf'))).toBe(false);
+    expect(await cache.copyTo('c'.repeat(64), 'data', join(out, 'plans.json'))).toBe(12);
+    expect(readFileSync(join(out, 'plans.json'), 'utf8')).toBe('{"plans":[]}');
+    expect(await cache.copyTo('c'.repeat(64), 'pdf', join(out, 'other.pdf'))).toBeNull();
+    expect(existsSync(join(out, 'other.pdf'))).toBe(false);
   });
 
   test('keys a data file by the data writers, the file and the digest of the model', () => {
@@ -81,7 +83,8 @@ describe('the PDF cache', () => {
     expect(pdfCacheDir('/project')).toBeNull();
     const off = openPdfCache(null);
     await off.put('a'.repeat(64), new Uint8Array([1]));
-    expect(await off.get('a'.repeat(64))).toBeNull();
+    const out = mkdtempSync(join(tmpdir(), 'planbook-pdf-out-'));
+    expect(await off.copyTo('a'.repeat(64), 'pdf', join(out, 'a.pdf'))).toBeNull();
     delete process.env.PLANBOOK_PDF_CACHE;
     expect(pdfCacheDir('/project')).toBe('/project/.cache/pdf');
     const dir = join(mkdtempSync(join(tmpdir(), 'planbook-pdf-cache-')), 'nested');
