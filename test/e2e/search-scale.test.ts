@@ -3,51 +3,30 @@
  * this file): a first query downloads a bounded number of bytes, not the
  * whole index, and finds exactly what a scan of every task of the model finds.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readSources, writeCorpus } from '../../src/corpus/files.ts';
-import { parsePlan } from '../../src/parse/index.ts';
-import { buildSubstringIndex, type SubstringIndex } from '../../src/search/substring.ts';
+import type { SubstringIndex } from '../../src/search/substring.ts';
 import { scan } from '../unit/search/scan.ts';
-import { listResults, newPage, serveStatic, useBrowser, type Page } from './harness/index.ts';
+import { buildCorpusSite, listResults, newPage, searchSettled as settled, serveStatic, useBrowser, type CorpusSite } from './harness/index.ts';
 
 const PLANS = 60;
 /** The first query's budget (page, scripts, index files, results and a filter), the goal at 1,000 plans. */
 const BUDGET = 300_000;
 
 const browser = useBrowser();
-let dir: string;
+let site: CorpusSite;
 let server: { url: string; close: () => Promise<void> };
 let index: SubstringIndex;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'planbook-search-scale-'));
-  const content = join(dir, 'plans');
-  await writeCorpus(content, await readSources('content/plans'), PLANS);
-  const built = spawnSync('npm', ['run', 'build'], {
-    env: { ...process.env, PLANBOOK_CONTENT: content, PLANBOOK_OUT: join(dir, 'dist') },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`the corpus site did not build (exit ${built.status}):\n${built.stderr.slice(-2000)}`);
-  const plans = readdirSync(content)
-    .filter((n) => n.endsWith('.md'))
-    .map((n) => parsePlan(readFileSync(join(content, n), 'utf8'), n).plan!);
-  index = buildSubstringIndex(plans);
-  server = await serveStatic(join(dir, 'dist'));
+  site = await buildCorpusSite(PLANS, 'search-scale');
+  index = site.index;
+  server = await serveStatic(site.dist);
 }, 600_000);
 
 afterAll(async () => {
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  site?.remove();
 });
-
-async function settled(page: Page): Promise<string> {
-  await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
-  return (await page.textContent('[data-search-status]'))!.trim();
-}
 
 describe(`search over ${PLANS} generated plans`, () => {
   test('downloads a bounded number of bytes for a first query and a filter, and no Pagefind file', async () => {

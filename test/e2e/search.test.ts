@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, newPage, listResults, screenshot, seriousViolations, type Page } from './harness/index.ts';
+import { useBrowser, newPage, listResults, screenshot, seriousViolations, searchSettled as settled, type Page } from './harness/index.ts';
 
 const baseURL = inject('baseURL');
 const { queries } = JSON.parse(readFileSync('test/fixtures/search/queries.json', 'utf8')) as {
@@ -16,12 +16,6 @@ async function open(path: string, viewport?: { width: number; height: number }):
   await page.goto(`${baseURL}${path}`);
   await settled(page);
   return page;
-}
-
-/** Wait until the latest search has finished (the results list is no longer aria-busy). */
-async function settled(page: Page): Promise<string> {
-  await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
-  return (await page.textContent('[data-search-status]'))!.trim();
 }
 
 const resultIds = (page: Page) =>

@@ -8,17 +8,13 @@
  * filters not fetched, the results exactly a scan of the model's), a task
  * page, and the first view of /compare/.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readSources, writeCorpus } from '../../src/corpus/files.ts';
-import { parsePlan } from '../../src/parse/index.ts';
 import { facetPath } from '../../src/search/shards.ts';
-import { buildSubstringIndex, type SubstringIndex } from '../../src/search/substring.ts';
+import type { SubstringIndex } from '../../src/search/substring.ts';
 import { scan } from '../unit/search/scan.ts';
-import { newPage, serveStatic, useBrowser, type Page } from './harness/index.ts';
+import { buildCorpusSite, newPage, searchSettled as settled, serveStatic, useBrowser, type CorpusSite } from './harness/index.ts';
 
 const PLANS = 1_000;
 /** What the whole build may hold at its peaks, every process's added up (the issue's bound). */
@@ -34,7 +30,7 @@ interface Timings {
 }
 
 const browser = useBrowser();
-let dir: string;
+let site: CorpusSite;
 let dist: string;
 let server: { url: string; close: () => Promise<void> };
 let index: SubstringIndex;
@@ -42,33 +38,17 @@ let timings: Timings;
 let stdout: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'planbook-thousand-'));
-  const content = join(dir, 'plans');
-  dist = join(dir, 'dist');
-  await writeCorpus(content, await readSources('content/plans'), PLANS);
-  // Node's default heap: no size given to the build or to the processes it starts.
-  const env: NodeJS.ProcessEnv = { ...process.env, PLANBOOK_CONTENT: content, PLANBOOK_OUT: dist, PLANBOOK_PDF_CACHE: 'off', PLANBOOK_TIMINGS: join(dir, 'timings.json') };
-  delete env.NODE_OPTIONS;
-  const built = spawnSync('npm', ['run', 'build'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (built.status !== 0) throw new Error(`1,000 plans did not build (exit ${built.status}):\n${built.stderr.slice(-3000)}`);
-  stdout = built.stdout;
-  timings = JSON.parse(readFileSync(join(dir, 'timings.json'), 'utf8')) as Timings;
-  const plans = readdirSync(content)
-    .filter((n) => n.endsWith('.md'))
-    .map((n) => parsePlan(readFileSync(join(content, n), 'utf8'), n).plan!);
-  index = buildSubstringIndex(plans);
+  // Node's default heap (no size given to the build or to the processes it starts), and no cache: a first build.
+  site = await buildCorpusSite(PLANS, 'thousand', { PLANBOOK_PDF_CACHE: 'off', NODE_OPTIONS: undefined });
+  ({ dist, stdout, index } = site);
+  timings = site.timings as unknown as Timings;
   server = await serveStatic(dist);
 }, 1_800_000);
 
 afterAll(async () => {
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  site?.remove();
 });
-
-async function settled(page: Page): Promise<string> {
-  await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
-  return (await page.textContent('[data-search-status]'))!.trim();
-}
 
 describe(`${PLANS} generated plans`, () => {
   test('build with the default heap, every page, list and process peak reported, the peaks under 8 GB', () => {

@@ -3,4 +3,5 @@ export { launchBrowser, useBrowser, newPage, screenshot, SCREENS, CHROMIUM } fro
 export type { Browser, Page } from './browser.ts';
 export { seriousViolations, type AxeViolation } from './axe.ts';
 export { serveStatic, mimeType } from './server.ts';
-export { listResults, type ListedResults } from './search.ts';
+export { listResults, searchSettled, type ListedResults } from './search.ts';
+export { buildCorpusSite, type CorpusSite } from './corpus.ts';

@@ -32,3 +32,9 @@ export function listResults(page: Page, query: string, selection: Record<string,
     [query, selection, exactOnly] as const,
   );
 }
+
+/** Waits until the latest search has finished (the results list no longer aria-busy) and gives its status line. */
+export async function searchSettled(page: Page): Promise<string> {
+  await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
+  return (await page.textContent('[data-search-status]'))!.trim();
+}
