@@ -1,9 +1,11 @@
 /**
  * The calendar events of a set of tasks: one all-day event per stated
- * deadline, on the last day of the stated period (`2024年底前` →
- * 2024-12-31, `2025年第二季度` → 2025-06-30). A task whose text states no
- * deadline gets no event: it is never put on a date the plan does not give.
- * Pure.
+ * deadline, on the day it states, else on the last day of the stated period
+ * (`2024年6月15日前` → 2024-06-15, `2024年底前` → 2024-12-31,
+ * `2025年第二季度` → 2025-06-30, `2025年春节前` → 2025-01-28; see
+ * src/progress/deadlines.ts). A task whose text states no deadline, or only
+ * one the text does not date (`2025年汛期前`), gets no event: it is never
+ * put on a date the plan does not give. Pure.
  */
 import type { Plan, Task } from '../model/schema.ts';
 import { statedDeadlines } from '../progress/deadlines.ts';
@@ -25,6 +27,7 @@ export function deadlineEvents(tasks: ReadonlyArray<{ plan: Plan; task: Task }>,
   for (const { plan, task } of tasks) {
     const url = site ? new URL(task.url.slice(1), site.endsWith('/') ? site : `${site}/`).href : null;
     for (const d of statedDeadlines(task)) {
+      if (!d.exact) continue;
       events.push({
         uid: `${task.id}-${d.date}@${host}`,
         date: d.date,

@@ -5,6 +5,7 @@
  */
 import type { Action, Milestone, Plan, Task, Unit } from '../model/schema.ts';
 import type { ExportPlan, ExportTask, PlansExport } from './schema.ts';
+import { milestoneDue } from '../progress/deadlines.ts';
 
 export function toPlansJson(plans: readonly Plan[]): PlansExport {
   return {
@@ -65,5 +66,6 @@ function toExportUnit(unit: Unit): ExportTask['units'][number] {
 }
 
 function toExportMilestone(milestone: Milestone): ExportTask['milestones'][number] {
-  return { year: milestone.year, month: milestone.month, qualifier: milestone.qualifier, text: milestone.text };
+  const due = milestoneDue(milestone);
+  return { year: milestone.year, month: milestone.month, qualifier: milestone.qualifier, date: due?.exact ? due.date : null, text: milestone.text };
 }

@@ -39,8 +39,13 @@ export const ExportMilestoneSchema = MilestoneSchema.pick({
   year: true,
   month: true,
   qualifier: true,
-  text: true,
-}).strict();
+})
+  .extend({
+    /** The due day (src/progress/deadlines.ts): null for a start (起) and for a date the text does not fix (汛期前). */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    text: MilestoneSchema.shape.text,
+  })
+  .strict();
 
 export const ExportTaskSchema = z
   .object({

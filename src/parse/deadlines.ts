@@ -71,7 +71,7 @@ const LAST_QUARTER = new RegExp(`(${QUARTER})季度$`, 'u');
 const TEN_DAYS = '[上中下]旬';
 const SEASONS = '春节|元旦|国庆节?|五一|清明节?|端午节?|中秋节?|主汛期|汛期|汛前';
 const DEADLINE = new RegExp(
-  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?(?:(?:${TEN_DAYS})\\s*)?|(${PART})\\s*|(?:${SEASONS})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?|(${PART})\\s*|(${SEASONS})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
@@ -93,7 +93,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
   });
   const implausible: Schedule['implausible'] = [];
   if (labelled) masked = labelledDates(masked, period, found);
-  masked = masked.replace(DEADLINE, (phrase, _to, yearText: string, monthText: string | undefined, day: string | undefined, part: string | undefined, tail = '', at: number) => {
+  masked = masked.replace(DEADLINE, (phrase, _to, yearText: string, monthText: string | undefined, day: string | undefined, tenDays: string | undefined, part: string | undefined, season: string | undefined, tail = '', at: number) => {
     if (/[\dA-Za-z\-—〔［\[.]/u.test(masked[at - 1] ?? '')) return phrase;
     const year = Number(yearText);
     const month = monthText ? Number(monthText) : part ? partMonth(part) : null;
@@ -102,7 +102,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
       return blank(phrase);
     }
     if (year < period[0] || NOT_DEADLINE.has(tail)) return blank(phrase);
-    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim() } });
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim(), ...named(year, month, day, tenDays ?? season) } });
     return blank(phrase);
   });
   found.sort((a, b) => a.at - b.at);
@@ -143,12 +143,26 @@ const NUMERIC_DATE = /(?<![\d.\-/])(\d{4})\s*[.\-/．]\s*(\d{1,2})(?:\s*[.\-/．
 function labelledDates(text: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>): string {
   const add = (phrase: string, at: number, year: number, month: number, day: string | undefined, tail: string | undefined) => {
     if (year < period[0] || year > period[1] + 10 || month < 1 || month > 12) return phrase;
-    found.push({ at, milestone: { year, month, qualifier: qualifier(tail ?? '', String(month), day, undefined), phrase: phrase.trim() } });
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail ?? '', String(month), day, undefined), phrase: phrase.trim(), ...named(year, month, day, undefined) } });
     return blank(phrase);
   };
   return text
     .replace(MONTH_RANGE, (phrase, from: string, _m: string, to: string | undefined, month: string, day: string | undefined, tail: string | undefined, at: number) => add(phrase, at, Number(to ?? from), Number(month), day, tail))
     .replace(NUMERIC_DATE, (phrase, year: string, month: string, day: string | undefined, tail: string | undefined, at: number) => add(phrase, at, Number(year), Number(month), day, tail));
+}
+
+/**
+ * The day and the ten-day part or season a date is written with, when it
+ * has them: `2024年6月15日前` → day 15, `2024年11月中旬前` → 中旬,
+ * `2025年国庆节前` → 国庆. A day the month does not have (`2月30日`) is
+ * not kept.
+ */
+function named(year: number, month: number | null, day: string | undefined, word: string | undefined): Pick<Milestone, 'day' | 'occasion'> {
+  const result: Pick<Milestone, 'day' | 'occasion'> = {};
+  const n = Number(day);
+  if (month !== null && day && n >= 1 && n <= new Date(Date.UTC(year, month, 0)).getUTCDate()) result.day = n;
+  if (word) result.occasion = word.replace(/(?<=国庆|清明|端午|中秋)节$/u, '');
+  return result;
 }
 
 /** The month a part of a year ends in: of several quarters, the last one's. */

@@ -39,7 +39,7 @@ export const KEPT_BUILDS = 3;
 export const MANIFEST = 'builds.json';
 
 const LIBRARIES = ['pdf-lib', '@pdf-lib/fontkit', 'harfbuzzjs', '@expo-google-fonts/noto-sans-sc'];
-const DATA_LIBRARIES = ['exceljs', 'ical-generator'];
+const DATA_LIBRARIES = ['exceljs', 'ical-generator', 'lunar-typescript'];
 
 /** What a cached file is: a checklist PDF or a data file (its name in the cache ends so). */
 export type CachedKind = 'pdf' | 'data';

@@ -1,5 +1,6 @@
 /** Words and style keys for statuses on the pages. */
 import type { ShownStatus } from '../model/progress.ts';
+import type { StatedDeadline } from './deadlines.ts';
 
 /** CSS class suffix per status (ASCII, so selectors stay plain). */
 export const STATUS_CLASS: Record<ShownStatus, string> = {
@@ -20,4 +21,14 @@ export const STATUS_NOTE: Record<ShownStatus, string> = {
 export function dateLabel(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+/**
+ * A task's deadline as the progress views print it: the date, then the
+ * phrase as written (`2025年1月28日（原文：2025年春节前）`). A phrase the text
+ * does not date says so and how it is counted:
+ * `2025年汛期前（原文未写明具体日期，逾期按2025年12月31日计）`.
+ */
+export function deadlineLabel(deadline: StatedDeadline): string {
+  return deadline.exact ? `${dateLabel(deadline.date)}（原文：${deadline.phrase}）` : `${deadline.phrase}（原文未写明具体日期，逾期按${dateLabel(deadline.date)}计）`;
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { planCalendar, unitCalendar } from '../../../src/calendar/feeds.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import type { Plan } from '../../../src/model/schema.ts';
+import { extractSchedule } from '../../../src/parse/deadlines.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const SITE = 'https://intranet.gov.test/anquan/';
@@ -24,9 +25,9 @@ function events(text: string) {
 /** What the model says: each task's stated deadlines, last day of the stated period, no start (起) dates. */
 function expected(plan: Plan) {
   return plan.tasks.flatMap((t) => {
-    const dates = t.milestones.filter((m) => m.qualifier !== '起').map((m) => {
+    const dates = t.milestones.filter((m) => m.qualifier !== '起' && m.occasion === undefined).map((m) => {
       const month = m.month ?? 12;
-      return `${m.year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(m.year, month, 0)).getUTCDate()}`;
+      return `${m.year}-${String(month).padStart(2, '0')}-${String(m.day ?? new Date(Date.UTC(m.year, month, 0)).getUTCDate()).padStart(2, '0')}`;
     });
     return [...new Set(dates)].map((date) => `${t.id} ${date}`);
   }).sort();
@@ -65,6 +66,19 @@ describe('iCalendar feeds', () => {
     const changed = { ...plan, tasks: [task] };
     const read = events(planCalendar(changed, [changed], SITE));
     expect(read.map((e) => e.date)).toEqual(['2025-06-30']);
+  });
+
+  test('puts a stated day, a ten-day part and a festival on their own day; a flood season gets no event', () => {
+    const plan = plans[0]!;
+    const text = '2024年6月15日前完成排查，2024年11月中旬前完成复核，2025年春节前完成检查，2026年汛期前完成演练。';
+    const task = { ...plan.tasks[0]!, milestones: extractSchedule(text, [2024, 2026]).milestones };
+    const changed = { ...plan, tasks: [task] };
+    const read = events(planCalendar(changed, [changed], SITE));
+    expect(read.map((e) => [e.date, e.summary.replace(/^.*（/u, '（')])).toEqual([
+      ['2024-06-15', '（2024年6月15日前）'],
+      ['2024-11-20', '（2024年11月中旬前）'],
+      ['2025-01-28', '（2025年春节前）'],
+    ]);
   });
 
   test('a unit feed holds the deadlines of the tasks naming that unit, across plans', () => {

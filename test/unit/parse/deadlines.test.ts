@@ -19,6 +19,22 @@ describe('extractSchedule', () => {
     ]);
   });
 
+  test('keeps the day, the ten-day part or the occasion a date is written with, for its calendar date', () => {
+    const named = (text: string, labelled = false) => extractSchedule(text, period, labelled).milestones.map((m) => [m.phrase, m.day, m.occasion]);
+    expect(named('2024年6月15日前完成排查，2024年11月中旬前完成复核，2025年春节前完成检查，2025年国庆节前完成验收，2026年汛期前完成演练。')).toEqual([
+      ['2024年6月15日前', 15, undefined],
+      ['2024年11月中旬前', undefined, '中旬'],
+      ['2025年春节前', undefined, '春节'],
+      ['2025年国庆节前', undefined, '国庆'],
+      ['2026年汛期前', undefined, '汛期'],
+    ]);
+    // A day the month does not have is a slip: the month stands, the day is not kept.
+    expect(named('2025年2月30日前完成。')).toEqual([['2025年2月30日前', undefined, undefined]]);
+    // In a time column: a numeric date, and the end of a span.
+    expect(named('2024.6.15', true)).toEqual([['2024.6.15', 15, undefined]]);
+    expect(named('2024年4月1日—9月30日', true)).toEqual([['2024年4月1日—9月30日', 30, undefined]]);
+  });
+
   test('reads 2024年底前 with its clause up to the next deadline', () => {
     const { milestones } = extractSchedule(
       '2024年底前，各负有安全生产监管职责的部门，培树本行业、本领域2-3家企业；2026年底前，各负有安全生产监管职责的部门总结经验做法，在本行业、本领域企业进行推广，形成长效机制。',

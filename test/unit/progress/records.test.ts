@@ -6,10 +6,11 @@ import { checkProject, formatMessage } from '../../../src/check/index.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import type { Plan } from '../../../src/model/schema.ts';
 import { checkProgressFile } from '../../../src/progress/check.ts';
-import { finalDeadline, milestoneDate, statedDeadlines } from '../../../src/progress/deadlines.ts';
+import { finalDeadline, milestoneDate, milestoneDue, statedDeadlines } from '../../../src/progress/deadlines.ts';
 import {
   countByUnit, countByYear, countStatuses, latestEntry, planProgress, progressAsOf, taskProgress,
 } from '../../../src/progress/derive.ts';
+import { deadlineLabel } from '../../../src/progress/labels.ts';
 import { progressFiles } from '../../../src/progress/load.ts';
 import { readProgress } from '../../../src/progress/read.ts';
 import { stringifyProgress } from '../../../src/progress/write.ts';
@@ -100,6 +101,29 @@ describe('stated deadlines', () => {
     expect(milestoneDate({ year: 2025, month: 6, qualifier: '底' })).toBe('2025-06-30'); // 2025年第二季度
     expect(milestoneDate({ year: 2024, month: 2, qualifier: '月' })).toBe('2024-02-29');
     expect(milestoneDate({ year: 2025, month: null, qualifier: '起' })).toBeNull();
+  });
+
+  test('fall on the day the text states, the end of a ten-day part, or the day of a festival', () => {
+    expect(milestoneDate({ year: 2024, month: 6, qualifier: '前', day: 15 })).toBe('2024-06-15');
+    expect(milestoneDate({ year: 2024, month: 11, qualifier: '月', occasion: '上旬' })).toBe('2024-11-10');
+    expect(milestoneDate({ year: 2024, month: 11, qualifier: '前', occasion: '中旬' })).toBe('2024-11-20');
+    expect(milestoneDate({ year: 2024, month: 2, qualifier: '月', occasion: '下旬' })).toBe('2024-02-29');
+    // Festivals before which work is due: the eve. 2027's 正月初一 is 6 February (some calendars compute the 7th).
+    expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '春节' })).toBe('2025-01-28');
+    expect(milestoneDate({ year: 2027, month: null, qualifier: '前', occasion: '春节' })).toBe('2027-02-05');
+    expect(milestoneDate({ year: 2025, month: null, qualifier: '年', occasion: '中秋' })).toBe('2025-10-06');
+    expect(milestoneDate({ year: 2026, month: null, qualifier: '前', occasion: '端午' })).toBe('2026-06-18');
+    expect(milestoneDate({ year: 2026, month: null, qualifier: '前', occasion: '清明' })).toBe('2026-04-04');
+    expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '国庆' })).toBe('2025-09-30');
+    expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '元旦' })).toBe('2024-12-31');
+    // A flood season differs by region: the latest it can mean, and not exact (no calendar event).
+    expect(milestoneDue({ year: 2025, month: null, qualifier: '前', occasion: '汛期' })).toEqual({ date: '2025-12-31', exact: false });
+    expect(milestoneDue({ year: 2025, month: 6, qualifier: '前', day: 15 })).toEqual({ date: '2025-06-15', exact: true });
+    // The progress views print the date with the phrase, and say how an undated phrase is counted.
+    const [flood] = statedDeadlines({ milestones: [{ year: 2025, month: null, qualifier: '前', occasion: '汛期', phrase: '2025年汛期前', text: '完成演练' }] });
+    expect(deadlineLabel(flood!)).toBe('2025年汛期前（原文未写明具体日期，逾期按2025年12月31日计）');
+    const [eve] = statedDeadlines({ milestones: [{ year: 2025, month: null, qualifier: '前', occasion: '春节', phrase: '2025年春节前', text: '完成检查' }] });
+    expect(deadlineLabel(eve!)).toBe('2025年1月28日（原文：2025年春节前）');
   });
 
   test('come from the task text as the parser read it', () => {
