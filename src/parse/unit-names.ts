@@ -59,7 +59,7 @@ export function stripModifiers(text: string): string {
   let names = text;
   for (let before = ''; before !== names; ) {
     before = names;
-    names = names.replace(MODIFIER, '').replace(/(等部门|等单位|等)$/u, '');
+    names = names.replace(MODIFIER, '').replace(AND_OTHERS, '');
   }
   return names;
 }
@@ -98,6 +98,9 @@ export function splitNames(text: string): string[] {
   return names;
 }
 
+/** `等`, `等部门`, `等相关部门`, `等有关单位`, `等成员单位` after the last name: the others are not named. */
+const AND_OTHERS = /等(?:(?:相关|有关|其他|其它)?(?:职能部门|成员单位|责任单位|部门|单位))?$/u;
+
 /** Trims the words around a unit name: `由`, `等部门`, half-width parentheses. */
 export function cleanName(text: string): string {
   return text
@@ -105,7 +108,7 @@ export function cleanName(text: string): string {
     .replace(/\(/gu, '（')
     .replace(/\)/gu, '）')
     .replace(/^(由|其中|以及|会同|和|及|与)/u, '')
-    .replace(/(等部门|等单位|等)$/u, '')
+    .replace(AND_OTHERS, '')
     .trim();
 }
 

@@ -49,6 +49,15 @@ describe('parseUnitGroups', () => {
     expect(parseUnitGroups('市林业局、市应急管理局等和乡镇（街道）等按照职责分工负责').map((u) => u.name)).toEqual(['市林业局', '市应急管理局', '乡镇（街道）']);
   });
 
+  test('drops 等相关部门, 等有关单位, 等成员单位 after the last name, so the unit named is found on its own page', () => {
+    expect(splitNames('镇安监办等相关部门')).toEqual(['镇安监办']);
+    expect(splitNames('镇派出所、镇市场监管所等有关单位')).toEqual(['镇派出所', '镇市场监管所']);
+    expect(parseUnitGroups('镇城建办等成员单位配合').map((u) => [u.name, u.role])).toEqual([['镇城建办', 'support']]);
+    expect(splitNames('区应急局等其他职能部门')).toEqual(['区应急局']);
+    // Without 等 such words are the name staff wrote.
+    expect(splitNames('各相关部门')).toEqual(['各相关部门']);
+  });
+
   test('gives a group without a role word the role of the next group', () => {
     expect(parseUnitGroups('各乡镇（街道）、经开区管委会，市应急管理局、市人社局及各行业主管部门按照职责分工负责').map((u) => u.role)).toEqual(
       Array(5).fill('responsible'),
