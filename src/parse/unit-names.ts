@@ -17,7 +17,7 @@ export interface NamedRole {
   role: UnitRole;
 }
 
-const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实|配合|参与|协助|协办|分别负责|负责)$/u;
+const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实|配合|参与|协助|协办|负责指导|指导|督导|分别负责|负责)$/u;
 const MODIFIER = /(分别|按照职责分工|按照职责|按职责分工|按职责|职责分工|分工|各自|共同|要)$/u;
 /** What a cell or label holds when it names no unit. */
 const NOT_A_NAME = /^(无|暂无|\/|—+|-+|…+)$/u;
@@ -26,7 +26,8 @@ export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|委�
 
 const ROLES: Array<[RegExp, UnitRole]> = [
   [/牵头/u, 'lead'],
-  [/配合|参与|协助|协办/u, 'support'],
+  // A unit that guides (指导, 督导) is not the one doing the work: listed with the supporting units, its words kept in the basis.
+  [/配合|参与|协助|协办|指导|督导/u, 'support'],
   [/落实/u, 'implement'],
   [/负责/u, 'responsible'],
 ];

@@ -49,6 +49,12 @@ describe('parseUnitGroups', () => {
     expect(parseUnitGroups('市林业局、市应急管理局等和乡镇（街道）等按照职责分工负责').map((u) => u.name)).toEqual(['市林业局', '市应急管理局', '乡镇（街道）']);
   });
 
+  test('reads a unit that guides (指导, 督导, 负责指导) as supporting, not as a unit named 区应急局指导', () => {
+    expect(parseUnitGroups('区应急局指导').map((u) => [u.name, u.role])).toEqual([['区应急局', 'support']]);
+    expect(parseUnitGroups('区应急局负责指导').map((u) => [u.name, u.role])).toEqual([['区应急局', 'support']]);
+    expect(parseUnitGroups('区安委办督导').map((u) => [u.name, u.role])).toEqual([['区安委办', 'support']]);
+  });
+
   test('drops 等相关部门, 等有关单位, 等成员单位 after the last name, so the unit named is found on its own page', () => {
     expect(splitNames('镇安监办等相关部门')).toEqual(['镇安监办']);
     expect(splitNames('镇派出所、镇市场监管所等有关单位')).toEqual(['镇派出所', '镇市场监管所']);
