@@ -29,6 +29,19 @@ export async function writeSearchFiles(
   options: ShardOptions = {},
 ): Promise<SearchFilesResult> {
   const index = buildSubstringIndex(plans, status);
+  // Pagefind indexes the records in its own process while the substring shards are written here;
+  // both are waited for, so a failure of either never leaves the other still writing.
+  const [pagefind, shards] = await Promise.allSettled([buildSearchIndex(distDir, pagefindRecords(index)), writeShards(distDir, index, options)]);
+  if (pagefind.status === 'rejected') throw pagefind.reason;
+  if (shards.status === 'rejected') throw shards.reason;
+  return { pagefind: pagefind.value, ...shards.value };
+}
+
+/** Shard files written at a time. */
+const WRITES = 16;
+
+/** The sharded substring index, written into `<distDir>/search/` beside the search page. */
+async function writeShards(distDir: string, index: SubstringIndex, options: ShardOptions): Promise<Omit<SearchFilesResult, 'pagefind'>> {
   const searchDir = path.join(distDir, 'search');
   // Written beside, then swapped in: a failed build never leaves half an index.
   const scratch = `${searchDir}.partial`;
@@ -36,15 +49,19 @@ export async function writeSearchFiles(
   let bytes = 0;
   let largest = { path: '', bytes: 0 };
   const files = shardSubstringIndex(index, options);
-  for (const file of files) {
+  const folders = new Map<string, Promise<unknown>>();
+  const write = async (file: (typeof files)[number]) => {
     const json = JSON.stringify(file.data);
     const body = file.gzip ? gzipSync(json, { level: 9 }) : Buffer.from(json);
     const target = path.join(scratch, path.relative('search', file.path));
-    await mkdir(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
     await writeFile(target, body);
     bytes += body.length;
-    if (body.length > largest.bytes) largest = { path: file.path, bytes: body.length };
-  }
+    if (body.length > largest.bytes || (body.length === largest.bytes && file.path < largest.path)) largest = { path: file.path, bytes: body.length };
+  };
+  for (let at = 0; at < files.length; at += WRITES) await Promise.all(files.slice(at, at + WRITES).map(write));
   // The search page (search/index.html) shares the folder: only the index's files are replaced.
   for (const name of ['index.json', 'facets', 'grams', 'records']) {
     await rm(path.join(searchDir, name), { recursive: true, force: true });
@@ -52,9 +69,7 @@ export async function writeSearchFiles(
     await rename(path.join(scratch, name), path.join(searchDir, name));
   }
   await rm(scratch, { recursive: true, force: true });
-
-  const pagefind = await buildSearchIndex(distDir, pagefindRecords(index));
-  return { pagefind, files: files.length, bytes, largest };
+  return { files: files.length, bytes, largest };
 }
 
 /** One Pagefind record per task of the index, carrying its id there (`meta.record`) and its filter values. */
