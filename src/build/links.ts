@@ -42,7 +42,10 @@ export async function checkLinks(dist: string, base = '/'): Promise<{ pages: num
   // for 60 % of the step, waiting on the file system, and a few keep memory to a few pages.
   const reads: Array<Promise<string>> = [];
   const read = (i: number) => {
-    if (i < pages.length) reads[i] = readFile(join(dist, pages[i]!), 'utf8');
+    if (i >= pages.length) return;
+    reads[i] = readFile(join(dist, pages[i]!), 'utf8');
+    // Awaited in turn below; a read still ahead when the check stops is not an unhandled rejection.
+    reads[i]!.catch(() => {});
   };
   for (let i = 0; i < READ_AHEAD; i++) read(i);
   for (const [i, page] of pages.entries()) {
