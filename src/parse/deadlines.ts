@@ -35,6 +35,8 @@ export interface Schedule {
   ongoing: boolean;
   /** Labelled only: months written without a year (`6月底前`). */
   yearless: string[];
+  /** Dates whose day the month does not have (`2025年2月30日前`): the month stands. */
+  impossible: string[];
 }
 
 /** Parts of a year that stand for a month: the last month of the part (`第` before a quarter is optional). */
@@ -92,7 +94,8 @@ export function extractSchedule(text: string, period: [number, number], labelled
     return blank(match);
   });
   const implausible: Schedule['implausible'] = [];
-  if (labelled) masked = labelledDates(masked, period, found);
+  const impossible: string[] = [];
+  if (labelled) masked = labelledDates(masked, period, found, impossible);
   masked = masked.replace(DEADLINE, (phrase, _to, yearText: string, monthText: string | undefined, day: string | undefined, tenDays: string | undefined, part: string | undefined, season: string | undefined, tail = '', at: number) => {
     if (/[\dA-Za-z\-—〔［\[.]/u.test(masked[at - 1] ?? '')) return phrase;
     const year = Number(yearText);
@@ -102,7 +105,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
       return blank(phrase);
     }
     if (year < period[0] || NOT_DEADLINE.has(tail)) return blank(phrase);
-    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim(), ...named(year, month, day, tenDays ?? season) } });
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim(), ...named(year, month, day, tenDays ?? season, () => impossible.push(phrase.trim())) } });
     return blank(phrase);
   });
   found.sort((a, b) => a.at - b.at);
@@ -125,10 +128,10 @@ export function extractSchedule(text: string, period: [number, number], labelled
     if (entry.milestone) milestones.push({ ...entry.milestone, text: clause });
     if (entry.period) periods.push({ ...entry.period, text: clause });
   });
-  if (!labelled) return { milestones, periods, implausible, ongoing: false, yearless: [] };
+  if (!labelled) return { milestones, periods, implausible, ongoing: false, yearless: [], impossible };
   const yearless = [...masked.matchAll(YEARLESS)].map((match) => match[0].trim());
   const ongoing = ONGOING.test(masked) && !milestones.some((m) => m.qualifier !== '起');
-  return { milestones, periods, implausible, ongoing, yearless };
+  return { milestones, periods, implausible, ongoing, yearless, impossible };
 }
 
 /** `2024年4月—9月`, `2024年4月至2025年3月`: a span of months, due by its end. */
@@ -140,10 +143,10 @@ const NUMERIC_DATE = /(?<![\d.\-/])(\d{4})\s*[.\-/．]\s*(\d{1,2})(?:\s*[.\-/．
  * In a label or time column only: a span of months is due by its end month,
  * and a numeric date is read as a date.
  */
-function labelledDates(text: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>): string {
+function labelledDates(text: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>, impossible: string[]): string {
   const add = (phrase: string, at: number, year: number, month: number, day: string | undefined, tail: string | undefined) => {
     if (year < period[0] || year > period[1] + 10 || month < 1 || month > 12) return phrase;
-    found.push({ at, milestone: { year, month, qualifier: qualifier(tail ?? '', String(month), day, undefined), phrase: phrase.trim(), ...named(year, month, day, undefined) } });
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail ?? '', String(month), day, undefined), phrase: phrase.trim(), ...named(year, month, day, undefined, () => impossible.push(phrase.trim())) } });
     return blank(phrase);
   };
   return text
@@ -155,12 +158,15 @@ function labelledDates(text: string, period: [number, number], found: Array<{ at
  * The day and the ten-day part or season a date is written with, when it
  * has them: `2024年6月15日前` → day 15, `2024年11月中旬前` → 中旬,
  * `2025年国庆节前` → 国庆. A day the month does not have (`2月30日`) is
- * not kept.
+ * not kept, and `impossible` is called to have it reported.
  */
-function named(year: number, month: number | null, day: string | undefined, word: string | undefined): Pick<Milestone, 'day' | 'occasion'> {
+function named(year: number, month: number | null, day: string | undefined, word: string | undefined, impossible: () => void): Pick<Milestone, 'day' | 'occasion'> {
   const result: Pick<Milestone, 'day' | 'occasion'> = {};
   const n = Number(day);
-  if (month !== null && day && n >= 1 && n <= new Date(Date.UTC(year, month, 0)).getUTCDate()) result.day = n;
+  if (month !== null && day) {
+    if (n >= 1 && n <= new Date(Date.UTC(year, month, 0)).getUTCDate()) result.day = n;
+    else impossible();
+  }
   if (word) result.occasion = word.replace(/(?<=国庆|清明|端午|中秋)节$/u, '');
   return result;
 }

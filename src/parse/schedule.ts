@@ -15,7 +15,8 @@
  * → no milestone, `ongoing: true`. A task in a table reads its time column
  * (完成时限) the same way. A month without a year in a label (`6月底前`) is
  * reported as `deadline-without-year`; years that cannot be meant as
- * `implausible-year`.
+ * `implausible-year`; a day the month does not have (`2025年2月30日前`),
+ * `impossible-date`.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -46,6 +47,10 @@ export default function remarkTaskSchedule() {
       for (const { year, phrase } of [stated, ...labelled].flatMap((schedule) => schedule.implausible)) {
         report(file, 'warning', 'implausible-year', task.place, `任务 ${task.number} 中的“${phrase}”年份不合常理（方案期限 ${period[0]}—${period[1]} 年）`,
           '核对原文，改正年份或月份；这一处不会被当作完成时限。');
+      }
+      for (const phrase of [stated, ...labelled].flatMap((schedule) => schedule.impossible)) {
+        report(file, 'warning', 'impossible-date', task.place, `任务 ${task.number} 中的日期“${phrase}”不存在（这个月没有这一天）`,
+          '核对原文，改正日期；在改正之前，这一条按当月最后一天计。');
       }
       for (const phrase of labelled.flatMap((schedule) => schedule.yearless)) {
         report(file, 'warning', 'deadline-without-year', task.place, `任务 ${task.number} 的完成时限“${phrase}”没有写年份`,
@@ -102,5 +107,5 @@ function same(a: Milestone, b: Milestone): boolean {
 }
 
 function emptySchedule(): Schedule {
-  return { milestones: [], periods: [], implausible: [], ongoing: false, yearless: [] };
+  return { milestones: [], periods: [], implausible: [], ongoing: false, yearless: [], impossible: [] };
 }
