@@ -20,6 +20,8 @@ import { START } from '../model/vocabulary.ts';
 
 export interface StatedDeadline {
   date: string; // ISO: the stated day, else the last day of the stated period
+  /** The year the phrase names: `2025年元旦前` is 2025, though due on 2024-12-31. */
+  year: number;
   /** False when the phrase names no day the text fixes (`2025年汛期前`): `date` is then the latest it can mean, the year's end. */
   exact: boolean;
   phrase: string; // as written: 2024年6月底前
@@ -77,7 +79,7 @@ export function statedDeadlines(task: Pick<Task, 'milestones'>): StatedDeadline[
   const byDate = new Map<string, StatedDeadline>();
   for (const m of task.milestones) {
     const due = milestoneDue(m);
-    if (due && !byDate.has(due.date)) byDate.set(due.date, { ...due, phrase: m.phrase, text: m.text });
+    if (due && !byDate.has(due.date)) byDate.set(due.date, { ...due, year: m.year, phrase: m.phrase, text: m.text });
   }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

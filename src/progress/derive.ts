@@ -87,7 +87,7 @@ export function countByUnit(items: readonly TaskProgress[]): Map<string, StatusC
   return countBy(items, (i) => (i.task.units.length > 0 ? i.task.units.map((u) => u.name) : [NOT_STATED]));
 }
 
-/** Counts per year of the last stated deadline (tasks without one under 未写明). */
+/** Counts per year the last stated deadline names (tasks without one under 未写明), as the year pages list them. */
 export function countByYear(items: readonly TaskProgress[]): Map<string, StatusCounts> {
-  return countBy(items, (i) => [i.deadline ? `${i.deadline.date.slice(0, 4)}年` : NOT_STATED]);
+  return countBy(items, (i) => [i.deadline ? `${i.deadline.year}年` : NOT_STATED]);
 }

@@ -124,6 +124,9 @@ describe('stated deadlines', () => {
     expect(deadlineLabel(flood!)).toBe('2025年汛期前（原文未写明具体日期，逾期按2025年12月31日计）');
     const [eve] = statedDeadlines({ milestones: [{ year: 2025, month: null, qualifier: '前', occasion: '春节', phrase: '2025年春节前', text: '完成检查' }] });
     expect(deadlineLabel(eve!)).toBe('2025年1月28日（原文：2025年春节前）');
+    // Due on the eve of 2025's New Year's Day, and counted under the year the phrase names.
+    const [newYear] = statedDeadlines({ milestones: [{ year: 2025, month: null, qualifier: '前', occasion: '元旦', phrase: '2025年元旦前', text: '完成' }] });
+    expect([newYear!.date, newYear!.year]).toEqual(['2024-12-31', 2025]);
   });
 
   test('come from the task text as the parser read it', () => {
