@@ -48,7 +48,7 @@ export const YEAR_PARTS: Readonly<Record<string, number>> = {
 /** Words in a deadline label or time column that say the work is ongoing. */
 export const ONGOING_WORDS: readonly string[] = ['长期坚持', '持续推进', '持续开展', '常态化', '长期'];
 
-const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: '起' };
+const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: '起', 开始: '起' };
 const NOT_DEADLINE = new Set(['以来', '及以前', '以前', '以后', '度', '的']);
 
 const TITLE = /《[^《》]*》/gu;
@@ -72,8 +72,14 @@ const LAST_QUARTER = new RegExp(`(${QUARTER})季度$`, 'u');
 /** Words a date may carry that name no month of their own: kept in the phrase as written (`2024年11月中旬前`, `2025年春节前`). */
 const TEN_DAYS = '[上中下]旬';
 const SEASONS = '春节|元旦|国庆节?|五一|清明节?|端午节?|中秋节?|主汛期|汛期|汛前';
+/**
+ * A date: its year, then a month (a span of months or days is due by its end:
+ * `9月—12月`, `6月1日至9月30日`, `6月1日至15日`), a part of the year or an
+ * occasion (`“五一”` in quotes too), then a qualifier. `前后` (around) is
+ * not `前`, and `开始` is a start like `起`.
+ */
 const DEADLINE = new RegExp(
-  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?|(${PART})\\s*|(${SEASONS})\\s*)?(年底前|年底|底前|底|年内|内|前|起|以来|及以前|以前|以后|度|的)?`,
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*)?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?|(${PART})\\s*|[“"]?(${SEASONS})[”"]?\\s*)?(年底前|年底|底前|底|年内|内|前(?!后)|起|开始|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */

@@ -28,6 +28,16 @@ describe('extractSchedule', () => {
       ['2025年国庆节前', undefined, '国庆'],
       ['2026年汛期前', undefined, '汛期'],
     ]);
+    // A span of days is due by its end; 前后 (around) is not 前; 开始 is a start; quotes around an occasion.
+    expect(named('2025年6月1日至9月30日开展汛期专项检查，2025年7月1日至15日开展集中排查。')).toEqual([
+      ['2025年6月1日至9月30日', 30, undefined],
+      ['2025年7月1日至15日', 15, undefined],
+    ]);
+    expect(read('2024年春节前后开展检查，2025年6月1日开始实施，2024年“五一”前完成。')).toEqual([
+      [2024, null, '年', '2024年春节'],
+      [2025, 6, '起', '2025年6月1日开始'],
+      [2024, null, '前', '2024年“五一”前'],
+    ]);
     // A day the month does not have is a slip: the month stands, the day is not kept.
     expect(named('2025年2月30日前完成。')).toEqual([['2025年2月30日前', undefined, undefined]]);
     // In a time column: a numeric date, and the end of a span.
