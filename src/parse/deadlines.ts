@@ -25,6 +25,7 @@
  * or sentence end, found with one forward pointer.
  */
 import type { Milestone, Task } from '../model/schema.ts';
+import { dueMilestones, START } from '../model/vocabulary.ts';
 
 export interface Schedule {
   milestones: Milestone[];
@@ -48,7 +49,7 @@ export const YEAR_PARTS: Readonly<Record<string, number>> = {
 /** Words in a deadline label or time column that say the work is ongoing. */
 export const ONGOING_WORDS: readonly string[] = ['长期坚持', '持续推进', '持续开展', '常态化', '长期'];
 
-const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: '起', 开始: '起' };
+const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: START, 开始: START };
 const NOT_DEADLINE = new Set(['以来', '及以前', '以前', '以后', '度', '的']);
 
 const TITLE = /《[^《》]*》/gu;
@@ -136,7 +137,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
   });
   if (!labelled) return { milestones, periods, implausible, ongoing: false, yearless: [], impossible };
   const yearless = [...masked.matchAll(YEARLESS)].map((match) => match[0].trim());
-  const ongoing = ONGOING.test(masked) && !milestones.some((m) => m.qualifier !== '起');
+  const ongoing = ONGOING.test(masked) && dueMilestones(milestones).length === 0;
   return { milestones, periods, implausible, ongoing, yearless, impossible };
 }
 

@@ -21,6 +21,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Milestone } from '../model/schema.ts';
+import { dueMilestones } from '../model/vocabulary.ts';
 import { extractSchedule, type Schedule } from './deadlines.ts';
 import { extractRecurrence } from './recurrence.ts';
 import { labelBlockStart, readLabels } from './labels.ts';
@@ -42,7 +43,7 @@ export default function remarkTaskSchedule() {
       const fromLabels = labelled.flatMap((schedule) => schedule.milestones.map((m) => ({ ...m, text: body })));
       task.milestones = [...stated.milestones, ...fromLabels.filter((m) => !stated.milestones.some((s) => same(s, m)))];
       task.periods = [...stated.periods, ...labelled.flatMap((schedule) => schedule.periods.map((p) => ({ ...p, text: body })))];
-      task.ongoing = labelled.some((schedule) => schedule.ongoing) && fromLabels.every((m) => m.qualifier === '起');
+      task.ongoing = labelled.some((schedule) => schedule.ongoing) && dueMilestones(fromLabels).length === 0;
       task.recurrence = extractRecurrence(text);
       for (const { year, phrase } of [stated, ...labelled].flatMap((schedule) => schedule.implausible)) {
         report(file, 'warning', 'implausible-year', task.place, `任务 ${task.number} 中的“${phrase}”年份不合常理（方案期限 ${period[0]}—${period[1]} 年）`,

@@ -92,7 +92,7 @@ function hashVersions(hash: ReturnType<typeof createHash>, names: readonly strin
   }
 }
 
-/** The key of one data file: the data writers, the file, and the digest of what every data file is drawn from. */
+/** The key of one data file: the data writers, the file, and the digests of what its writer reads (src/build/files.ts `dataKeys`). */
 export function dataKey(...inputs: unknown[]): string {
   return createHash('sha256').update(dataFingerprint()).update(JSON.stringify(inputs)).digest('hex');
 }
