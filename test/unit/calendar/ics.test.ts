@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -5,6 +6,8 @@ import { planCalendar, unitCalendar } from '../../../src/calendar/feeds.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import type { Plan } from '../../../src/model/schema.ts';
 import { extractSchedule } from '../../../src/parse/deadlines.ts';
+import { parsePlan } from '../../../src/parse/index.ts';
+import { importPlan } from '../../../src/import/index.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const SITE = 'https://intranet.gov.test/anquan/';
@@ -78,6 +81,22 @@ describe('iCalendar feeds', () => {
       ['2024-06-15', '（2024年6月15日前）'],
       ['2024-11-20', '（2024年11月中旬前）'],
       ['2025-01-28', '（2025年春节前）'],
+    ]);
+  });
+
+  test('a 工作要点 written with days, a ten-day part, festivals and a flood season: each event on its day, none for 汛期', () => {
+    const input = readFileSync(resolve(root, 'test/fixtures/shapes/yaodian-jieri-shixian/input.txt'));
+    const { markdown } = importPlan(new Uint8Array(input), { id: 'changhe', path: 'changhe.txt' });
+    const { plan } = parsePlan(markdown!, 'content/plans/changhe.md');
+    const read = events(planCalendar(plan!, [plan!], SITE));
+    expect(read.map((e) => [e.date, e.summary.replace(/^长河区 任务(\d+)：.*（/u, '$1（')])).toEqual([
+      ['2025-01-28', '2（2025年春节前）'],
+      ['2025-01-29', '5（2025年春节）'],
+      ['2025-03-15', '1（2025年3月15日前）'],
+      ['2025-04-30', '3（2025年“五一”前）'],
+      ['2025-09-30', '2（2025年国庆节前）'],
+      ['2025-09-30', '4（2025年6月1日至9月30日）'],
+      ['2025-11-20', '3（2025年11月中旬前）'],
     ]);
   });
 
