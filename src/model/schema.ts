@@ -52,7 +52,7 @@ export const MilestoneSchema = z.object({
   phrase: z.string(), // the deadline phrase as written: 2024年6月底前
   /** The day of the month, when the phrase states one: 2024年6月15日前 → 15. */
   day: z.number().int().min(1).max(31).optional(),
-  /** The ten-day part or the occasion the phrase names instead of a day: 上旬 · 中旬 · 下旬 · 春节 · 元旦 · 国庆 · 五一 · 清明 · 端午 · 中秋 · 汛期 · 主汛期 · 汛前. */
+  /** The ten-day part or the occasions the phrase names instead of a day: 上旬 · 上中旬 · 中旬 · 中下旬 · 下旬 · 春节 · 元旦 · 国庆 · 五一 · 清明 · 端午 · 中秋 · 汛期 · 主汛期 · 汛前 · 两节 · 双节, several joined by `、` (元旦、春节). */
   occasion: z.string().optional(),
 });
 export type Milestone = z.output<typeof MilestoneSchema>;

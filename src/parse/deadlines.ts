@@ -45,11 +45,15 @@ export const YEAR_PARTS: Readonly<Record<string, number>> = {
   一季度: 3, 二季度: 6, 三季度: 9, 四季度: 12,
   '1季度': 3, '2季度': 6, '3季度': 9, '4季度': 12,
   上半年: 6, 下半年: 12,
+  年中: 6,
 };
 /** Words in a deadline label or time column that say the work is ongoing. */
 export const ONGOING_WORDS: readonly string[] = ['长期坚持', '持续推进', '持续开展', '常态化', '长期'];
 
-const QUALIFIERS: Record<string, string> = { 年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年内: '年内', 内: '年内', 前: '前', 起: START, 开始: START };
+const QUALIFIERS: Record<string, string> = {
+  年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年末前: '底前', 末前: '底前', 年末: '底', 末: '底',
+  年内: '年内', 内: '年内', 前: '前', 起: START, 开始: START,
+};
 const NOT_DEADLINE = new Set(['以来', '及以前', '以前', '以后', '度', '的']);
 
 const TITLE = /《[^《》]*》/gu;
@@ -67,20 +71,23 @@ const SPAN = `\\s*(?:${TO})\\s*`;
 const JOIN = `\\s*(?:${TO}|、|和|及)\\s*`;
 const QUARTER = '一|二|三|四|1|2|3|4';
 /** A part of a year, or several quarters, due by the end of the last (`第` before a quarter is optional). */
-const PART = `第?\\s*(?:(?:${QUARTER})(?:${JOIN}第?\\s*(?:${QUARTER}))*\\s*季度|上半年|下半年)`;
+const PART = `第?\\s*(?:(?:${QUARTER})(?:${JOIN}第?\\s*(?:${QUARTER}))*\\s*季度|上半年|下半年|年中)`;
 /** The last quarter of a part, once spaces and 第 are gone. */
 const LAST_QUARTER = new RegExp(`(${QUARTER})季度$`, 'u');
 /** Words a date may carry that name no month of their own: kept in the phrase as written (`2024年11月中旬前`, `2025年春节前`). */
-const TEN_DAYS = '[上中下]旬';
-const SEASONS = '春节|元旦|国庆节?|五一|清明节?|端午节?|中秋节?|主汛期|汛期|汛前';
+const TEN_DAYS = '(?:上中|中下|[上中下])旬';
+const SEASONS = '春节|元旦|国庆节?|五一|清明节?|端午节?|中秋节?|主汛期|汛期|汛前|两节|双节';
+/** One occasion or several (`元旦、春节`, `元旦春节`, `国庆、中秋“双节”`), each in quotes or not. */
+const OCCASIONS = `[“"]?(?:${SEASONS})[”"]?(?:\\s*(?:、|和|及|与)?\\s*[“"]?(?:${SEASONS})[”"]?)*`;
+const OCCASION = new RegExp(SEASONS, 'gu');
 /**
- * A date: its year, then a month (a span of months or days is due by its end:
- * `9月—12月`, `6月1日至9月30日`, `6月1日至15日`), a part of the year or an
+ * A date: its year, then a month (a span of months, days or ten-day parts is
+ * due by its end: `9月—12月`, `6月1日至9月30日`, `6月1日至15日`, `6月中旬至7月上旬`), a part of the year or an
  * occasion (`“五一”` in quotes too), then a qualifier. `前后` (around) is
  * not `前`, and `开始` is a start like `起`.
  */
 const DEADLINE = new RegExp(
-  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*)?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?|(${PART})\\s*|[“"]?(${SEASONS})[”"]?\\s*)?(年底前|年底|底前|底|年内|内|前(?!后)|起|开始|以来|及以前|以前|以后|度|的)?`,
+  `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*|${TEN_DAYS}\\s*)?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?|(${PART})\\s*|(${OCCASIONS})\\s*)?(年底前|年底|年末前|年末|底前|底|末前|末|年内|内|前(?!后)|起|开始|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
@@ -112,7 +119,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
       return blank(phrase);
     }
     if (year < period[0] || NOT_DEADLINE.has(tail)) return blank(phrase);
-    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim(), ...named(year, month, day, tenDays ?? season, () => impossible.push(phrase.trim())) } });
+    found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim(), ...named(year, month, day, tenDays ?? (season && occasionOf(season)), () => impossible.push(phrase.trim())) } });
     return blank(phrase);
   });
   found.sort((a, b) => a.at - b.at);
@@ -174,8 +181,19 @@ function named(year: number, month: number | null, day: string | undefined, word
     if (n >= 1 && n <= new Date(Date.UTC(year, month, 0)).getUTCDate()) result.day = n;
     else impossible();
   }
-  if (word) result.occasion = word.replace(/(?<=国庆|清明|端午|中秋)节$/u, '');
+  if (word) result.occasion = word;
   return result;
+}
+
+/**
+ * The occasions a phrase names, as the milestone keeps them: `国庆节` as
+ * `国庆`, several joined by `、` (`元旦春节` → `元旦、春节`). `双节` beside
+ * the festivals it stands for adds nothing; alone it is kept, undated (it
+ * may mean 中秋 and 国庆 or 元旦 and 春节).
+ */
+function occasionOf(words: string): string {
+  const named = [...new Set(words.match(OCCASION)!.map((w) => w.replace(/(?<=国庆|清明|端午|中秋)节$/u, '')))];
+  return (named.length > 1 ? named.filter((w) => w !== '双节') : named).join('、');
 }
 
 /** The month a part of a year ends in: of several quarters, the last one's. */

@@ -6,7 +6,9 @@
  * 2024年底前 → 2024-12-31     2025年第二季度 → 2025-06-30     2024年6月 → 2024-06-30
  * 2024年6月15日前 → 2024-06-15     2024年11月上旬 → 2024-11-10     2024年11月中旬前 → 2024-11-20
  * 2025年春节前 → 2025-01-28 (the eve of 正月初一)     2025年国庆 → 2025-10-01     2026年清明节前 → 2026-04-04
- * 2025年汛期前 → 2025-12-31, not exact (a flood season's dates differ by region: no calendar event)
+ * 2025年元旦、春节前 and 2025年“两节”前 → 2025-01-28 (several occasions: the latest)     2025年3月中下旬 → 2025-03-31
+ * 2025年汛期前, 2025年“双节”前 → 2025-12-31, not exact (a flood season's dates differ by region; 双节 alone may be
+ *   中秋 and 国庆 or 元旦 and 春节: no calendar event)
  * 2025年起   → no date (a start, not a deadline)
  * ```
  * Festivals of the lunar calendar (春节, 端午, 中秋) and the solar term
@@ -30,8 +32,10 @@ export interface StatedDeadline {
 
 type Dated = Pick<Milestone, 'year' | 'month' | 'qualifier' | 'day' | 'occasion'>;
 
-/** Ten-day parts: the last day of each (下旬 ends with the month). */
-const TEN_DAYS: Readonly<Record<string, number>> = { 上旬: 10, 中旬: 20 };
+/** Ten-day parts: the last day of each (下旬 and 中下旬 end with the month). */
+const TEN_DAYS: Readonly<Record<string, number>> = { 上旬: 10, 上中旬: 20, 中旬: 20 };
+/** Occasions that stand for several: `两节` is 元旦 and 春节. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = { 两节: ['元旦', '春节'] };
 /** Festivals on a fixed day of the Gregorian calendar, as [month, day]. */
 const FIXED: Readonly<Record<string, [number, number]>> = { 元旦: [1, 1], 五一: [5, 1], 国庆: [10, 1] };
 /** Festivals of the lunar calendar, as [lunar month, lunar day]. */
@@ -44,10 +48,12 @@ export function milestoneDue(milestone: Dated): { date: string; exact: boolean }
   const month = milestone.month ?? 12;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (milestone.day !== undefined) return { date: iso(year, month, milestone.day), exact: true };
-  if (occasion === undefined || occasion === '下旬') return { date: iso(year, month, last), exact: true };
+  if (occasion === undefined || occasion.endsWith('下旬')) return { date: iso(year, month, last), exact: true };
   if (occasion in TEN_DAYS) return { date: iso(year, month, TEN_DAYS[occasion]!), exact: true };
-  const festival = festivalDate(year, occasion);
-  if (!festival) return { date: iso(year, month, last), exact: false };
+  // Several occasions (`元旦、春节前`, `两节前`) are due by the latest of them.
+  const days = occasion.split('、').flatMap((o) => GROUPS[o] ?? [o]).map((o) => festivalDate(year, o));
+  if (days.some((d) => d === null)) return { date: iso(year, month, last), exact: false };
+  const festival = days.reduce((a, b) => (b! > a! ? b : a))!;
   // `春节前` is due by the eve of the festival; `国庆` alone, on the day.
   if (milestone.qualifier === '前') festival.setUTCDate(festival.getUTCDate() - 1);
   return { date: festival.toISOString().slice(0, 10), exact: true };

@@ -38,6 +38,21 @@ describe('extractSchedule', () => {
       [2025, 6, '起', '2025年6月1日开始'],
       [2024, null, '前', '2024年“五一”前'],
     ]);
+    // Several occasions, written with 、 or run together, and 两节/双节; 中下旬 and a span of ten-day parts; 年中, 末.
+    expect(named('2025年元旦、春节前完成检查，2025年元旦春节期间加强值守，2025年“两节”前完成排查，2024年国庆、中秋“双节”前完成检查，2024年“双节”前完成。')).toEqual([
+      ['2025年元旦、春节前', undefined, '元旦、春节'],
+      ['2025年元旦春节', undefined, '元旦、春节'],
+      ['2025年“两节”前', undefined, '两节'],
+      ['2024年国庆、中秋“双节”前', undefined, '国庆、中秋'],
+      ['2024年“双节”前', undefined, '双节'],
+    ]);
+    expect(read('2025年3月中下旬完成摸底，2025年6月中旬至7月上旬开展检查，2024年年中完成评估，2024年8月末完成，2024年第三季度末完成验收。')).toEqual([
+      [2025, 3, '月', '2025年3月中下旬'],
+      [2025, 7, '月', '2025年6月中旬至7月上旬'],
+      [2024, 6, '底', '2024年年中'],
+      [2024, 8, '底', '2024年8月末'],
+      [2024, 9, '底', '2024年第三季度末'],
+    ]);
     // A day the month does not have is a slip: the month stands, the day is not kept.
     expect(named('2025年2月30日前完成。')).toEqual([['2025年2月30日前', undefined, undefined]]);
     // In a time column: a numeric date, and the end of a span.

@@ -116,6 +116,14 @@ describe('stated deadlines', () => {
     expect(milestoneDate({ year: 2026, month: null, qualifier: '前', occasion: '清明' })).toBe('2026-04-04');
     expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '国庆' })).toBe('2025-09-30');
     expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '元旦' })).toBe('2024-12-31');
+    // Several occasions are due by the latest: 2025's 春节 (29 January) after its 元旦; 2024's 国庆 after its 中秋 (17 September).
+    expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '元旦、春节' })).toBe('2025-01-28');
+    expect(milestoneDate({ year: 2025, month: null, qualifier: '前', occasion: '两节' })).toBe('2025-01-28');
+    expect(milestoneDate({ year: 2024, month: null, qualifier: '前', occasion: '国庆、中秋' })).toBe('2024-09-30');
+    expect(milestoneDate({ year: 2025, month: 3, qualifier: '月', occasion: '中下旬' })).toBe('2025-03-31');
+    expect(milestoneDate({ year: 2025, month: 3, qualifier: '月', occasion: '上中旬' })).toBe('2025-03-20');
+    // 双节 alone may be 中秋 and 国庆 or 元旦 and 春节: not dated, as a flood season.
+    expect(milestoneDue({ year: 2024, month: null, qualifier: '前', occasion: '双节' })).toEqual({ date: '2024-12-31', exact: false });
     // A flood season differs by region: the latest it can mean, and not exact (no calendar event).
     expect(milestoneDue({ year: 2025, month: null, qualifier: '前', occasion: '汛期' })).toEqual({ date: '2025-12-31', exact: false });
     expect(milestoneDue({ year: 2025, month: 6, qualifier: '前', day: 15 })).toEqual({ date: '2025-06-15', exact: true });
