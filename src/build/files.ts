@@ -96,8 +96,6 @@ export function filePath(file: Pick<PdfFile, 'href'>): string {
 export interface FilePool {
   /** Writes every PDF and data file of the site into the output folder; rejects on the first file that fails. */
   render(): Promise<FileStepResult>;
-  /** Whether this is a first build (no cache, or no build on its record): every file is rendered, by workers that start at once. */
-  cold(): boolean;
   /** Ends the workers (also done on every way out of the process). */
   stop(): void;
 }
@@ -131,11 +129,10 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
     workers.push(worker);
   };
 
-  const cold = () => inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST));
-
   async function render(): Promise<FileStepResult> {
     // A first build (no cache, or no build on its record) renders everything: its workers load while the files are listed.
-    if (cold()) while (workers.length < size) start();
+    const cold = inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST));
+    if (cold) while (workers.length < size) start();
     try {
       // The list of files, from the plans the build holds (else read as the workers read them).
       const context = await loadFileContext(inputs, plans);
@@ -210,7 +207,7 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
     }
   }
 
-  return { render, cold, stop };
+  return { render, stop };
 }
 
 interface Keying {
