@@ -1,9 +1,9 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
  * check`) → astro build (the pages) → the files that are not pages, checklist
- * PDFs and data files (a worker pool, src/build/files.ts), beside the search
- * index (Pagefind's and the substring shards, from the model) → file sizes →
- * internal link check → the new site replaces `dist/` in one rename.
+ * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index
+ * → file sizes → internal link check → the new site replaces `dist/` in one
+ * rename.
  *
  * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
  * src/build/scratch.ts) that is removed on every way out, signals included.
@@ -52,36 +52,13 @@ const shownOut = `${relative(root, out) || basename(out)}/`;
 const verbose = Boolean(process.env.PLANBOOK_VERBOSE);
 
 const timings: Record<string, number> = {};
-/** The steps under way (two at once for files and search), for the message of a build that stops without an answer. */
-const running = new Set<string>();
 let current = 'check';
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
   current = name;
-  running.add(name);
   const start = performance.now();
   const result = await fn();
   timings[name] = Math.round(performance.now() - start);
-  running.delete(name);
   return result;
-}
-
-/**
- * Two steps side by side. Both are settled before the build goes on or
- * fails, so no step still writes into a scratch folder being removed; the
- * error is the first one that happened, and `stop` ends the other step early.
- */
-async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>, stop: () => void): Promise<[A, B]> {
-  let first: { error: unknown } | undefined;
-  const note = (error: unknown) => {
-    if (!first) {
-      first = { error };
-      stop();
-    }
-    throw error;
-  };
-  const [x, y] = await Promise.allSettled([a.catch(note), b.catch(note)]);
-  if (first) throw first.error;
-  return [(x as PromiseFulfilledResult<A>).value, (y as PromiseFulfilledResult<B>).value];
 }
 
 // Peak memory of this process (its worker threads included) and of the programs it starts (Pagefind).
@@ -120,12 +97,11 @@ async function build(): Promise<void> {
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
   console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
-  // Pagefind indexes the model, not the files: it runs while the workers write them, in a process of its own.
-  console.log('正在建立搜索索引');
-  const [written] = await sideBySide(step('files', () => filePool.render()), step('search', () => searchIndex(scratch.out, plans)), () => filePool.stop());
+  const written = await step('files', () => filePool.render());
   const reused = (n: number) => (n > 0 ? `，其中 ${n} 个内容未变、取自缓存` : '');
   const threads = written.workers > 0 ? `${written.workers} 个线程` : '未启动线程';
-  console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），搜索索引已建立`);
+  console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在建立搜索索引`);
+  await step('search', () => searchIndex(scratch.out, plans));
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
   if (links.broken.length > 0) {
@@ -184,8 +160,7 @@ let settled = false;
 process.once('beforeExit', () => {
   if (settled) return;
   runCleanups();
-  const stuck = running.has('search') ? 'search' : ([...running][0] ?? current);
-  const what = stuck === 'search' ? 'Pagefind 程序意外退出，搜索索引没有建成' : `“${stuck}”一步没有完成就停止了`;
+  const what = current === 'search' ? 'Pagefind 程序意外退出，搜索索引没有建成' : `“${current}”一步没有完成就停止了`;
   console.error(`构建失败：${what}。${kept()}`);
   console.error('  提示：设置 PLANBOOK_VERBOSE=1 重新运行可查看详细信息；若问题重复出现，请报告此问题。');
   process.exitCode = 2;
