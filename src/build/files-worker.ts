@@ -29,7 +29,6 @@ const options = { buildDate: inputs.buildDate };
 const fault = process.env.PLANBOOK_FAULT_PDF;
 
 async function render(job: FileJob): Promise<FileReply> {
-  parentPort!.postMessage({ started: job.path } satisfies FileReply);
   try {
     const start = performance.now();
     if (fault === job.path) throw new Error('PLANBOOK_FAULT_PDF 指定这个文件失败（用于测试）');
