@@ -16,6 +16,12 @@ describe('extractRecurrence', () => {
     expect(extractRecurrence('每年度开展一次评估')).toEqual(['每年']);
   });
 
+  test('reads no frequency into the 年 and 月 of a date (2024年年底前, 6月报送), and still into 年年 and 月报 as words', () => {
+    expect(extractRecurrence('2024年年底前完成餐饮场所燃气报警装置安装，2025年年中完成评估，二〇二五年年底前完成。')).toEqual([]);
+    expect(extractRecurrence('2024年6月报送自查情况。')).toEqual([]);
+    expect(extractRecurrence('年年开展应急演练，建立月报制度。')).toEqual(['每月', '每年']);
+  });
+
   test('finds nothing in a task without a stated frequency', () => {
     expect(extractRecurrence('深化道路交通专项治理。严格落实典型和严重道路交通事故深度调查制度。')).toEqual([]);
   });
