@@ -91,7 +91,7 @@ const DEADLINE = new RegExp(
   'gu',
 );
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
-const YEARLESS = /(?<!每年|每|\d|[、和及至到—–\-~～]\s*)(\d{1,2})\s*月\s*(?:\d{1,2}\s*日\s*)?(底前|底|前|份|中旬|上旬|下旬)?/gu;
+const YEARLESS = new RegExp(`(?<!每年|每|\\d|[、和及至到—–\\-~～]\\s*)(\\d{1,2})\\s*月\\s*(?:\\d{1,2}\\s*日\\s*)?(?:${TEN_DAYS}\\s*)?(底前|底|末前|末|前|份)?`, 'gu');
 const ONGOING = new RegExp(ONGOING_WORDS.join('|'), 'u');
 const END = /[。！？!?\n]/gu;
 
