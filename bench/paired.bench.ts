@@ -18,7 +18,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { watchPeaks } from '../src/build/peaks.ts';
+import { watchPeaks, type Peaks } from '../src/build/peaks.ts';
 import { FILTERS } from '../src/search/record.ts';
 import { facetPath } from '../src/search/shards.ts';
 import { firstQuery, taskPage } from './lib/first-query.ts';
@@ -27,7 +27,7 @@ import type { BenchContext, BenchResults } from './lib/types.ts';
 interface Run {
   wall: number;
   stages: Record<string, number>;
-  peaks: Map<string, number>;
+  peaks: Peaks;
   /** planbook only: checklist PDFs and data files, and how many came from the cache. */
   pdfs?: { all: number; cached: number; data: number; dataCached: number };
 }
@@ -104,7 +104,7 @@ async function contentFor(ctx: BenchContext, out: string, size: number): Promise
   return dir;
 }
 
-function child(ctx: BenchContext, args: string[], env: Record<string, string>): Promise<{ wall: number; stdout: string; peaks: Map<string, number> }> {
+function child(ctx: BenchContext, args: string[], env: Record<string, string>): Promise<{ wall: number; stdout: string; peaks: Peaks }> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const proc = execFile(process.execPath, args, { cwd: ctx.root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
@@ -198,10 +198,12 @@ function ratio(a: number, b: number): number {
 }
 
 function peaksText(runs: Run[]): string {
-  const names = new Set(runs.flatMap((r) => [...r.peaks.keys()]));
+  const names = new Set(runs.flatMap((r) => [...r.peaks.each.keys()]));
   if (names.size === 0) return '（本系统无 /proc，未测）';
-  const each = [...names].map((n) => [n, Math.max(...runs.map((r) => r.peaks.get(n) ?? 0))] as const);
-  // The sum of each program's peak bounds the build's peak from above (they need not peak together).
+  const each = [...names].map((n) => [n, Math.max(...runs.map((r) => r.peaks.each.get(n) ?? 0))] as const);
+  // The sum of each program's peak bounds the build's peak from above (they need not peak together);
+  // what the build held at once is the largest sum at one sample.
   const sum = each.reduce((total, [, mb]) => total + mb, 0);
-  return `${each.map(([n, mb]) => `${n} ${mb}`).join('，')}（合计不超过 ${sum}）`;
+  const together = Math.max(...runs.map((r) => r.peaks.together));
+  return `${each.map(([n, mb]) => `${n} ${mb}`).join('，')}（各自峰值之和 ${sum}，同一时刻最多 ${together}）`;
 }

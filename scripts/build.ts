@@ -109,14 +109,14 @@ async function build(): Promise<void> {
     throw new Error(`链接检查未通过：${links.broken.length} 个站内链接无法打开。`);
   }
   await step('install', () => installSite(scratch.out, out, scratch.dir));
-  const peakMB = peaks.stop();
+  const { each: peakMB, together } = peaks.stop();
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, dataCached: written.dataCached, pdfWorkers: written.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB) };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, dataCached: written.dataCached, pdfWorkers: written.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB), peakTogetherMB: together };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);
   console.log(`构建完成：${out}（${links.pages} 个页面，${links.links} 个站内链接均有效；${parts.join('，')}）`);
-  if (peakMB.size > 0) console.log(`内存峰值：${[...peakMB].map(([name, mb]) => `${name} ${mb} MB`).join('，')}`);
+  if (peakMB.size > 0) console.log(`内存峰值：${[...peakMB].map(([name, mb]) => `${name} ${mb} MB`).join('，')}；同一时刻合计最多 ${together} MB`);
 }
 
 async function checkContent(): Promise<Plan[]> {
