@@ -3,7 +3,7 @@
  * cell per plan, coverage per plan and topic overlap between plans.
  */
 import type { Plan, Task } from '../model/schema.ts';
-import { dueMilestones } from '../model/vocabulary.ts';
+import { dueMilestones, milestonePhrase } from '../model/vocabulary.ts';
 import type { Alignment, AlignmentGroup } from './types.ts';
 
 export interface CellView {
@@ -37,7 +37,7 @@ export function cellOf(task: Task, score: number): CellView {
     task,
     score,
     years: [...years].sort(),
-    deadlines: [...new Set(task.milestones.map((m) => m.phrase))],
+    deadlines: [...new Set(task.milestones.map(milestonePhrase))],
     units: [...new Set(task.units.map((u) => u.name))],
   };
 }

@@ -45,7 +45,7 @@ export const RULES = {
   'unbalanced-bracket': rule('plan', 'warning', '括号不成对', '按原文补全或删除多余的括号。'),
   'implausible-year': rule('plan', 'warning', '年份不合常理，未作为时限', '按原文核对年份。'),
   'impossible-date': rule('plan', 'warning', '日期不存在', '核对原文，改正日期；改正之前按当月最后一天计。'),
-  'deadline-without-year': rule('plan', 'warning', '完成时限没有写年份', '在月份前写明年份（如“2024年6月底前”）；没有年份时按方案期限排序。'),
+  'deadline-without-year': rule('plan', 'warning', '日期没有写年份，也无从确定', '写明年份（如“2024年6月底前”）；正文中的日期承接前文的年份，一年期的方案（工作要点）取方案年度，两者都没有时这一条不算完成时限。'),
   'annex-unmatched': rule('plan', 'warning', '任务分工表中的任务在正文中找不到', '按原文核对分工表的序号和任务名称。'),
   'annex-row-unmatched': rule('plan', 'warning', '任务分工表的一行对不上正文任务', '按原文核对这一行的序号和文字。'),
   'task-text-unfinished': rule('plan', 'warning', '任务文字没有以句末标点结束', '按原文核对，补全被截断的文字。'),

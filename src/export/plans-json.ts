@@ -67,5 +67,5 @@ function toExportUnit(unit: Unit): ExportTask['units'][number] {
 
 function toExportMilestone(milestone: Milestone): ExportTask['milestones'][number] {
   const due = milestoneDue(milestone);
-  return { year: milestone.year, month: milestone.month, qualifier: milestone.qualifier, date: due?.exact ? due.date : null, text: milestone.text };
+  return { year: milestone.year, month: milestone.month, qualifier: milestone.qualifier, date: due?.exact ? due.date : null, inferredYear: milestone.inferredYear ?? null, text: milestone.text };
 }

@@ -43,6 +43,8 @@ export const ExportMilestoneSchema = MilestoneSchema.pick({
   .extend({
     /** The due day (src/progress/deadlines.ts): null for a start (起) and for a date the text does not fix (汛期前). */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    /** How the year was found when the text writes none (`9月底前`): preceding (an earlier date of the passage) or plan (a one-year plan); null when written. */
+    inferredYear: z.enum(['preceding', 'plan']).nullable(),
     text: MilestoneSchema.shape.text,
   })
   .strict();

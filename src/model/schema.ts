@@ -54,6 +54,13 @@ export const MilestoneSchema = z.object({
   day: z.number().int().min(1).max(31).optional(),
   /** The ten-day part or the occasions the phrase names instead of a day: 上旬 · 上中旬 · 中旬 · 中下旬 · 下旬 · 春节 · 元旦 · 国庆 · 五一 · 清明 · 端午 · 中秋 · 汛期 · 主汛期 · 汛前 · 两节 · 双节, several joined by `、` (元旦、春节). */
   occasion: z.string().optional(),
+  /**
+   * Present when the phrase writes no year (`9月底前`) and the year was
+   * found otherwise: `preceding`, from a date earlier in the same passage
+   * (`2025年3月底前完成排查，9月底前完成整改`); `plan`, from the one year a
+   * plan covers (a 2025年工作要点). Pages show how (`milestonePhrase`).
+   */
+  inferredYear: z.enum(['preceding', 'plan']).optional(),
 });
 export type Milestone = z.output<typeof MilestoneSchema>;
 

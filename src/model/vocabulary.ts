@@ -60,12 +60,19 @@ export const dueMilestones = (milestones: readonly Milestone[]): Milestone[] => 
 export function deadlineText(task: Dated): string {
   if (!task.deadlineExplicit) return task.ongoing ? ONGOING : implicitDeadline(task.deadlineYear);
   const last = dueMilestones(task.milestones).filter((m) => m.year === task.deadlineYear).at(-1);
-  return last ? last.phrase : `${task.deadlineYear}年底前`;
+  return last ? milestonePhrase(last) : `${task.deadlineYear}年底前`;
 }
+
+/** How a year the phrase leaves out was found (`Milestone.inferredYear`). */
+export const YEAR_FROM = { preceding: '承前文', plan: '按方案年度' } as const;
+
+/** A time node as written, with the year it was given when the text leaves the year out: 9月底前（2025年，承前文）. */
+export const milestonePhrase = (m: Pick<Milestone, 'phrase' | 'year' | 'inferredYear'>): string =>
+  m.inferredYear ? `${m.phrase}（${m.year}年，${YEAR_FROM[m.inferredYear]}）` : m.phrase;
 
 /** Every written time node of a task, each once, then the plan's end wording when none of them is a deadline (only a start, or none). */
 export function deadlinePhrases(task: Dated): string[] {
-  const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
+  const phrases = [...new Set(task.milestones.map(milestonePhrase))];
   return task.deadlineExplicit ? phrases : [...phrases, deadlineText(task)];
 }
 
@@ -77,5 +84,6 @@ export const VOCABULARY_TEXT = [
   INFERRED,
   implicitDeadline(0),
   ONGOING,
+  ...Object.values(YEAR_FROM),
   '年底前（）',
 ].join('');

@@ -14,8 +14,10 @@
  * ```
  * In a label or time column (`labelled`), a range `2024—2025年` is due by
  * its end year, `2024年4月—9月` by its end month, `2024.12.31` is a date,
- * `长期坚持` / `持续推进` / `常态化` mark the task ongoing, and a month
- * without a year (`6月底前`) is returned in `yearless` to be reported.
+ * `长期坚持` / `持续推进` / `常态化` mark the task ongoing. A date without
+ * a year (`9月底前`) takes the year of the date before it in the same
+ * passage, or of a one-year plan; one that cannot is returned in `yearless`
+ * to be reported.
  *
  * Never deadlines: years in titles `《…（2024—2026年）》`, document numbers
  * `〔2023〕17号`, standards `AQ8011-2023`, `2023行动`, and years before the
@@ -34,7 +36,7 @@ export interface Schedule {
   implausible: Array<{ year: number; at: number; phrase: string }>;
   /** Labelled only: the text says the work goes on (长期坚持), not when it ends. */
   ongoing: boolean;
-  /** Labelled only: months written without a year (`6月底前`). */
+  /** Dates written without a year that could not be given one (`6月底前` in a plan of several years, with no year before it). */
   yearless: string[];
   /** Dates whose day the month does not have (`2025年2月30日前`): the month stands. */
   impossible: string[];
@@ -90,6 +92,25 @@ const DEADLINE = new RegExp(
   `(到|至|截至)?(\\d{4})\\s*年\\s*(?:(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*|${TEN_DAYS}\\s*)?${SPAN})?(\\d{1,2})\\s*月\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?|(${PART})\\s*|(${OCCASIONS})\\s*)?(年底前|年底|年末前|年末|底前|底|末前|末|年内|内|前(?!后)|起|开始|以来|及以前|以前|以后|度|的)?`,
   'gu',
 );
+/**
+ * A date that writes no year (`9月底前`, `6月中旬至7月上旬`, `第三季度末前`,
+ * `“两节”前`, `年底前`, `年内`): after a year, a month or a number it is
+ * another thing (`次年3月`, `每年6月`, `12个月`, `三年内`), and after `、`
+ * or a span's joint it is part of the date before it. A part of the year or
+ * an occasion needs its `前` (or `末`): alone it is a noun (`报送上半年情况`,
+ * `汛期值班`).
+ */
+const YEARLESS_DATE = new RegExp(
+  `(?<![\\d年月每第次明去翌上下当今本前后半一二三四五六七八九十两、和及至到—–\\-~～])(?:` +
+    `(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*|${TEN_DAYS}\\s*)?${SPAN})?(\\d{1,2})\\s*月(?!度)\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?(底前|底|末前|末|前(?!后)|起|开始|份)?` +
+    `|(${PART})\\s*(底前|末前|底|末|前(?!后))` +
+    `|(${OCCASIONS})\\s*(前)(?!后)` +
+    `|(年底前|年底|年末前|年末|年内)` +
+    `)`,
+  'gu',
+);
+/** The month an occasion falls in, to tell whether a year carried from an earlier date can be meant: 春节 after 2024年12月 is 2025's. */
+const OCCASION_MONTH: Readonly<Record<string, number>> = { 元旦: 1, 春节: 2, 两节: 2, 清明: 4, 五一: 5, 端午: 6, 汛前: 5, 汛期: 6, 主汛期: 7, 中秋: 9, 国庆: 10, 双节: 10 };
 /** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
 const YEARLESS = new RegExp(`(?<!每年|每|\\d|[、和及至到—–\\-~～]\\s*)(\\d{1,2})\\s*月\\s*(?:\\d{1,2}\\s*日\\s*)?(?:${TEN_DAYS}\\s*)?(底前|底|末前|末|前|份)?`, 'gu');
 const ONGOING = new RegExp(ONGOING_WORDS.join('|'), 'u');
@@ -122,6 +143,8 @@ export function extractSchedule(text: string, period: [number, number], labelled
     found.push({ at, milestone: { year, month, qualifier: qualifier(tail, monthText, day, part), phrase: phrase.trim(), ...named(year, month, day, tenDays ?? (season && occasionOf(season)), () => impossible.push(phrase.trim())) } });
     return blank(phrase);
   });
+  const undated: string[] = [];
+  masked = yearlessDates(masked, period, found, impossible, undated);
   found.sort((a, b) => a.at - b.at);
   const milestones: Milestone[] = [];
   const periods: Task['periods'] = [];
@@ -142,10 +165,42 @@ export function extractSchedule(text: string, period: [number, number], labelled
     if (entry.milestone) milestones.push({ ...entry.milestone, text: clause });
     if (entry.period) periods.push({ ...entry.period, text: clause });
   });
-  if (!labelled) return { milestones, periods, implausible, ongoing: false, yearless: [], impossible };
-  const yearless = [...masked.matchAll(YEARLESS)].map((match) => match[0].trim());
+  if (!labelled) return { milestones, periods, implausible, ongoing: false, yearless: undated, impossible };
+  const yearless = [...new Set([...undated, ...[...masked.matchAll(YEARLESS)].map((match) => match[0].trim())])];
   const ongoing = ONGOING.test(masked) && dueMilestones(milestones).length === 0;
   return { milestones, periods, implausible, ongoing, yearless, impossible };
+}
+
+/**
+ * Dates written without a year, given one where the text leaves no doubt:
+ * the year of the last date before them in the same passage, unless they
+ * fall earlier in the year than it (`2024年12月底前排查，3月底前整改` may
+ * mean 2025); else the one year of a plan that covers one (a 工作要点),
+ * but not for 元旦 or 春节, which may be that year's or the next. Each says how (`inferredYear`). The others are left as they were: in a
+ * label, a month is then reported (`yearless`).
+ */
+function yearlessDates(text: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>, impossible: string[], undated: string[]): string {
+  const stated = found.filter((entry) => entry.milestone).sort((a, b) => a.at - b.at);
+  return text.replace(YEARLESS_DATE, (phrase, monthText: string | undefined, day: string | undefined, tenDays: string | undefined, tail: string | undefined, part: string | undefined, partTail: string | undefined, season: string | undefined, _before: string | undefined, yearEnd: string | undefined, at: number) => {
+    const occasion = season && occasionOf(season);
+    const month = monthText ? Number(monthText) : part ? partMonth(part) : null;
+    if (monthText && (month! < 1 || month! > 12)) return phrase;
+    const earliest = occasion ? Math.min(...occasion.split('、').map((o) => OCCASION_MONTH[o] ?? 12)) : month ?? 12;
+    const before = stated.filter((entry) => entry.at < at).at(-1)?.milestone;
+    let year: number;
+    let inferredYear: Milestone['inferredYear'];
+    if (before && (before.month === null || before.month <= earliest)) [year, inferredYear] = [before.year, 'preceding'];
+    // 元旦 and 春节 of a one-year plan may be its first weeks or the next year's (a plan issued in spring means the coming ones).
+    else if (!before && period[0] === period[1] && !(occasion && earliest <= 2)) [year, inferredYear] = [period[0], 'plan'];
+    else {
+      undated.push(phrase.trim());
+      return phrase;
+    }
+    const words = yearEnd ?? partTail ?? (season ? '前' : tail ?? '');
+    const qualified = yearEnd ? QUALIFIERS[yearEnd]! : qualifier(words, monthText, day, part);
+    found.push({ at, milestone: { year, month, qualifier: qualified, phrase: phrase.trim(), ...named(year, month, day, tenDays ?? occasion, () => impossible.push(phrase.trim())), inferredYear } });
+    return blank(phrase);
+  });
 }
 
 /** `2024年4月—9月`, `2024年4月至2025年3月`: a span of months, due by its end. */

@@ -13,9 +13,10 @@
  * ```
  * → `milestones: [{ year: 2025, phrase: '2024—2025年', … }]`; `完成时限：长期坚持`
  * → no milestone, `ongoing: true`. A task in a table reads its time column
- * (完成时限) the same way. A month without a year in a label (`6月底前`) is
- * reported as `deadline-without-year`; years that cannot be meant as
- * `implausible-year`; a day the month does not have (`2025年2月30日前`),
+ * (完成时限) the same way. A date without a year (`9月底前`) takes the
+ * year of the date before it in the passage, or of a one-year plan, and
+ * says so; one that can take neither is reported as
+ * `deadline-without-year`; years that cannot be meant as `implausible-year`; a day the month does not have (`2025年2月30日前`),
  * `impossible-date`.
  */
 import type { Root } from 'mdast';
@@ -56,6 +57,10 @@ export default function remarkTaskSchedule() {
       for (const phrase of labelled.flatMap((schedule) => schedule.yearless)) {
         report(file, 'warning', 'deadline-without-year', task.place, `任务 ${task.number} 的完成时限“${phrase}”没有写年份`,
           '在月份前写明年份（如“2024年6月底前”）；没有年份时，这一条按方案期限排序。');
+      }
+      for (const phrase of stated.yearless) {
+        report(file, 'warning', 'deadline-without-year', task.place, `任务 ${task.number} 中的“${phrase}”没有写年份，前文也没有可承接的年份`,
+          '写明年份（如“2025年6月底前”）；在写明之前，这一条不算完成时限。');
       }
     }
   };

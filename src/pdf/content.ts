@@ -6,7 +6,7 @@
  */
 import { planTopic } from '../model/document.ts';
 import { unitSlug } from '../derive/units.ts';
-import { deadlinePhrases, INFERRED, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames } from '../model/vocabulary.ts';
+import { deadlinePhrases, INFERRED, milestonePhrase, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 import { dateLabel } from '../progress/labels.ts';
 import type { Milestone, Plan, Task } from '../model/schema.ts';
@@ -176,7 +176,7 @@ function milestoneRow(plan: Plan, task: Task, milestones: Milestone[]): ListRow 
     full: [...new Set(milestones.map((m) => m.text))].join('\n'),
     units: units(task),
     roles: roles(task),
-    deadline: [...new Set(milestones.map((m) => m.phrase))].join('\n'),
+    deadline: [...new Set(milestones.map(milestonePhrase))].join('\n'),
     source: source(plan, task),
     task: task.id,
   };

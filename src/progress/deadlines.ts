@@ -18,7 +18,7 @@
  */
 import { Lunar, Solar } from 'lunar-typescript';
 import type { Milestone, Task } from '../model/schema.ts';
-import { START } from '../model/vocabulary.ts';
+import { milestonePhrase, START } from '../model/vocabulary.ts';
 
 export interface StatedDeadline {
   date: string; // ISO: the stated day, else the last day of the stated period
@@ -26,7 +26,7 @@ export interface StatedDeadline {
   year: number;
   /** False when the phrase names no day the text fixes (`2025年汛期前`): `date` is then the latest it can mean, the year's end. */
   exact: boolean;
-  phrase: string; // as written: 2024年6月底前
+  phrase: string; // as written (2024年6月底前), with the year given to one that leaves it out (`milestonePhrase`)
   text: string; // the clause the deadline governs
 }
 
@@ -80,14 +80,15 @@ function festivalDate(year: number, occasion: string): Date | null {
   return null;
 }
 
-/** Every stated deadline of a task, in date order; the same date stated twice is kept once. */
+/** Every stated deadline of a task, in date order; the same date stated twice is kept once, in the words that write its year. */
 export function statedDeadlines(task: Pick<Task, 'milestones'>): StatedDeadline[] {
-  const byDate = new Map<string, StatedDeadline>();
+  const byDate = new Map<string, StatedDeadline & { inferred: boolean }>();
   for (const m of task.milestones) {
     const due = milestoneDue(m);
-    if (due && !byDate.has(due.date)) byDate.set(due.date, { ...due, year: m.year, phrase: m.phrase, text: m.text });
+    const kept = due && byDate.get(due.date);
+    if (due && (!kept || (kept.inferred && !m.inferredYear))) byDate.set(due.date, { ...due, year: m.year, phrase: milestonePhrase(m), text: m.text, inferred: Boolean(m.inferredYear) });
   }
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...byDate.values()].map(({ inferred: _, ...deadline }) => deadline).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** The last stated deadline: when the whole task is due. Null when the text states none. */

@@ -11,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import { unitsLabel } from '../export/task-rows.ts';
 import { REPORTED_STATUSES } from '../model/progress.ts';
 import type { Plan, Task } from '../model/schema.ts';
-import { NOT_STATED, ONGOING } from '../model/vocabulary.ts';
+import { milestonePhrase, NOT_STATED, ONGOING } from '../model/vocabulary.ts';
 
 export const SHEET = '进展填报';
 
@@ -56,7 +56,7 @@ export async function toProgressXlsx(tasks: ReadonlyArray<{ plan: Plan; task: Ta
   const sheet = workbook.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
   for (const { plan, task } of tasks) {
-    const phrases = [...new Set(task.milestones.map((m) => m.phrase))];
+    const phrases = [...new Set(task.milestones.map(milestonePhrase))];
     sheet.addRow({
       task: task.id,
       number: tasks.some((t) => t.plan.id !== plan.id) ? `${plan.name} ${task.label}` : task.label,

@@ -1,5 +1,5 @@
 import type { Milestone, Plan, Task, UnitRole } from '../model/schema.ts';
-import { deadlineText, ROLE_LABEL } from '../model/vocabulary.ts';
+import { deadlineText, milestonePhrase, ROLE_LABEL } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 
 /** 2024-03-22 → 2024年3月22日; null → 未注明. */
@@ -25,7 +25,7 @@ export function splitLead(task: Pick<Task, 'title' | 'paragraphs'>): { lead: str
 }
 
 /** A milestone as a badge: 2024年底前. */
-export const milestoneLabel = (m: Milestone) => m.phrase || `${m.year}年${m.month ? `${m.month}月` : ''}${m.qualifier}`;
+export const milestoneLabel = (m: Milestone) => (m.phrase ? milestonePhrase(m) : `${m.year}年${m.month ? `${m.month}月` : ''}${m.qualifier}`);
 
 /** The deadline of a task as a phrase (see the vocabulary). */
 export const deadlineLabel = deadlineText;

@@ -100,6 +100,25 @@ describe('iCalendar feeds', () => {
     ]);
   });
 
+  test('a 工作要点 with several festivals, ten-day spans, 年中 and dates without a year: each event on its day, the year it was given said', () => {
+    const input = readFileSync(resolve(root, 'test/fixtures/shapes/yaodian-shuangjie-nianzhong/input.txt'));
+    const { markdown } = importPlan(new Uint8Array(input), { id: 'nanhu', path: 'nanhu.txt' });
+    const { plan } = parsePlan(markdown!, 'content/plans/nanhu.md');
+    const read = events(planCalendar(plan!, [plan!], SITE));
+    expect(read.map((e) => [e.date, e.summary.replace(/^南湖镇 任务(\d+)：.*?（(?=\d|[^）]*[年月])/u, '$1（')])).toEqual([
+      ['2025-01-28', '2（2025年元旦、春节前）'],
+      ['2025-03-31', '4（2025年3月中下旬）'],
+      ['2025-06-30', '4（2025年年中前）'],
+      ['2025-06-30', '7（2025年6月）'],
+      ['2025-07-10', '5（2025年6月中旬至7月上旬）'],
+      ['2025-08-31', '5（8月末前（2025年，承前文））'],
+      ['2025-09-30', '6（第三季度末前（2025年，按方案年度））'],
+      ['2025-10-05', '3（2025年国庆、中秋“双节”前）'],
+      ['2025-12-31', '6（2025年年底前）'],
+      ['2025-12-31', '8（年末前（2025年，按方案年度））'],
+    ]);
+  });
+
   test('a unit feed holds the deadlines of the tasks naming that unit, across plans', () => {
     const unit = '市应急管理局';
     const read = events(unitCalendar(unit, plans, SITE));

@@ -26,7 +26,7 @@ describe('toPlansJson', () => {
       'deadlineYear', 'deadlineExplicit', 'recurrence', 'url',
     ]);
     expect(Object.keys(data.tasks[1]!.units[0]!)).toEqual(['name', 'role', 'source', 'clause']);
-    expect(Object.keys(data.tasks[1]!.milestones[0]!)).toEqual(['year', 'month', 'qualifier', 'date', 'text']);
+    expect(Object.keys(data.tasks[1]!.milestones[0]!)).toEqual(['year', 'month', 'qualifier', 'date', 'inferredYear', 'text']);
   });
 
   test('leaves out fields that only the site uses', () => {

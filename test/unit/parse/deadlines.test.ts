@@ -180,8 +180,8 @@ describe('extractSchedule', () => {
     }
   });
 
-  test('gives a month without a year no deadline and names it under a label', () => {
-    expect(extractSchedule('6月底前完成自查。', period)).toMatchObject({ milestones: [], yearless: [] });
+  test('gives a date without a year, in a plan of several years with no year before it, no deadline, and names it', () => {
+    expect(extractSchedule('6月底前完成自查。', period)).toMatchObject({ milestones: [], yearless: ['6月底前'] });
     expect(extractSchedule('6月底前', period, true)).toMatchObject({ milestones: [], yearless: ['6月底前'] });
     expect(extractSchedule('每年6月底前', period, true).yearless).toEqual([]);
     expect(extractSchedule('每年11月', period, true).yearless).toEqual([]);
@@ -190,5 +190,49 @@ describe('extractSchedule', () => {
     expect(extractSchedule('2024.12.31前', period, true).milestones).toMatchObject([{ year: 2024, month: 12, qualifier: '前' }]);
     expect(extractSchedule('2024.12.31前', period).milestones).toEqual([]);
     expect(extractSchedule('2024年6月、11月', period, true).yearless).toEqual([]);
+  });
+
+  test('gives a date without a year the year of the date before it in the passage, and says so', () => {
+    const inferred = (text: string, within: [number, number] = period) =>
+      extractSchedule(text, within).milestones.map((m) => [m.phrase, m.year, m.month, m.qualifier, m.inferredYear ?? null]);
+    expect(inferred('2025年3月底前完成排查，9月底前完成整改，年底前完成验收。')).toEqual([
+      ['2025年3月底前', 2025, 3, '底前', null],
+      ['9月底前', 2025, 9, '底前', 'preceding'],
+      ['年底前', 2025, null, '底前', 'preceding'],
+    ]);
+    expect(inferred('2024年11月起开展夜查，12月15日前完成首轮检查。')).toEqual([
+      ['2024年11月起', 2024, 11, '起', null],
+      ['12月15日前', 2024, 12, '前', 'preceding'],
+    ]);
+    expect(inferred('2025年6月起开展排查，第三季度末前完成整改，国庆前组织复查。')).toEqual([
+      ['2025年6月起', 2025, 6, '起', null],
+      ['第三季度末前', 2025, 9, '底前', 'preceding'],
+      ['国庆前', 2025, null, '前', 'preceding'],
+    ]);
+    expect(extractSchedule('2025年6月中旬启动，7月中旬至8月上旬集中整治。', period).milestones.at(-1)).toMatchObject({ phrase: '7月中旬至8月上旬', year: 2025, month: 8, occasion: '上旬', inferredYear: 'preceding' });
+    // Earlier in the year than the date before it: perhaps the next year, so not guessed.
+    expect(extractSchedule('2024年12月底前完成排查，3月底前完成整改。', period)).toMatchObject({ milestones: [{ phrase: '2024年12月底前' }], yearless: ['3月底前'] });
+    expect(extractSchedule('2024年12月底前完成排查，春节前完成整改。', period).yearless).toEqual(['春节前']);
+  });
+
+  test('gives a date without a year the year of a one-year plan (a 工作要点), and says so; not 元旦 or 春节', () => {
+    const year: [number, number] = [2025, 2025];
+    expect(extractSchedule('3月底前印发实施，年内覆盖率达到100%。', year).milestones.map((m) => [m.phrase, m.year, m.month, m.qualifier, m.inferredYear])).toEqual([
+      ['3月底前', 2025, 3, '底前', 'plan'],
+      ['年内', 2025, null, '年内', 'plan'],
+    ]);
+    expect(extractSchedule('完成时限：8月末前', year, true)).toMatchObject({ milestones: [{ phrase: '8月末前', year: 2025, month: 8, qualifier: '底前', inferredYear: 'plan' }], yearless: [] });
+    expect(extractSchedule('“汛期”前完成排查', year).milestones).toMatchObject([{ year: 2025, occasion: '汛期', inferredYear: 'plan' }]);
+    // A plan issued in spring may mean the coming 元旦 and 春节.
+    expect(extractSchedule('“两节”前开展检查', year)).toMatchObject({ milestones: [], yearless: ['“两节”前'] });
+    expect(extractSchedule('春节前开展检查', year).yearless).toEqual(['春节前']);
+  });
+
+  test('never reads a year, a count of months, another year or a noun as a date without a year', () => {
+    const year: [number, number] = [2025, 2025];
+    for (const text of ['每年6月开展安全生产月活动', '次年3月底前完成', '明年年底前完成', '每年年底前报送', '用3个月时间集中整治', '报送上半年隐患排查情况',
+      '汛期24小时值班', '三年内全覆盖', '一年内完成两次', '半年内完成', '春节前后开展检查', '每月10日前报送', '上年12月发生的事故']) {
+      expect(extractSchedule(text, year), text).toMatchObject({ milestones: [], yearless: [] });
+    }
   });
 });

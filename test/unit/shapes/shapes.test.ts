@@ -1,7 +1,8 @@
 /**
  * Plans written the way other offices write them (test/fixtures/shapes/<case>/input.txt):
  * each imports, checks clean, and reads as expected.md (the content Markdown)
- * and expected.json (what staff read off it: actions, tasks, units, deadlines).
+ * and expected.json (what staff read off it: actions, tasks, units, deadlines
+ * with the day each is due by, recurrence).
  * A missing expected file fails the test; `UPDATE=1` writes it (review the diff).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { importPlan } from '../../../src/import/index.ts';
 import { parsePlan } from '../../../src/parse/index.ts';
 import type { Plan } from '../../../src/model/schema.ts';
+import { statedDeadlines } from '../../../src/progress/deadlines.ts';
 
 const root = 'test/fixtures/shapes';
 
@@ -22,6 +24,9 @@ export function readOff(plan: Plan) {
       title: t.title,
       units: t.units.map((u) => `${u.role}:${u.name}`),
       deadline: t.deadlineExplicit ? t.milestones.map((m) => `${m.year}${m.month ? `-${m.month}` : ''}`).join(',') : null,
+      // Each stated deadline as the pages, lists and calendars show it, and the day it is due by.
+      due: statedDeadlines(t).map((d) => `${d.phrase} → ${d.date}${d.exact ? '' : '（不确切）'}`),
+      recurrence: t.recurrence,
     })),
   };
 }
