@@ -189,7 +189,9 @@ function yearlessDates(text: string, period: [number, number], found: Array<{ at
     const before = stated.filter((entry) => entry.at < at).at(-1)?.milestone;
     let year: number;
     let inferredYear: Milestone['inferredYear'];
-    if (before && (before.month === null || before.month <= earliest)) [year, inferredYear] = [before.year, 'preceding'];
+    // A year's end (2024年底前) is its December: 6月底前 after it may be the next year's.
+    const after = before && (before.month ?? (before.qualifier === '底前' || before.qualifier === '底' ? 12 : 1));
+    if (before && after! <= earliest) [year, inferredYear] = [before.year, 'preceding'];
     // 元旦 and 春节 of a one-year plan may be its first weeks or the next year's (a plan issued in spring means the coming ones).
     else if (!before && period[0] === period[1] && !(occasion && earliest <= 2)) [year, inferredYear] = [period[0], 'plan'];
     else {

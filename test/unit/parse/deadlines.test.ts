@@ -213,6 +213,8 @@ describe('extractSchedule', () => {
     // Earlier in the year than the date before it: perhaps the next year, so not guessed.
     expect(extractSchedule('2024年12月底前完成排查，3月底前完成整改。', period)).toMatchObject({ milestones: [{ phrase: '2024年12月底前' }], yearless: ['3月底前'] });
     expect(extractSchedule('2024年12月底前完成排查，春节前完成整改。', period).yearless).toEqual(['春节前']);
+    expect(extractSchedule('2024年底前完成排查，6月底前完成整改。', period).yearless).toEqual(['6月底前']);
+    expect(extractSchedule('2025年，开展专项检查，6月底前完成整改。', period).milestones.at(-1)).toMatchObject({ phrase: '6月底前', year: 2025, inferredYear: 'preceding' });
   });
 
   test('gives a date without a year the year of a one-year plan (a 工作要点), and says so; not 元旦 or 春节', () => {
