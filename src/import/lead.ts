@@ -32,6 +32,21 @@ function isPhrase(text: string): boolean {
   const chars = [...text].length;
   const commas = (text.match(/，/g) ?? []).length;
   if (chars > MAX || commas > 1) return false;
-  if (/[《》“”（）()\d]/.test(text)) return false;
+  // A name in quotes is common in a title (开展“两节”安全大检查, 深化“一件事”全链条整治); a quote left open is not a phrase.
+  if (/[《》（）()\d]/.test(text) || !balancedQuotes(text)) return false;
   return commas === 0 || text.split('，').every((half) => [...half].length <= 14);
+}
+
+function balancedQuotes(text: string): boolean {
+  let open = false;
+  for (const c of text) {
+    if (c === '“') {
+      if (open) return false;
+      open = true;
+    } else if (c === '”') {
+      if (!open) return false;
+      open = false;
+    }
+  }
+  return !open;
 }
