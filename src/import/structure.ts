@@ -14,6 +14,7 @@
  * 一、压紧压实安全生产责任 / （一）落实党政…。… → section, task 1         ('ordinal')
  * （一）强化安全责任落实。一是压实…。二是…      → action, tasks 1, 2     ('inline')
  * （一）安全生产责任落实行动 / 一是健全…。二是…  → action, tasks 1, 2     ('inline')
+ * 一、全面压实安全生产责任 / 一是强化…。二是…    → section, tasks 1, 2    ('inline')
  * ```
  * Numbered items under 总体要求/工作目标/保障措施… are not tasks; sub-items
  * `（1）…①…` inside a task stay part of it; an annex after `附件` is kept as
@@ -147,6 +148,8 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
     const inline = runIn.filter((t) => [...t.matchAll(INLINE_ITEM)].length >= 2).length;
     return inline * 2 >= runIn.length ? 'inline' : 'ordinal';
   }
+  // `一、全面压实安全生产责任 / 一是强化…。二是压实…`: the items run in under the sections themselves.
+  if (texts.some(startsInline)) return 'inline';
   if (texts.some((t) => CIRCLED.test(t))) return 'circled';
   return 'none';
 }
