@@ -99,8 +99,8 @@ export function splitNames(text: string): string[] {
   return names;
 }
 
-/** `等`, `等部门`, `等相关部门`, `等有关单位`, `等成员单位` after the last name: the others are not named. */
-const AND_OTHERS = /等(?:(?:相关|有关|其他|其它)?(?:职能部门|成员单位|责任单位|部门|单位))?$/u;
+/** `等`, `等部门`, `等相关部门`, `等有关单位`, `等成员单位`, `等行业主管部门` after the last name: the others are not named. */
+const AND_OTHERS = /等(?:(?:相关|有关|其他|其它)?(?:(?:行业)?(?:主管|监管|职能)?部门|成员单位|责任单位|单位))?$/u;
 
 /** Trims the words around a unit name: `由`, `等部门`, half-width parentheses. */
 export function cleanName(text: string): string {

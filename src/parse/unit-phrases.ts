@@ -7,6 +7,7 @@
  * 由区应急局牵头，区住房城乡建设委、区消防救援支队配合，开展……   → 区应急局 (lead); 区住房城乡建设委, 区消防救援支队 (support)
  * 由各街镇负责组织实施   → 各街镇 (responsible)
  * 镇消防工作站负责，2024年11月起开展   → 镇消防工作站 (responsible)
+ * 街道城建办负责，街道应急办配合。   → 街道城建办 (responsible); 街道应急办 (support)
  * 由县教育局、县卫健局按照职责分工负责   → 县教育局, 县卫健局 (responsible)
  * ```
  * `整治牵头部门参照……` names no unit and yields nothing; neither does any
@@ -62,7 +63,14 @@ export function inlineUnits(text: string): Unit[] {
       const names = splitNames(stripModifiers(match[1] ?? ''));
       if (names.length === 0 || !names.every((name) => UNIT_END.test(name))) continue;
       const role: UnitRole = /落实/u.test(match[2] ?? '') ? 'implement' : 'responsible';
-      for (const name of names) add(name, role, match[0]);
+      // `X负责，Y配合`: the units right after, as after `X牵头`.
+      SUPPORT.lastIndex = match.index + match[0].length;
+      const support = SUPPORT.exec(sentence);
+      const helpers = support ? splitNames(stripModifiers(support[1] ?? '')).map(cleanName) : [];
+      const helping = helpers.length > 0 && helpers.every((name) => UNIT_END.test(name));
+      const basis = helping ? match[0] + support![0] : match[0];
+      for (const name of names) add(name, role, basis);
+      if (helping) for (const name of helpers) add(name, 'support', basis);
     }
   }
   return units;

@@ -60,6 +60,8 @@ describe('parseUnitGroups', () => {
     expect(splitNames('镇派出所、镇市场监管所等有关单位')).toEqual(['镇派出所', '镇市场监管所']);
     expect(parseUnitGroups('镇城建办等成员单位配合').map((u) => [u.name, u.role])).toEqual([['镇城建办', 'support']]);
     expect(splitNames('区应急局等其他职能部门')).toEqual(['区应急局']);
+    expect(splitNames('市应急管理局、市住房和城乡建设局、市交通运输局等行业主管部门')).toEqual(['市应急管理局', '市住房和城乡建设局', '市交通运输局']);
+    expect(splitNames('县市场监管局等有关行业监管部门')).toEqual(['县市场监管局']);
     // Without 等 such words are the name staff wrote.
     expect(splitNames('各相关部门')).toEqual(['各相关部门']);
   });
@@ -160,6 +162,14 @@ describe('inlineUnits', () => {
   test('reads a clause that is only X负责, and 由A、B按照职责分工负责', () => {
     expect(inlineUnits('开展冬春火灾防控。镇消防工作站负责，2024年11月起开展。').map((u) => [u.name, u.role])).toEqual([['镇消防工作站', 'responsible']]);
     expect(inlineUnits('由县教育局、县卫健局按照职责分工负责。').map((u) => u.name)).toEqual(['县教育局', '县卫健局']);
+  });
+
+  test('reads X负责，Y配合 and 由X负责，Y配合 with the units that help, and nothing from a clause that is not units', () => {
+    const read = (text: string) => inlineUnits(text).map((u) => [u.name, u.role]);
+    expect(read('长期坚持。街道城建办负责，街道应急办配合。')).toEqual([['街道城建办', 'responsible'], ['街道应急办', 'support']]);
+    expect(read('街道消防工作站负责，各社区居委会、街道城运中心配合。')).toEqual([['街道消防工作站', 'responsible'], ['各社区居委会', 'support'], ['街道城运中心', 'support']]);
+    expect(read('由区应急局负责，区消防救援支队协助，开展联合检查。')).toEqual([['区应急局', 'responsible'], ['区消防救援支队', 'support']]);
+    expect(read('镇消防工作站负责，组织志愿者参与宣传。')).toEqual([['镇消防工作站', 'responsible']]);
   });
 
   test('finds no unit in a subject or in 主要负责人', () => {
