@@ -65,8 +65,8 @@ const TO = '至|到|—|–|－|-|~|～';
 const RANGE = new RegExp(`(\\d{4})\\s*年?\\s*(?:${TO})\\s*(\\d{4})\\s*年(?:期间|间)?`, 'gu');
 const WITHIN = /(?:三|3)\s*年内/gu;
 /**
- * Joins the months of a span: `1—6月`, `10月至12月`. A list of months
- * (`2024年6月、11月`: 安全生产月, then 119消防宣传月) keeps its first.
+ * Joins the months of a span: `1—6月`, `10月至12月`. In a list of months
+ * (`2024年6月、11月`: 安全生产月, then 119消防宣传月) each is a time node.
  */
 const SPAN = `\\s*(?:${TO})\\s*`;
 /** Joins two quarters of one year, in a span or a list: `第一至第三季度`, `第二、三季度`. */
@@ -95,13 +95,15 @@ const DEADLINE = new RegExp(
 /**
  * A date that writes no year (`9月底前`, `6月中旬至7月上旬`, `第三季度末前`,
  * `“两节”前`, `年底前`, `年内`): after a year, a month or a number it is
- * another thing (`次年3月`, `每年6月`, `12个月`, `三年内`), and after `、`
- * or a span's joint it is part of the date before it. A part of the year or
+ * another thing (`次年3月`, `每年6月`, `12个月`, `三年内`), and after a
+ * span's joint it is part of the date before it. A month listed after a
+ * dated one (`2024年6月、11月`: 安全生产月, then 119消防宣传月) is a time
+ * node of that year. A part of the year or
  * an occasion needs its `前` (or `末`): alone it is a noun (`报送上半年情况`,
  * `汛期值班`).
  */
 const YEARLESS_DATE = new RegExp(
-  `(?<![\\d年月每第次明去翌上下当今本前后半一二三四五六七八九十两、和及至到—–\\-~～])(?:` +
+  `(?<![\\d年月每第次明去翌上下当今本前后半一二三四五六七八九十两至到—–\\-~～])(?:` +
     `(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*|${TEN_DAYS}\\s*)?${SPAN})?(\\d{1,2})\\s*月(?!度)\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?(底前|底|末前|末|前(?!后)|起|开始|份)?` +
     `|(${PART})\\s*(底前|末前|底|末|前(?!后))` +
     `|(${OCCASIONS})\\s*(前)(?!后)` +
@@ -111,7 +113,7 @@ const YEARLESS_DATE = new RegExp(
 );
 /** The month an occasion falls in, to tell whether a year carried from an earlier date can be meant: 春节 after 2024年12月 is 2025's. */
 const OCCASION_MONTH: Readonly<Record<string, number>> = { 元旦: 1, 春节: 2, 两节: 2, 清明: 4, 五一: 5, 端午: 6, 汛前: 5, 汛期: 6, 主汛期: 7, 中秋: 9, 国庆: 10, 双节: 10 };
-/** A month listed after a dated one (`2024年6月、11月`) has that year: not reported. */
+/** Under a label, a month with no year left after the dates above (a month listed after a dated one has that year: not reported). */
 const YEARLESS = new RegExp(`(?<!每年|每|\\d|[、和及至到—–\\-~～]\\s*)(\\d{1,2})\\s*月\\s*(?:\\d{1,2}\\s*日\\s*)?(?:${TEN_DAYS}\\s*)?(底前|底|末前|末|前|份)?`, 'gu');
 const ONGOING = new RegExp(ONGOING_WORDS.join('|'), 'u');
 const END = /[。！？!?\n]/gu;

@@ -155,8 +155,9 @@ describe('extractSchedule', () => {
     expect(read('2025年1—6月完成验收。')).toEqual([[2025, 6, '月', '2025年1—6月']]);
     expect(read('2024年1至6月底前完成。')).toEqual([[2024, 6, '底前', '2024年1至6月底前']]);
     expect(read('2024年10月至12月开展专项检查。')).toEqual([[2024, 12, '月', '2024年10月至12月']]);
-    // A list of months keeps its first (安全生产月 in June, 119消防宣传月 in November); a count is no month.
-    expect(read('2024年6月、11月组织宣传活动。')).toEqual([[2024, 6, '月', '2024年6月']]);
+    // In a list of months each is a time node of that year (安全生产月 in June, 119消防宣传月 in November); a count is no month.
+    expect(read('2024年6月、11月组织宣传活动。')).toEqual([[2024, 6, '月', '2024年6月'], [2024, 11, '月', '11月']]);
+    expect(extractSchedule('2024年6月、11月组织宣传活动。', period).milestones[1]?.inferredYear).toBe('preceding');
     expect(read('2024年3-5家企业完成。')).toEqual([[2024, null, '年', '2024年']]);
   });
 
