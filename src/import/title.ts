@@ -21,6 +21,8 @@ import { textWhere, type Where } from './where.ts';
 const MAX_TITLE = 80;
 const MAX_PART = 48;
 const NOTICE = /^.{0,40}关于(?:印发|转发|下发)(.*)的通知$/u;
+/** A line that names a body: the issuer printed above a title. */
+const ISSUER = /^.{2,30}(?:委员会|办公室|人民政府|办事处|管委会|党委|党工委|工委|局|委|厅|指挥部|领导小组|安委会|安委办)$/u;
 
 export interface TitleFound {
   index: number;
@@ -63,9 +65,14 @@ export function findTitle(paragraphs: Paragraph[]): { found: TitleFound | null; 
 function titleAt(paragraphs: Paragraph[], i: number): TitleFound | null {
   let text = '';
   let best: TitleFound | null = null;
+  let issuers = true;
   for (let span = 1; span <= 3 && i + span - 1 < paragraphs.length; span++) {
     const part = paragraphs[i + span - 1]!.text;
     if (!isTitlePart(part, span === 1) || part === text) break; // a headline repeated: two titles, not one
+    // The issuing body above the title (`周家渡街道安全生产委员会` / `周家渡街道2025年…任务清单`) is not part of it;
+    // a line that cannot stand alone (`2025年工作要点`, `实施方案`) continues the body's name.
+    if (span > 1 && issuers && isTitle(part) && /^\p{Script=Han}/u.test(part) && !/^(?:关于|实施方案|工作方案|行动方案|工作要点)/u.test(part)) break;
+    issuers &&= ISSUER.test(part) && !endsLikeTitle(part);
     text = tidySpaces(`${text}${part}`, true);
     if ([...text].length > MAX_TITLE) break;
     if (isTitle(text)) best = { index: i, span, text };

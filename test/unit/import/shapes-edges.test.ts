@@ -34,6 +34,18 @@ describe('importPlan on edge shapes', () => {
     expect(error.hint).toMatch(/单独放在一行/);
   });
 
+  test('keeps the issuing body printed above the title out of the title, but joins a line that cannot stand alone', () => {
+    const body = '\n\n一、主要任务\n\n1. 压实属地管理责任。各社区每季度至少召开一次安全生产专题会议。\n';
+    const titleOf = (cover: string) => {
+      const { plan: model } = parsePlan(run(cover + body, 'zhoujiadu').markdown!, 'content/plans/zhoujiadu.md');
+      return model!.title;
+    };
+    expect(titleOf('浦东新区周家渡街道安全生产委员会\n\n周家渡街道2025年安全生产治本攻坚重点任务清单')).toBe('周家渡街道2025年安全生产治本攻坚重点任务清单');
+    expect(titleOf('中共周家渡街道工作委员会\n周家渡街道办事处\n周家渡街道2025年安全生产工作要点')).toBe('周家渡街道2025年安全生产工作要点');
+    expect(titleOf('周家渡街道安全生产委员会\n2025年工作要点')).toBe('周家渡街道安全生产委员会2025年工作要点');
+    expect(titleOf('周家渡街道安全生产治本攻坚三年行动\n实施方案（2024—2026年）')).toBe('周家渡街道安全生产治本攻坚三年行动实施方案（2024—2026年）');
+  });
+
   test('reads a task number written with leading zeros as the number, with a warning', () => {
     const result = run(plan('007. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。'));
     expect(result.messages.find((m) => m.rule === 'import-task-number-leading-zero')).toMatchObject({ severity: 'warning', line: 9 });
