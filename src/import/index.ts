@@ -10,7 +10,7 @@ import { decode } from './decode.ts';
 import { hasMarkup, lineArtifact, stripMarkup } from './artifacts.ts';
 import { fixConfusables, suspiciousColumns, type Confusable } from './confusables.ts';
 import { joinLines, type Line, type Paragraph } from './lines.ts';
-import { ACTION, isLetterSpaced, joinSplitWords, tidySpaces } from './markers.ts';
+import { ACTION, isLetterSpaced, joinSplitWords, SECTION, tidySpaces } from './markers.ts';
 import { structure } from './structure.ts';
 import { deriveFrontMatter, type CoverRead } from './frontmatter.ts';
 import { render } from './render.ts';
@@ -114,6 +114,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
     if (trimmed === '') return;
     lines.push({ text: cells ? cells.join(' ') : trimmed, line: index + 1, column: raw.search(/\S/) + 1, heading: heading > 0, ...(cells ? { cells } : {}) });
   });
+  groupLinesInTables(lines);
   for (const fix of fixes) {
     messages.push(makeMessage(file, 'warning', 'import-confusable', fix,
       `${where(fix.line, fix.column)}：将形近字“${fix.from}”（U+${fix.from.codePointAt(0)!.toString(16).toUpperCase()}）改为“${fix.to}”`,
@@ -177,4 +178,22 @@ function normaliseOrdinal(text: string): string {
 /** Cover lines that are titles or headers lose the spaces of their line breaks. */
 function coverText(text: string): string {
   return /[。，；：]/.test(text) ? text : tidySpaces(text, true);
+}
+
+/**
+ * A group heading on a line of its own between the rows of a TAB table
+ * (`一、责任体系建设` where Word's merged group row lost its TABs): a group
+ * row of the table, as `一、责任体系建设\t\t\t\t` would be, instead of a
+ * section that ends the table.
+ */
+const GROUP_HEADING = new RegExp(`${SECTION.source}|${ACTION.source}`, 'u');
+
+function groupLinesInTables(lines: Line[]): void {
+  lines.forEach((line, i) => {
+    const before = lines[i - 1]?.cells;
+    const after = lines[i + 1]?.cells;
+    if (line.cells || !before || !after || before.length !== after.length) return;
+    if ([...line.text].length > 40 || /[。；，]/u.test(line.text) || !GROUP_HEADING.test(line.text)) return;
+    line.cells = [line.text, ...Array<string>(before.length - 1).fill('')];
+  });
 }

@@ -45,7 +45,8 @@ export default function remarkTaskSchedule() {
       task.milestones = [...stated.milestones, ...fromLabels.filter((m) => !stated.milestones.some((s) => same(s, m)))];
       task.periods = [...stated.periods, ...labelled.flatMap((schedule) => schedule.periods.map((p) => ({ ...p, text: body })))];
       task.ongoing = labelled.some((schedule) => schedule.ongoing) && dueMilestones(fromLabels).length === 0;
-      task.recurrence = extractRecurrence(text);
+      // A time column may say how often instead of when (`每季度`, `每半年`).
+      task.recurrence = extractRecurrence(task.table?.time ? `${text}\n${task.table.time}` : text);
       for (const { year, phrase } of [stated, ...labelled].flatMap((schedule) => schedule.implausible)) {
         report(file, 'warning', 'implausible-year', task.place, `任务 ${task.number} 中的“${phrase}”年份不合常理（方案期限 ${period[0]}—${period[1]} 年）`,
           '核对原文，改正年份或月份；这一处不会被当作完成时限。');

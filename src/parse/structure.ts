@@ -127,7 +127,9 @@ export default function remarkPlanStructure() {
               list.push({ kind: 'heading', depth: 3, text: row.group, place: placeOf(row.row) });
               pending = { ordinal: '', title: row.group, place: placeOf(row.row), list, at: list.length - 1 };
             }
-            addTask(row.number, splitLines(row.text), row.row, { marked: null, table: row.cells }, row.written);
+            // A row named in its own column: the name leads its text, as a marked title (`**名称**。措施`).
+            const text = row.name && !row.text.startsWith(row.name) ? `${row.name}。${row.text}` : row.text;
+            addTask(row.number, splitLines(text), row.row, { marked: row.name, table: row.cells }, row.written);
           }
         }
         return SKIP;

@@ -23,6 +23,12 @@ export interface TaskRow {
   written: string;
   /** The grouping cell (重点任务) when the table has one as well as a task text column. */
   group: string | null;
+  /**
+   * The row's own name when the 重点任务 column names each row on its own
+   * (a different name in every numbered row, none left blank): the task's
+   * title, its text the 具体措施 cell. Null otherwise.
+   */
+  name: string | null;
   text: string;
   cells: TableCells;
   row: Table['children'][number];
@@ -71,6 +77,9 @@ export function readTaskTable(table: Table): TaskRow[] | null {
   const rows = sub ? body.slice(1) : body;
   const { numberAt, taskAt, groupAt, unitColumns, timeAt } = columns;
   let group: string | null = null;
+  // The group named by the last group row (`| 一、责任体系建设 | | |`), whatever the 重点任务 cells say.
+  let groupRowAbove: string | null = null;
+  const headed = new Map<Table['children'][number], string | null>();
   const out: TaskRow[] = [];
   for (const row of rows) {
     const cell = (i: number) => (i >= 0 && row.children[i] ? nodeText(row.children[i]).trim() : '');
@@ -79,17 +88,18 @@ export function readTaskTable(table: Table): TaskRow[] | null {
     const heading = GROUP_ROW.exec(written);
     // `| 一、安全责任落实 | | | |`: the group's ordinal and name in the number cell, the rest blank.
     if (GROUP_TITLE.test(written) && row.children.every((_, i) => i === numberAt || cell(i) === '')) {
-      group = written;
+      group = groupRowAbove = written;
       continue;
     }
     // `| 安全生产责任落实行动 | | | |`: one cell merged across the table.
     const across = cell(0) !== '' && row.children.every((_, i) => i === 0 || cell(i) === '');
     if (heading || across || (written === '' && out.length === 0 && cell(taskAt) !== '' && unitColumns.every(({ i }) => cell(i) === '') && cell(timeAt) === '')) {
-      group = [cell(taskAt), ...row.children.map((_, i) => cell(i))].find((t, i) => t !== '' && (i === 0 || t !== written)) ?? group;
+      group = groupRowAbove = [cell(taskAt), ...row.children.map((_, i) => cell(i))].find((t, i) => t !== '' && (i === 0 || t !== written)) ?? group;
       continue;
     }
     const digits = /^\s*(\d+)\s*[.．、]?\s*$/u.exec(written);
     const number = digits ? Number(digits[1]) : null;
+    headed.set(row, heading || across ? group : groupRowAbove);
     if (groupAt >= 0) group = cell(groupAt) || group;
     const units = unitColumns.map(({ i, role }) => ({ text: cell(i), role })).filter((u) => u.text !== '');
     const previous = out.at(-1);
@@ -101,9 +111,22 @@ export function readTaskTable(table: Table): TaskRow[] | null {
       if (time && time !== previous.cells.time) previous.cells.time = previous.cells.time ? `${previous.cells.time}；${time}` : time;
       continue;
     }
-    out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
+    out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, name: null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
   }
-  return out;
+  return groupAt >= 0 ? namedRows(out, groupAt, headed) : out;
+}
+
+/**
+ * `| 1 | 修订安全生产职责清单 | 修订街道领导班子… | …`, `| 2 | 召开安委会全体会议 | …`:
+ * a 重点任务 column that differs in every numbered row and is never left
+ * blank names the rows, not groups of them. Each row keeps the group of the
+ * group row above it (`| 一、责任体系建设 | | |`), if any.
+ */
+function namedRows(rows: TaskRow[], groupAt: number, headed: Map<Table['children'][number], string | null>): TaskRow[] {
+  const names = rows.map((r) => (r.row.children[groupAt] ? nodeText(r.row.children[groupAt]).trim() : ''));
+  const own = rows.length >= 3 && names.every((n) => n !== '') && new Set(names).size === names.length;
+  if (!own) return rows;
+  return rows.map((r, i) => ({ ...r, name: names[i]!, group: headed.get(r.row) ?? null }));
 }
 
 /**
