@@ -21,6 +21,8 @@ export function markerNumber(m: RegExpExecArray): number {
 export const HALF_PAREN = /^(\d{1,3})\s*[）)]\s*/;
 /** `①`…`⑳`: sub-items, or tasks when a plan numbers nothing else. */
 export const CIRCLED = /^([\u2460-\u2473])\s*/;
+/** `第一，开展…。` `第二，…`: work items in paragraphs of their own, counted in words. */
+export const FIRST_SECOND = new RegExp(`^第(${NUM})[，,、：:]\\s*`);
 /** `一是……，二是……`: work items written inline; the group is the ordinal. */
 export const INLINE_ITEM = new RegExp(`(?:^|(?<=[。；;，,：:]))\\s*(${NUM})是`, 'g');
 

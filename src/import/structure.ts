@@ -15,13 +15,14 @@
  * （一）强化安全责任落实。一是压实…。二是…      → action, tasks 1, 2     ('inline')
  * （一）安全生产责任落实行动 / 一是健全…。二是…  → action, tasks 1, 2     ('inline')
  * 一、全面压实安全生产责任 / 一是强化…。二是…    → section, tasks 1, 2    ('inline')
+ * 二、重点任务 / 第一，开展…。 / 第二，开展…。    → tasks 1, 2             ('first-second')
  * ```
  * Numbered items under 总体要求/工作目标/保障措施… are not tasks; sub-items
  * `（1）…①…` inside a task stay part of it; an annex after `附件` is kept as
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
-import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, HALF_PAREN, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
+import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, FIRST_SECOND, HALF_PAREN, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
   | { kind: 'cover'; text: string; at: Paragraph }
@@ -34,7 +35,7 @@ export type Block =
   | { kind: 'table'; rows: string[][]; at: Paragraph }
   | { kind: 'paragraph'; text: string; at: Paragraph };
 
-export type Numbering = 'number' | 'paren' | 'half-paren' | 'circled' | 'ordinal' | 'inline' | 'none';
+export type Numbering = 'number' | 'paren' | 'half-paren' | 'circled' | 'ordinal' | 'inline' | 'first-second' | 'none';
 
 /** Sections whose numbered items are goals, principles or arrangements, never tasks. */
 const NOT_TASKS = /^(?:总体要求|指导思想|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|编制依据|保障措施|组织保障|保障机制|组织实施|实施保障|工作要求|有关要求|相关要求|工作保障|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|实施安排|阶段安排|时间步骤|组织领导|工作机制|工作背景|现状|形势)|^[\u4e00-\u9fff]{0,6}(?:目标|原则|要求|思想|依据)$/u; // 治理目标, 整治原则
@@ -151,6 +152,8 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   // `一、全面压实安全生产责任 / 一是强化…。二是压实…`: the items run in under the sections themselves.
   if (texts.some(startsInline)) return 'inline';
   if (texts.some((t) => CIRCLED.test(t))) return 'circled';
+  // `第一，开展…。` / `第二，开展…。`: at least two, from 第一.
+  if (texts.filter((t) => FIRST_SECOND.test(t)).length >= 2 && texts.some((t) => FIRST_SECOND.exec(t)?.[1] === '一')) return 'first-second';
   return 'none';
 }
 
@@ -194,6 +197,8 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
       return read(CIRCLED, (m) => m[1]!.codePointAt(0)! - 0x2460 + 1);
     case 'ordinal':
       return ACTION.test(text) ? read(ACTION, (m) => chineseNumber(m[1]!)) : null;
+    case 'first-second':
+      return read(FIRST_SECOND, (m) => chineseNumber(m[1]!));
     default:
       return null;
   }
@@ -224,6 +229,7 @@ function breaksTask(text: string, numbering: Numbering): boolean {
   if (numbering === 'paren') return TASK.test(text) || PAREN.test(text);
   if (numbering === 'half-paren') return TASK.test(text) || PAREN.test(text) || HALF_PAREN.test(text);
   if (numbering === 'inline') return false;
+  if (numbering === 'first-second') return FIRST_SECOND.test(text);
   return startsStructure(text) && !CIRCLED.test(text) && !PAREN.test(text) && !HALF_PAREN.test(text);
 }
 

@@ -18,6 +18,7 @@ import type { VFile } from 'vfile';
 import type { TaskDraft } from './draft.ts';
 import type { TaskRow } from './table.ts';
 import { extractSchedule } from './deadlines.ts';
+import { extractRecurrence } from './recurrence.ts';
 import { parseUnitGroups } from './unit-names.ts';
 import { report } from './report.ts';
 
@@ -84,11 +85,15 @@ export default function remarkAnnexFields() {
         }
       }
       task.units = units;
-      if ((task.milestones ?? []).length === 0 && task.annex.cells.time) {
-        const schedule = extractSchedule(task.annex.cells.time, period);
+      const time = task.annex.cells.time;
+      if ((task.milestones ?? []).length === 0 && time) {
+        // The annex's time column, read as the body's 完成时限 label is: a range by its end, 长期坚持 ongoing.
+        const schedule = extractSchedule(time, period, true);
         task.milestones = schedule.milestones.map((m) => ({ ...m, text }));
         task.periods = [...(task.periods ?? []), ...schedule.periods.map((p) => ({ ...p, text }))];
+        if (schedule.ongoing && schedule.milestones.length === 0) task.ongoing = true;
       }
+      if (time) task.recurrence = extractRecurrence(`${text}\n${time}`);
     }
   };
 }

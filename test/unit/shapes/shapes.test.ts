@@ -27,6 +27,7 @@ export function readOff(plan: Plan) {
       // Each stated deadline as the pages, lists and calendars show it, and the day it is due by.
       due: statedDeadlines(t).map((d) => `${d.phrase} → ${d.date}${d.exact ? '' : '（不确切）'}`),
       recurrence: t.recurrence,
+      ...(t.ongoing ? { ongoing: true } : {}),
     })),
   };
 }
