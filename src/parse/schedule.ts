@@ -28,6 +28,9 @@ import { extractRecurrence } from './recurrence.ts';
 import { labelBlockStart, readLabels } from './labels.ts';
 import { report } from './report.ts';
 
+/** `长期坚持。` as a sentence of its own (after a full stop or at the start of a line, up to the next or the end). */
+const ONGOING_SENTENCE = /(?:^|[。；;，,）)\n])\s*(?:长期坚持|持续推进|持续开展|常态化开展|常态化推进|长期开展)\s*(?:[。；;]|$)/mu;
+
 /** Where a label's value stops when the label sits inside a parenthesis or a sentence. */
 const VALUE_END = /[）)〕\]】。\n]/u;
 
@@ -44,7 +47,9 @@ export default function remarkTaskSchedule() {
       const fromLabels = labelled.flatMap((schedule) => schedule.milestones.map((m) => ({ ...m, text: body })));
       task.milestones = [...stated.milestones, ...fromLabels.filter((m) => !stated.milestones.some((s) => same(s, m)))];
       task.periods = [...stated.periods, ...labelled.flatMap((schedule) => schedule.periods.map((p) => ({ ...p, text: body })))];
-      task.ongoing = labelled.some((schedule) => schedule.ongoing) && dueMilestones(fromLabels).length === 0;
+      // `……。长期坚持。`: a sentence of its own that says only that the work goes on reads as that label would.
+      const goesOn = labelled.some((schedule) => schedule.ongoing) || (!task.table?.time && found.length === 0 && ONGOING_SENTENCE.test(text) && dueMilestones(stated.milestones).length === 0);
+      task.ongoing = goesOn && dueMilestones(fromLabels).length === 0;
       // A time column may say how often instead of when (`每季度`, `每半年`).
       task.recurrence = extractRecurrence(task.table?.time ? `${text}\n${task.table.time}` : text);
       for (const { year, phrase } of [stated, ...labelled].flatMap((schedule) => schedule.implausible)) {

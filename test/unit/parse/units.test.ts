@@ -273,6 +273,14 @@ describe('deadline labels of a task', () => {
     expect(task).toMatchObject({ milestones: [], deadlineYear: 2026, deadlineExplicit: false, ongoing: true });
   });
 
+  test('reads 长期坚持 or 常态化开展 as a sentence or closing clause of its own as ongoing, unless the text gives a deadline', () => {
+    const ongoing = (task: string) => taskOf(task).plan?.tasks[0]?.ongoing ?? false;
+    expect(ongoing('1. **强化隐患排查**。开展隐患排查（责任单位：市应急局）长期坚持。\n')).toBe(true);
+    expect(ongoing('1. **强化隐患排查**。开展隐患排查，由市应急局负责，常态化开展。\n')).toBe(true);
+    expect(ongoing('1. **强化隐患排查**。常态化开展隐患排查，由市应急局负责。\n')).toBe(false);
+    expect(ongoing('1. **强化隐患排查**。2025年底前完成排查。长期坚持。\n')).toBe(false);
+  });
+
   test('reads a deadline once when the text and its 【完成时限】 say the same', () => {
     const task = taskOf('1. **强化检查**。2024年底前开展检查。【牵头单位】市应急管理局【完成时限】2024年底前\n').plan?.tasks[0];
     expect(task?.milestones.map((m) => m.phrase)).toEqual(['2024年底前']);
