@@ -128,7 +128,7 @@ function levelOf(chain: string[]): string {
  * naming the place. A party committee keeps its `中共`.
  */
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
-  const joint = header?.endsWith('文件') ? null : jointSignature(name, cover);
+  const joint = header?.endsWith('文件') ? null : (jointSignature(name, cover) ?? jointHeader(name, cover));
   if (joint) return joint;
   const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件') && !/关于.*通知$/.test(t));
   return source ? trimIssuer(name, source) || null : null;
@@ -140,6 +140,18 @@ function jointSignature(name: string, cover: string[]): string | null {
   for (let i = date - 1; i >= 0 && ISSUING_BODY.test(cover[i]!) && !/[，。：；《]/.test(cover[i]!) && [...cover[i]!].length <= 30; i--) bodies.unshift(trimIssuer(name, cover[i]!));
   return bodies.length >= 2 ? bodies.join('、') : null;
 }
+
+/** `中共攸县县委办公室` / `攸县人民政府办公室` stacked at the top of the cover: the bodies issuing jointly. */
+function jointHeader(name: string, cover: string[]): string | null {
+  const bodies: string[] = [];
+  for (const line of cover) {
+    if (!isBodyLine(line)) break;
+    bodies.push(trimIssuer(name, line));
+  }
+  return bodies.length >= 2 ? bodies.join('、') : null;
+}
+
+const isBodyLine = (line: string) => ISSUING_BODY.test(line) && !/[，。：；《〔]/.test(line) && [...line].length <= 30;
 
 /** `上海市宝山区庙行镇人民政府文件` → `庙行镇人民政府`; `中共青龙镇委员会` keeps 中共. */
 function trimIssuer(name: string, text: string): string {
@@ -168,8 +180,10 @@ function issuerFromDocNumber(name: string, docNumber: string | null): string | n
 /** The line above a closing date: `南翔镇安全生产委员会办公室` / `2025年2月18日`. */
 function signatureIssuer(signature: string[]): string | null {
   const at = signature.findIndex((t) => DATE.test(t) || looksLikeBrokenDate(t));
-  const line = at > 0 ? signature[at - 1]! : null;
-  return line && !/[，。；：《]/.test(line) && [...line].length <= 30 && ISSUING_BODY.test(line) ? line : null;
+  // Bodies signing jointly stand one above the other: every one of them.
+  const bodies: string[] = [];
+  for (let i = at - 1; i >= 0 && isBodyLine(signature[i]!); i--) bodies.unshift(signature[i]!);
+  return bodies.length > 0 ? bodies.join('、') : null;
 }
 
 /**

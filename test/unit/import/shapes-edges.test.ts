@@ -46,6 +46,15 @@ describe('importPlan on edge shapes', () => {
     expect(titleOf('周家渡街道安全生产治本攻坚三年行动\n实施方案（2024—2026年）')).toBe('周家渡街道安全生产治本攻坚三年行动实施方案（2024—2026年）');
   });
 
+  test('names every body issuing jointly, stacked at the top of the cover or above the closing date', () => {
+    const body = '\n\n一、主要任务\n\n1. 压实属地管理责任。各乡镇每季度至少召开一次安全生产专题会议。\n';
+    const issuerOf = (text: string) => parsePlan(run(text, 'youxian').markdown!, 'content/plans/youxian.md').plan!.issuer;
+    const title = '攸县安全生产治本攻坚三年行动实施方案（2024—2026年）';
+    expect(issuerOf(`中共攸县县委办公室\n攸县人民政府办公室\n\n攸办发〔2024〕9号\n\n${title}${body}`)).toBe('中共攸县县委办公室、攸县人民政府办公室');
+    expect(issuerOf(`${title}${body}\n中共攸县县委办公室\n攸县人民政府办公室\n2024年4月18日\n`)).toBe('中共攸县县委办公室、攸县人民政府办公室');
+    expect(issuerOf(`${title}${body}\n攸县安全生产委员会办公室\n2024年4月18日\n`)).toBe('攸县安全生产委员会办公室');
+  });
+
   test('reads a task number written with leading zeros as the number, with a warning', () => {
     const result = run(plan('007. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。'));
     expect(result.messages.find((m) => m.rule === 'import-task-number-leading-zero')).toMatchObject({ severity: 'warning', line: 9 });
