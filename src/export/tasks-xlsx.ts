@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../model/schema.ts';
 import { taskColumns, jurisdictionLabel, taskRows, type Column, type TaskTableOptions } from './task-rows.ts';
+import { yearSpan } from '../model/vocabulary.ts';
 
 const PLAN_COLUMNS: readonly Column[] = [
   { header: '方案编号', width: 14 },
@@ -65,7 +66,7 @@ function planRow(plan: Plan): (string | number)[] {
     plan.issuer ?? '未注明',
     plan.docNumber ?? '未注明',
     plan.issuedOn ?? '未注明',
-    `${plan.period[0]}—${plan.period[1]}`,
+    yearSpan(...plan.period),
     plan.actions.length,
     plan.tasks.length,
   ];

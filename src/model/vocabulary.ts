@@ -42,6 +42,9 @@ export function unitNames(units: readonly Pick<Unit, 'name' | 'role'>[], roles: 
   return [...new Set(units.filter((u) => roles.includes(u.role)).map((u) => u.name))];
 }
 
+/** A span of years as every output writes it: `2024—2026`, and one year alone: `2025` (never `2025—2025`). */
+export const yearSpan = (from: number, to: number): string => (from === to ? `${from}` : `${from}—${to}`);
+
 /** The deadline of a task with no written deadline: 未写明（按方案期限 2026年底）. */
 export const implicitDeadline = (year: number) => `${NOT_STATED}（按方案期限 ${year}年底）`;
 

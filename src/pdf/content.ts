@@ -6,7 +6,7 @@
  */
 import { planTopic } from '../model/document.ts';
 import { unitSlug } from '../derive/units.ts';
-import { deadlinePhrases, INFERRED, milestonePhrase, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames } from '../model/vocabulary.ts';
+import { deadlinePhrases, INFERRED, milestonePhrase, NOT_STATED, ROLE_COLUMNS, ROLE_LABEL, unitLabels, unitNames, yearSpan } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 import { dateLabel } from '../progress/labels.ts';
 import type { Milestone, Plan, Task } from '../model/schema.ts';
@@ -81,7 +81,7 @@ export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
   if (leads.length > 0) sections.unshift({ title: '统筹牵头（全方案）', rows: leads.map((plan) => leadRow(plan, name)) });
   const leadNote = leads.length > 0 ? `；统筹牵头：${leads.map((p) => p.name).join('、')}` : '';
   const years = buildYearIndex(plans).years;
-  const span = `${years[0]}—${years.at(-1)}`;
+  const span = yearSpan(years[0]!, years.at(-1)!);
   // The plans' common subject, when they share one (安全生产治本攻坚三年行动); none when they differ.
   const topics = [...new Set(plans.filter((p) => involved.has(p.id)).map(planTopic))];
   const topic = topics.length === 1 ? topics[0]! : '';
@@ -102,7 +102,7 @@ export function unitTaskList(name: string, plans: Plan[]): TaskListDoc {
 
 function planHead(plan: Plan, year: string) {
   return {
-    fields: { 标题: plan.title, 方案: plan.name, 主题: planTopic(plan), 年度: year, 单位: '', 起止: `${plan.period[0]}—${plan.period[1]}`, 截至: '' },
+    fields: { 标题: plan.title, 方案: plan.name, 主题: planTopic(plan), 年度: year, 单位: '', 起止: yearSpan(...plan.period), 截至: '' },
     origin: plan.path,
     title: plan.title,
     docNumber: plan.docNumber,

@@ -14,6 +14,7 @@ import { RULES, type RuleId } from '../check/rules.ts';
 import type { ProgressEntry, ProgressFile } from '../model/progress.ts';
 import type { Message, Plan, Place } from '../model/schema.ts';
 import { readProgress } from './read.ts';
+import { yearSpan } from '../model/vocabulary.ts';
 
 /** A progress file's text: its own problems, then the checks against the plans. */
 export function checkProgressFile(text: string, file: string, plans: readonly Plan[]): Message[] {
@@ -38,13 +39,13 @@ export function checkProgress(progress: ProgressFile, plans: readonly Plan[]): M
   const [from, to] = [`${plan.period[0]}-01-01`, `${plan.period[1]}-12-31`];
   const outside = (date: string) => date < from || date > to;
   if (progress.asOf && outside(progress.asOf)) {
-    report(top, 'progress-date-outside', `asOf ${progress.asOf} 不在方案实施期 ${plan.period[0]}—${plan.period[1]} 年之内。`);
+    report(top, 'progress-date-outside', `asOf ${progress.asOf} 不在方案实施期 ${yearSpan(...plan.period)} 年之内。`);
   }
   const tasks = new Set(plan.tasks.map((t) => t.id));
   const seen = new Map<string, ProgressEntry>();
   for (const entry of progress.entries) {
     if (!tasks.has(entry.task)) report(entry.place, 'progress-unknown-task', `方案 ${plan.id} 中没有任务 ${entry.task}。`);
-    if (outside(entry.date)) report(entry.place, 'progress-date-outside', `日期 ${entry.date} 不在方案实施期 ${plan.period[0]}—${plan.period[1]} 年之内。`);
+    if (outside(entry.date)) report(entry.place, 'progress-date-outside', `日期 ${entry.date} 不在方案实施期 ${yearSpan(...plan.period)} 年之内。`);
     const key = `${entry.task} ${entry.date}`;
     const first = seen.get(key);
     if (first) report(entry.place, 'progress-duplicate', `任务 ${entry.task} 在 ${entry.date} 已有一条填报（第 ${first.place.line} 行）。`);

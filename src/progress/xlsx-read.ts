@@ -16,6 +16,7 @@ import { RULES, type RuleId } from '../check/rules.ts';
 import { IsoDateSchema, REPORTED_STATUSES, ReportedStatusSchema, type ProgressEntry } from '../model/progress.ts';
 import type { Message, Plan } from '../model/schema.ts';
 import { COLUMNS, HEADER_ALIASES, type ColumnKey } from './xlsx.ts';
+import { yearSpan } from '../model/vocabulary.ts';
 
 export interface ReadForm {
   /** Entries by plan id; empty when there is any error. */
@@ -96,7 +97,7 @@ export async function readProgressXlsx(bytes: Uint8Array, file: string, plans: r
     const date = text('date') === '' ? asOf : cellDate(row.getCell(columns.get('date')!).value);
     const [from, to] = [`${plan.period[0]}-01-01`, `${plan.period[1]}-12-31`];
     if (date === null) report('progress-date', `填报日期“${text('date')}”不是有效日期。`, at('date'));
-    else if (date < from || date > to) report('progress-date-outside', `填报日期 ${date} 不在方案实施期 ${plan.period[0]}—${plan.period[1]} 年之内。`, at('date'));
+    else if (date < from || date > to) report('progress-date-outside', `填报日期 ${date} 不在方案实施期 ${yearSpan(...plan.period)} 年之内。`, at('date'));
     else if (date > asOf) report('progress-date', `填报日期 ${date} 晚于 --as-of ${asOf}。`, at('date'));
     if (!status.success || date === null) continue;
     const entry: ProgressEntry = {

@@ -1,5 +1,5 @@
 import type { Milestone, Plan, Task, UnitRole } from '../model/schema.ts';
-import { deadlineText, milestonePhrase, ROLE_LABEL } from '../model/vocabulary.ts';
+import { deadlineText, milestonePhrase, ROLE_LABEL, yearSpan } from '../model/vocabulary.ts';
 import { buildYearIndex } from '../derive/years.ts';
 
 /** 2024-03-22 → 2024年3月22日; null → 未注明. */
@@ -13,7 +13,7 @@ export const orUnstated = (value: string | null | undefined) => (value && value.
 
 export const roleLabel = (role: UnitRole) => ROLE_LABEL[role];
 
-export const periodText = (plan: Pick<Plan, 'period'>) => `${plan.period[0]}—${plan.period[1]}年`;
+export const periodText = (plan: Pick<Plan, 'period'>) => `${yearSpan(...plan.period)}年`;
 
 /** The lead phrase and the rest of the first paragraph, so the phrase can be set in bold without losing text. */
 export function splitLead(task: Pick<Task, 'title' | 'paragraphs'>): { lead: string; rest: string; joined: boolean } {

@@ -17,6 +17,7 @@ import { printMessages } from '../report.ts';
 import { CliError, type CliDeps, type CliIo, type ExitCode } from '../types.ts';
 import type { CoverRead } from '../../import/frontmatter.ts';
 import { HELP } from './help.ts';
+import { yearSpan } from '../../model/vocabulary.ts';
 
 /** Names a folder import picks up; other files are listed as skipped. Content decides how each is read. */
 const PLAN_FILE = /\.(?:txt|md|docx|pdf|doc|wps|rtf)$/i;
@@ -113,7 +114,7 @@ async function importOne(input: string, id: string, options: Options, deps: CliD
 /** `已从封面和标题读出：标题 …；地名 …；…`: what was read, so a refused plan still shows it. */
 export function coverSummary(front: CoverRead): string {
   const shown = (value: string | null) => value ?? '未读出';
-  return `已从封面和标题读出：标题 ${front.title}；地名 ${shown(front.name)}（${front.level}）；发文单位 ${shown(front.issuer)}；文号 ${shown(front.docNumber)}；成文日期 ${shown(front.issuedOn)}；实施期 ${front.period ? `${front.period[0]}—${front.period[1]} 年` : '未读出'}`;
+  return `已从封面和标题读出：标题 ${front.title}；地名 ${shown(front.name)}（${front.level}）；发文单位 ${shown(front.issuer)}；文号 ${shown(front.docNumber)}；成文日期 ${shown(front.issuedOn)}；实施期 ${front.period ? `${yearSpan(...front.period)} 年` : '未读出'}`;
 }
 
 function checkId(id: string): void {
