@@ -267,10 +267,23 @@ function isSignature(body: Paragraph[], i: number): boolean {
   return (DATE.test(next) || looksLikeBrokenDate(next)) && [...text].length <= 30 && !/[，。；：]/.test(text);
 }
 
-/** A heading line is short and carries no sentence (a closing 。 is allowed). */
+/**
+ * A heading line is short and carries no sentence (a closing 。 is allowed).
+ * Its two halves may stand either side of a comma (`二、压实安全责任，筑牢安全
+ * 防线`), but a comma with a closing 。 is a run-in sentence
+ * (`（一）落实党政领导责任，每季度召开会议。`). A bracket of unit labels
+ * closing the line (`（一）燃气安全整治行动（牵头单位：县住建局；配合单位：…）`)
+ * is not part of the heading's wording.
+ */
 export function isHeading(text: string): boolean {
-  return [...text].length <= 40 && !/[。；，：]./.test(text);
+  const wording = text.replace(HEADING_UNITS, '');
+  if ([...wording].length > 40 || /[。；：]./u.test(wording)) return false;
+  const halves = wording.replace(/。$/u, '').split('，');
+  return halves.length === 1 || (halves.length <= 3 && !wording.endsWith('。') && halves.every((half) => [...half].length >= 2 && [...half].length <= 20));
 }
+
+/** `（牵头单位：…；配合单位：…）` closing a heading line. */
+const HEADING_UNITS = /[（(](?:牵头|责任|配合|主责|主办|协办|参与)(?:单位|部门)[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$/u;
 
 /** `8项“常态化行动”：`, `专项化行动：`: names a run of actions. */
 function isSeries(text: string): boolean {

@@ -40,6 +40,12 @@ export interface Structure {
   tasks: TaskDraft[];
   /** True when task numbers restart in each action (see `restarts.ts`). */
   restarts?: boolean;
+  /**
+   * Unit labels written once for a whole action, in its heading's closing
+   * bracket or on a line of their own before its first task
+   * (`（牵头单位：县住建局；配合单位：县市场监管局）`), by action index.
+   */
+  actionUnits?: Map<number, string>;
 }
 
 declare module 'vfile' {

@@ -23,6 +23,7 @@ import { attachAnnex } from './annex.ts';
 import { renumberRestarts } from './restarts.ts';
 import { itemParagraphs, markedLead, readNumber, splitLines } from './list-item.ts';
 import { flowText, nodeText, ORDINAL, stripEndPunctuation } from './text.ts';
+import { labelBlockStart, readLabels } from './labels.ts';
 
 export default function remarkPlanStructure() {
   return (tree: Root, file: VFile) => {
@@ -30,7 +31,7 @@ export default function remarkPlanStructure() {
     const out: Structure = { cover: [], body: [], actions: [], tasks: [] };
     let titles = 0;
     let series: string | null = null;
-    let pending: { ordinal: string; title: string; place: Place; list: Block[]; at: number } | null = null;
+    let pending: { ordinal: string; title: string; place: Place; list: Block[]; at: number; units?: string } | null = null;
     let current: Action | null = null;
     let group: string | null = null;
     const outside: TaskDraft[] = [];
@@ -40,6 +41,7 @@ export default function remarkPlanStructure() {
       if (pending) {
         current = { index: out.actions.length + 1, series, ordinal: pending.ordinal, title: pending.title, tasks: [], place: pending.place };
         out.actions.push(current);
+        if (pending.units) (out.actionUnits ??= new Map()).set(current.index, pending.units);
         pending.list[pending.at] = { kind: 'action', index: current.index, place: pending.place };
         pending = null;
       }
@@ -93,13 +95,13 @@ export default function remarkPlanStructure() {
         const at = list.length - 1;
         if (child.depth === 3) {
           const ordinal = ORDINAL.exec(text);
-          if (ordinal) pending = { ordinal: `（${ordinal[1]}）`, title: stripEndPunctuation(text.slice(ordinal[0].length)), place, list, at };
+          if (ordinal) pending = { ordinal: `（${ordinal[1]}）`, ...headingUnits(stripEndPunctuation(text.slice(ordinal[0].length))), place, list, at };
           else series = seriesName(text);
         } else if (child.depth === 2) {
           // `## 一、压紧压实安全生产责任` followed directly by tasks: the section is their action.
           const section = SECTION_ORDINAL.exec(text);
-          const title = section ? stripEndPunctuation(text.slice(section[0].length)) : '';
-          if (section && !GENERIC_SECTION.test(title)) pending = { ordinal: `${section[1]}、`, title, place, list, at };
+          const { title, units } = headingUnits(section ? stripEndPunctuation(text.slice(section[0].length)) : '');
+          if (section && !GENERIC_SECTION.test(title)) pending = { ordinal: `${section[1]}、`, title, place, list, at, ...(units ? { units } : {}) };
         }
         return SKIP;
       }
@@ -139,6 +141,8 @@ export default function remarkPlanStructure() {
         return SKIP;
       }
       const text = flowText(child).trim();
+      // `（牵头单位：…；配合单位：…）` on a line of its own under an action heading: the units of its tasks.
+      if (pending && !pending.units && isUnitLine(text)) pending.units = text.replace(/^[（(]|[）)]$/gu, '');
       if (text) blocks().push({ kind: 'paragraph', text, place });
       return SKIP;
     });
@@ -180,4 +184,19 @@ function placeOf(node: { position?: { start: { line: number; column: number } } 
 /** `8项“常态化行动”：` → `常态化行动`. */
 function seriesName(text: string): string {
   return text.replace(/^\s*[\d一二三四五六七八九十]+\s*项/u, '').replace(/[“”"'‘’「」『』：:。\s]/gu, '') || text;
+}
+
+/** `城镇燃气安全整治专项行动（牵头单位：县住建局；配合单位：…）` → the title, and the labels of its closing bracket. */
+function headingUnits(heading: string): { title: string; units?: string } {
+  const bracket = /[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$/u.exec(heading);
+  if (!bracket || !isUnitLine(bracket[1]!)) return { title: heading };
+  return { title: heading.slice(0, bracket.index).trim(), units: bracket[1]! };
+}
+
+/** A text that is only unit labels (`牵头单位：X；配合单位：Y`, in brackets or not). */
+function isUnitLine(text: string): boolean {
+  const inner = text.replace(/^[（(]|[）)]$/gu, '').trim();
+  if (labelBlockStart(inner) !== 0) return false;
+  const labels = readLabels(inner);
+  return labels.length > 0 && labels.every((label) => label.kind === 'unit');
 }

@@ -62,6 +62,11 @@ export default function remarkTaskUnits() {
         ...inlineUnits(blankSpans(body, unitSpans)),
         ...labels.flatMap((segment) => labelUnits(segment, clause)),
       ];
+      // A task that names none has the units its action names for all its tasks, saying so.
+      const shared = task.action !== null ? file.data.structure?.actionUnits?.get(task.action) : undefined;
+      if (task.units.length === 0 && shared) {
+        task.units = readLabels(shared).flatMap((segment) => labelUnits(segment, clause, `所属行动写明：${shared}`));
+      }
     }
   };
 }
@@ -82,9 +87,9 @@ function splitLabelBlocks(paragraphs: string[]): { body: string; labels: LabelSe
   return { body: body.join('\n'), labels };
 }
 
-function labelUnits(segment: LabelSegment, clause: string): Unit[] {
+function labelUnits(segment: LabelSegment, clause: string, written?: string): Unit[] {
   if (segment.kind !== 'unit') return [];
-  const basis = `${segment.label}：${segment.value}`;
+  const basis = written ?? `${segment.label}：${segment.value}`;
   return parseUnitGroups(segment.value, segment.role, true).map(({ name, role }) => ({ name, role, source: 'stated', clause, basis }));
 }
 
