@@ -128,7 +128,7 @@ function levelOf(chain: string[]): string {
  * naming the place. A party committee keeps its `中共`.
  */
 function issuerOf(name: string, header: string | undefined, cover: string[]): string | null {
-  const joint = header?.endsWith('文件') ? null : (jointSignature(name, cover) ?? jointHeader(name, cover));
+  const joint = header?.endsWith('文件') ? jointRedHeader(name, cover) : (jointSignature(name, cover) ?? jointHeader(name, cover));
   if (joint) return joint;
   const source = header ?? cover.find((t) => t.includes(name) && !/[，。：《〔]/.test(t) && !t.endsWith('文件') && !/关于.*通知$/.test(t));
   return source ? trimIssuer(name, source) || null : null;
@@ -138,6 +138,12 @@ function jointSignature(name: string, cover: string[]): string | null {
   const date = cover.findIndex((t) => DATE.test(t));
   const bodies: string[] = [];
   for (let i = date - 1; i >= 0 && ISSUING_BODY.test(cover[i]!) && !/[，。：；《]/.test(cover[i]!) && [...cover[i]!].length <= 30; i--) bodies.unshift(trimIssuer(name, cover[i]!));
+  return bodies.length >= 2 ? bodies.join('、') : null;
+}
+
+/** `中共山阳镇委员会文件` / `山阳镇人民政府文件`: a red header of bodies issuing jointly. */
+function jointRedHeader(name: string, cover: string[]): string | null {
+  const bodies = cover.filter((line) => /文件$/u.test(line) && isBodyLine(line.replace(/\s*文件$/u, ''))).map((line) => trimIssuer(name, line.replace(/\s*文件$/u, '')));
   return bodies.length >= 2 ? bodies.join('、') : null;
 }
 

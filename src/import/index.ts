@@ -112,7 +112,8 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
     const { text, heading } = markup ? stripMarkup(fixed.text) : { text: fixed.text, heading: 0 };
     const trimmed = text.trim();
     if (trimmed === '') return;
-    lines.push({ text: cells ? cells.join(' ') : trimmed, line: index + 1, column: raw.search(/\S/) + 1, heading: heading > 0, ...(cells ? { cells } : {}) });
+    // A TAB outside a table (`中共山阳镇委员会\t文件`, a red header set as a two-column table) is a space.
+    lines.push({ text: cells ? cells.join(' ') : trimmed.replace(/\t+/gu, ' '), line: index + 1, column: raw.search(/\S/) + 1, heading: heading > 0, ...(cells ? { cells } : {}) });
   });
   groupLinesInTables(lines);
   for (const fix of fixes) {

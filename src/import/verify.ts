@@ -18,7 +18,12 @@ const PLANBOOK = /^\uFEFF?---\r?\n(?=[\s\S]*?^id:\s*\S)(?=[\s\S]*?^period:\s*\[)
 export function verifyImport(markdown: string, options: { id: string; path: string }, origin: (line: number) => number = () => 1): Message[] {
   const target = `content/plans/${options.id}.md`;
   const { messages } = parsePlan(markdown, target);
-  return messages
+  // `check` also refuses control characters (src/check/characters.ts): none may be written.
+  const controls = markdown.split('\n').flatMap((text, i) => {
+    const at = text.search(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/u);
+    return at < 0 ? [] : [{ severity: 'error' as const, line: i + 1, column: at + 1, message: `含有控制字符 U+${text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')}`, hint: '删去这个字符，或换成空格' }];
+  });
+  return [...messages, ...controls]
     .filter((m) => m.severity === 'error')
     .map((m) => makeMessage(options.path, 'error', 'import-check-failed', { line: origin(m.line) || 1, column: 1 },
       `导入结果通不过检查（生成的 ${target} 第 ${m.line} 行第 ${m.column} 列）：${m.message}`,

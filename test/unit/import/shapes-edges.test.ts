@@ -55,6 +55,14 @@ describe('importPlan on edge shapes', () => {
     expect(issuerOf(`${title}${body}\n攸县安全生产委员会办公室\n2024年4月18日\n`)).toBe('攸县安全生产委员会办公室');
   });
 
+  test('reads a red header set as a two-column table (body TAB 文件) as the joint issuers, and writes no TAB', () => {
+    const text = '中共山阳镇委员会\t文件\n山阳镇人民政府\t文件\n\n山委〔2024〕12号\n\n山阳镇安全生产治本攻坚三年行动实施方案（2024—2026年）\n\n一、主要任务\n\n1. 压实属地管理责任。各村每季度至少召开一次安全生产专题会议。\n';
+    const result = run(text, 'shanyang');
+    expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(result.markdown).not.toMatch(/\t/u);
+    expect(parsePlan(result.markdown!, 'content/plans/shanyang.md').plan!.issuer).toBe('中共山阳镇委员会、山阳镇人民政府');
+  });
+
   test('reads a task number written with leading zeros as the number, with a warning', () => {
     const result = run(plan('007. 压实属地管理责任。各街镇每季度至少召开一次安全生产专题会议。'));
     expect(result.messages.find((m) => m.rule === 'import-task-number-leading-zero')).toMatchObject({ severity: 'warning', line: 9 });
