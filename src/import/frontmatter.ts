@@ -37,7 +37,10 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
     messages.push({ severity: 'error', rule: 'import-no-place', message: `无法从标题“${title}”读出地名（如“××街道”“××区”）`,
       hint: '方案名称取自标题开头的地名；请确认标题以单位所在地名开头，或在导入后手工填写头信息 name' });
   }
-  const signature = body.slice(-4);
+  // A signature set right with full-width spaces (`漕泾镇安全生产委员会　　　　`) ends at its last character.
+  // The signature closes the plan's own text, before its annexes (`附件` on a line of its own).
+  const annex = body.findIndex((t) => /^附\s*件\s*\d{0,2}\s*[:：]?$/u.test(t.trim()));
+  const signature = (annex > 0 ? body.slice(0, annex) : body).slice(-4).map((t) => t.replace(/[\s\u3000]+$/u, ''));
   const docNumber = cover.find((t) => DOC_NUMBER.test(t)) ?? body.slice(0, 3).find((t) => DOC_NUMBER.test(t)) ?? facts.docNumber ?? null;
   const dateLine = [...cover, ...signature].find((t) => DATE.test(t));
   let issuedOn = dateLine ? isoDate(readDate(dateLine)!) : null;

@@ -77,11 +77,12 @@ export default function remarkAnnexFields() {
       const units = task.units ?? [];
       for (const cell of task.annex.cells.units) {
         for (const { name, role } of parseUnitGroups(cell.text, cell.role)) {
-          if (units.some((u) => u.name === name && u.role === role)) continue;
+          const named = units.filter((u) => u.name === name);
           // `镇安委办负责` in the text, 牵头单位 in the annex: the annex says which role.
-          const generic = units.find((u) => u.name === name && u.role === 'responsible');
-          if (generic) generic.role = role;
-          else units.push({ name, role, source: 'stated', clause: text, basis: task.annex.basis });
+          const generic = named.find((u) => u.role === 'responsible');
+          if (generic && role !== 'responsible') generic.role = role;
+          // A unit the text already names keeps the role the text gives it; the annex adds only the others.
+          else if (named.length === 0) units.push({ name, role, source: 'stated', clause: text, basis: task.annex.basis });
         }
       }
       task.units = units;

@@ -17,7 +17,9 @@ export interface NamedRole {
   role: UnitRole;
 }
 
-const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实|配合|参与|协助|协办|负责指导|指导|督导|分别负责|负责)$/u;
+const ROLE_WORD = /(牵头负责|牵头|具体落实|负责落实|落实属地(?:管理)?责任|落实|配合|参与|协助|协办|负责指导|指导|督导|分别负责|负责)$/u;
+/** `镇安委办（牵头）` in a list: that one unit's role, in brackets after its name. */
+const NAME_ROLE = /[（(](牵头|主责|配合|协办|参与|协助|负责|落实)[）)]$/u;
 const MODIFIER = /(分别|按照职责分工|按照职责|按职责分工|按职责|职责分工|分工|各自|共同|要)$/u;
 /** What a cell or label holds when it names no unit. */
 const NOT_A_NAME = /^(无|暂无|\/|—+|-+|…+)$/u;
@@ -50,7 +52,11 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
   const out: NamedRole[] = [];
   groups.forEach((group, i) => {
     const role = group.role ?? (labelled ? fallback : null) ?? groups.slice(i + 1).find((g) => g.role)?.role ?? fallback ?? 'responsible';
-    for (const name of group.names) if (!NOT_A_NAME.test(name)) out.push({ name, role });
+    for (const name of group.names) {
+      const own = NAME_ROLE.exec(name);
+      const plain = own ? name.slice(0, own.index) : name;
+      if (!NOT_A_NAME.test(plain)) out.push({ name: plain, role: own ? (own[1] === '主责' ? 'lead' : (ROLES.find(([pattern]) => pattern.test(own[1]!))?.[1] ?? role)) : role });
+    }
   });
   return out;
 }

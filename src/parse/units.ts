@@ -33,7 +33,16 @@ import { labelBlockStart, readLabels, trimEdges, type LabelSegment } from './lab
 import { report } from './report.ts';
 
 /** A unit parenthesis ends with a role (…牵头负责, …具体落实) or a unit name. */
-const ROLE_END = /(牵头负责|牵头|负责|落实|配合|参与|协助|协办)$/u;
+const ROLE_END = /(牵头负责|牵头|负责|落实|落实属地(?:管理)?责任|配合|参与|协助|协办|指导|督导)$/u;
+/** `；2024年9月底前`, `，长期坚持` closing a unit parenthesis: its time, read as the task's deadline, not a name. */
+const TIME_TAIL = /[；;，,]\s*(?:\d{4}\s*年|[一二三四]?季度|上半年|下半年|年底|年内|长期|持续|常态化|每)[^；;，,（）()]*$/u;
+
+/** The units of a parenthesis, without the time it may close with. */
+const unitPart = (inner: string): string => {
+  let text = inner.trim();
+  for (let cut = text.replace(TIME_TAIL, ''); cut !== text; cut = text.replace(TIME_TAIL, '')) text = cut.trim();
+  return text;
+};
 /** Longer parentheses are sentences, not lists of units. */
 const MAX_UNIT_SPAN = 200;
 const MAX_LABELLED_SPAN = 600;
@@ -119,7 +128,7 @@ function isUnitSpan(text: string, span: Span): boolean {
   let next = span.close + 1;
   while (next < text.length && /\s/u.test(text[next] ?? '') && text[next] !== '\n') next += 1;
   if (next < text.length && !'。；;.\n'.includes(text[next] ?? '')) return false;
-  const inner = span.inner.trim();
+  const inner = unitPart(span.inner);
   if (inner.length > MAX_UNIT_SPAN) return false;
   // `（督导：…）` under a label no table knows: never a list of unit names with the label in the first.
   if (/[：:]/u.test(inner)) return false;
@@ -135,7 +144,7 @@ function statedUnits(text: string, spans: Span[], title: string | null): Unit[] 
     const basis = text.slice(span.open, span.close + 1);
     const labels = labelled(span.inner);
     if (labels) for (const item of labels.flatMap((segment) => labelUnits(segment, clause).map((unit) => ({ ...unit, basis })))) units.push(item);
-    else for (const { name, role } of parseUnitGroups(span.inner)) units.push({ name, role, source: 'stated', clause, basis });
+    else for (const { name, role } of parseUnitGroups(unitPart(span.inner))) units.push({ name, role, source: 'stated', clause, basis });
     from = span.close + 1;
   }
   return units;

@@ -66,6 +66,21 @@ describe('parseUnitGroups', () => {
     expect(splitNames('各相关部门')).toEqual(['各相关部门']);
   });
 
+  test('reads a role in brackets after one name (镇安委办（牵头）), and 落实属地责任 as implementing', () => {
+    const read = (text: string) => parseUnitGroups(text).map((u) => [u.name, u.role]);
+    expect(read('镇安委办（牵头）、镇党政办')).toEqual([['镇安委办', 'lead'], ['镇党政办', 'responsible']]);
+    expect(read('各村（居）委会（牵头）、镇城运中心')).toEqual([['各村（居）委会', 'lead'], ['镇城运中心', 'responsible']]);
+    expect(read('市直有关部门按职责分工负责，各区县（市）人民政府、高新区管委会落实属地责任')).toEqual([
+      ['市直有关部门', 'responsible'], ['各区县（市）人民政府', 'implement'], ['高新区管委会', 'implement'],
+    ]);
+  });
+
+  test('reads a unit parenthesis that ends with its time (；2024年9月底前) or with 指导, names in brackets kept whole', () => {
+    const units = (text: string) => parsePlan(`${FRONT}1. **加强网格管理**。${text}\n`, 'content/plans/xiangxiang.md').plan!.tasks[0]!.units.map((u) => [u.name, u.role]);
+    expect(units('配齐网格安全员（各村（居）委会牵头，镇城运中心配合；2024年9月底前）。')).toEqual([['各村（居）委会', 'lead'], ['镇城运中心', 'support']]);
+    expect(units('每季度开展1次网格员培训。（各村居委会负责，镇城运中心指导）')).toEqual([['各村居委会', 'responsible'], ['镇城运中心', 'support']]);
+  });
+
   test('gives a group without a role word the role of the next group', () => {
     expect(parseUnitGroups('各乡镇（街道）、经开区管委会，市应急管理局、市人社局及各行业主管部门按照职责分工负责').map((u) => u.role)).toEqual(
       Array(5).fill('responsible'),
