@@ -47,6 +47,8 @@ export interface TaskTableHeader {
   numberAt: number;
   taskAt: number;
   groupAt: number;
+  /** `类别 | 重点任务 | 具体措施`: the second grouping-word column names each row (its title); -1 otherwise. */
+  nameAt: number;
   unitColumns: Array<{ i: number; role: UnitRole | null }>;
   timeAt: number;
 }
@@ -61,9 +63,10 @@ export function taskTableHeader(cells: string[]): TaskTableHeader | null {
   const taskAt = specific >= 0 ? specific : lastGrouping;
   if (numberAt < 0 || taskAt < 0) return null;
   const groupAt = grouping >= 0 && grouping < taskAt ? grouping : -1;
+  const nameAt = groupAt >= 0 && lastGrouping > groupAt && lastGrouping < taskAt ? lastGrouping : -1;
   const unitColumns = header.flatMap((h, i) => (UNIT.test(h) && i !== taskAt ? [{ i, role: columnRole(h) }] : []));
   const timeAt = header.findIndex((h) => TIME.test(h));
-  return { numberAt, taskAt, groupAt, unitColumns, timeAt };
+  return { numberAt, taskAt, groupAt, nameAt, unitColumns, timeAt };
 }
 
 /** The rows of a task table, or null when the header is not a task table's. */
@@ -75,7 +78,7 @@ export function readTaskTable(table: Table): TaskRow[] | null {
   const columns = taskTableHeader(sub ?? texts(head));
   if (!columns) return null;
   const rows = sub ? body.slice(1) : body;
-  const { numberAt, taskAt, groupAt, unitColumns, timeAt } = columns;
+  const { numberAt, taskAt, groupAt, nameAt, unitColumns, timeAt } = columns;
   let group: string | null = null;
   // The group named by the last group row (`| 一、责任体系建设 | | |`), whatever the 重点任务 cells say.
   let groupRowAbove: string | null = null;
@@ -111,9 +114,9 @@ export function readTaskTable(table: Table): TaskRow[] | null {
       if (time && time !== previous.cells.time) previous.cells.time = previous.cells.time ? `${previous.cells.time}；${time}` : time;
       continue;
     }
-    out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, name: null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
+    out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, name: cell(nameAt) || null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
   }
-  return groupAt >= 0 ? namedRows(out, groupAt, headed) : out;
+  return groupAt >= 0 && nameAt < 0 ? namedRows(out, groupAt, headed) : out;
 }
 
 /**
