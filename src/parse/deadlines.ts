@@ -54,7 +54,7 @@ export const ONGOING_WORDS: readonly string[] = ['长期坚持', '持续推进',
 
 const QUALIFIERS: Record<string, string> = {
   年底前: '底前', 底前: '底前', 年底: '底', 底: '底', 年末前: '底前', 末前: '底前', 年末: '底', 末: '底',
-  年内: '年内', 内: '年内', 前: '前', 起: START, 开始: START,
+  年内: '年内', 年度内: '年内', 内: '年内', 前: '前', 起: START, 开始: START,
 };
 const NOT_DEADLINE = new Set(['以来', '及以前', '以前', '以后', '度', '的']);
 
@@ -94,20 +94,20 @@ const DEADLINE = new RegExp(
 );
 /**
  * A date that writes no year (`9月底前`, `6月中旬至7月上旬`, `第三季度末前`,
- * `“两节”前`, `年底前`, `年内`): after a year, a month or a number it is
+ * `“两节”前`, `年底前`, `年内`, `年度内`): after a year, a month or a number it is
  * another thing (`次年3月`, `每年6月`, `12个月`, `三年内`), and after a
  * span's joint it is part of the date before it. A month listed after a
  * dated one (`2024年6月、11月`: 安全生产月, then 119消防宣传月) is a time
- * node of that year. A part of the year or
- * an occasion needs its `前` (or `末`): alone it is a noun (`报送上半年情况`,
- * `汛期值班`).
+ * node of that year. A part of the year needs its `前` (or `末`), a verb
+ * after it (`第四季度完成`) or to end a clause (`【完成时限】第四季度`), and
+ * an occasion its `前`: otherwise they are nouns (`报送上半年情况`, `汛期值班`).
  */
 const YEARLESS_DATE = new RegExp(
   `(?<![\\d年月每第次明去翌上下当今本前后半一二三四五六七八九十两至到—–\\-~～])(?:` +
     `(?:\\d{1,2}\\s*月?\\s*(?:\\d{1,2}\\s*日\\s*|${TEN_DAYS}\\s*)?${SPAN})?(\\d{1,2})\\s*月(?!度)\\s*(?:(?:\\d{1,2}\\s*日\\s*${SPAN})?(\\d{1,2})\\s*日\\s*)?(?:(${TEN_DAYS})\\s*)?(底前|底|末前|末|前(?!后)|起|开始|份)?` +
-    `|(${PART})\\s*(底前|末前|底|末|前(?!后))` +
+    `|(${PART})\\s*(?:(底前|末前|底|末|前(?!后))|(?=内?(?:完成|开展|实现|启动|组织|全面|基本|建成|达到|出台|印发)|\\s*(?:$|[；;。，,）)])))` +
     `|(${OCCASIONS})\\s*(前)(?!后)` +
-    `|(年底前|年底|年末前|年末|年内)` +
+    `|(年底前|年底|年末前|年末|年度内|年内)` +
     `)`,
   'gu',
 );

@@ -231,6 +231,16 @@ describe('extractSchedule', () => {
     expect(extractSchedule('春节前开展检查', year).yearless).toEqual(['春节前']);
   });
 
+  test('reads a part of the year with a verb after it or ending a clause, and 年度内, as a date without a year', () => {
+    const year: [number, number] = [2025, 2025];
+    const read = (text: string, labelled = false) => extractSchedule(text, year, labelled).milestones.map((m) => [m.phrase, m.year, m.month, m.qualifier]);
+    expect(read('第四季度完成年度考核。')).toEqual([['第四季度', 2025, 12, '底']]);
+    expect(read('上半年完成高危行业企业全覆盖。')).toEqual([['上半年', 2025, 6, '底']]);
+    expect(read('第四季度', true)).toEqual([['第四季度', 2025, 12, '底']]);
+    expect(read('年度内', true)).toEqual([['年度内', 2025, null, '年内']]);
+    expect(extractSchedule('2025年3月底前完成排查，下半年完成治理。', period).milestones.at(-1)).toMatchObject({ phrase: '下半年', year: 2025, month: 12, inferredYear: 'preceding' });
+  });
+
   test('never reads a year, a count of months, another year or a noun as a date without a year', () => {
     const year: [number, number] = [2025, 2025];
     for (const text of ['每年6月开展安全生产月活动', '次年3月底前完成', '明年年底前完成', '每年年底前报送', '用3个月时间集中整治', '报送上半年隐患排查情况',
