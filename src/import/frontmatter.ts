@@ -144,10 +144,18 @@ function jointSignature(name: string, cover: string[]): string | null {
   return bodies.length >= 2 ? bodies.join('、') : null;
 }
 
-/** `中共山阳镇委员会文件` / `山阳镇人民政府文件`: a red header of bodies issuing jointly. */
+/**
+ * `中共山阳镇委员会文件` / `山阳镇人民政府文件`, or `中共山阳镇委员会` above
+ * `山阳镇人民政府文件` (文件 set once beside both): a red header of bodies
+ * issuing jointly.
+ */
 function jointRedHeader(name: string, cover: string[]): string | null {
-  const bodies = cover.filter((line) => /文件$/u.test(line) && isBodyLine(line.replace(/\s*文件$/u, ''))).map((line) => trimIssuer(name, line.replace(/\s*文件$/u, '')));
-  return bodies.length >= 2 ? bodies.join('、') : null;
+  const bodyOf = (line: string) => line.replace(/\s*文件$/u, '');
+  const last = cover.findLastIndex((line) => /文件$/u.test(line) && isBodyLine(bodyOf(line)));
+  let first = last;
+  while (first > 0 && (isBodyLine(cover[first - 1]!) || (/文件$/u.test(cover[first - 1]!) && isBodyLine(bodyOf(cover[first - 1]!))))) first -= 1;
+  const bodies = cover.slice(first, last + 1).map((line) => trimIssuer(name, bodyOf(line)));
+  return last >= 0 && bodies.length >= 2 ? bodies.join('、') : null;
 }
 
 /** `中共攸县县委办公室` / `攸县人民政府办公室` stacked at the top of the cover: the bodies issuing jointly. */

@@ -34,10 +34,12 @@ const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三�
 
 export function layout(pages: Block[][]): SourceText {
   const running = runningKeys(pages);
-  const kept = pages.map((blocks) => blocks.filter((b) => b.kind === 'table' || !isChrome(b.line, running)));
+  const chrome = (b: Block) => b.kind === 'line' && isChrome(b.line, running);
+  const size = mode(pages.flat().flatMap((b) => (b.kind === 'line' && !chrome(b) ? [b.line.size] : [])), 1);
+  // Footnotes are notes on the text, not plan text (Word's are left out the same way).
+  const kept = pages.map((blocks) => withoutFootnotes(blocks, size, chrome).filter((b) => !chrome(b)));
   const lines = kept.flat().flatMap((b) => (b.kind === 'line' ? [b.line] : []));
   const left = leftMargin(lines.map((l) => l.x0));
-  const size = mode(lines.map((l) => l.size), 1);
   // The right margin: where most long lines end, but never far inside the
   // margin that mirrors the left one (lines of equal length are not all full).
   const wide = lines.filter((l) => l.x1 - l.x0 > (lines[0]?.pageWidth ?? 600) * 0.4).map((l) => l.x1);
@@ -200,6 +202,24 @@ function runningKeys(pages: Block[][]): Set<string> {
   const need = Math.max(2, Math.ceil(pages.length * 0.4));
   return new Set([...seen].filter(([, on]) => on.size >= need).map(([key]) => key));
 }
+
+/**
+ * A page's footnotes: the lines that close it in a smaller type than the
+ * body's, from one that starts with a note's number (`1`, `①`, `*`).
+ */
+function withoutFootnotes(blocks: Block[], body: number, chrome: (b: Block) => boolean): Block[] {
+  let from = blocks.length;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    // The footer below the notes is passed over; a note's number near the edge may look like a page number.
+    if (block.kind === 'line' && block.line.size <= body * 0.85) from = i;
+    else if (!chrome(block)) break;
+  }
+  const first = blocks.slice(from).findIndex((b) => b.kind === 'line' && FOOTNOTE.test(b.line.text));
+  return first < 0 ? blocks : blocks.slice(0, from + first);
+}
+
+const FOOTNOTE = /^(?:\d{1,2}(?![\d.．、年月日])|[\u2460-\u2473]|\*)/u;
 
 function isChrome(line: PageLine, running: Set<string>): boolean {
   if (!nearEdge(line)) return false;

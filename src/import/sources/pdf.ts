@@ -118,7 +118,12 @@ function toLines(items: Item[]): Omit<PageLine, 'page' | 'pageWidth' | 'pageHeig
     if (group && Math.abs(group[0]!.y - item.y) <= Math.max(group[0]!.size, item.size) * 0.4) group.push(item);
     else groups.push([item]);
   }
-  return groups.map((group) => {
+  return groups.map((whole) => {
+    // A footnote mark set small and raised beside the text (`《…》¹`) is not part of it.
+    const top = Math.max(...whole.map((i) => i.size));
+    const baseline = Math.min(...whole.filter((i) => i.size === top).map((i) => i.y));
+    const group = whole.filter((i) => !(/^[\d\u2460-\u2473*]{1,2}$/u.test(i.text.trim()) && i.size <= top * 0.75 && i.y > baseline + top * 0.15));
+    if (group.length === 0) group.push(...whole);
     group.sort((p, q) => p.x - q.x);
     let text = '';
     let end = group[0]!.x;
