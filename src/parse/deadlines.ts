@@ -82,6 +82,8 @@ const SEASONS = '春节|元旦|国庆节?|五一|清明节?|端午节?|中秋节
 /** One occasion or several (`元旦、春节`, `元旦春节`, `国庆、中秋“双节”`), each in quotes or not. */
 const OCCASIONS = `[“"]?(?:${SEASONS})[”"]?(?:\\s*(?:、|和|及|与)?\\s*[“"]?(?:${SEASONS})[”"]?)*`;
 const OCCASION = new RegExp(SEASONS, 'gu');
+/** `汛期（5月至9月）`: months in brackets after a season say what the season is; they are no date. */
+const SEASON_NOTE = /(?:汛期|汛前|主汛期)\s*[（(][^（）()]*$/u;
 /**
  * A date: its year, then a month (a span of months, days or ten-day parts is
  * due by its end: `9月—12月`, `6月1日至9月30日`, `6月1日至15日`, `6月中旬至7月上旬`), a part of the year or an
@@ -146,7 +148,7 @@ export function extractSchedule(text: string, period: [number, number], labelled
     return blank(phrase);
   });
   const undated: string[] = [];
-  masked = yearlessDates(masked, period, found, impossible, undated);
+  masked = yearlessDates(masked, text, period, found, impossible, undated);
   found.sort((a, b) => a.at - b.at);
   const milestones: Milestone[] = [];
   const periods: Task['periods'] = [];
@@ -181,9 +183,10 @@ export function extractSchedule(text: string, period: [number, number], labelled
  * but not for 元旦 or 春节, which may be that year's or the next. Each says how (`inferredYear`). The others are left as they were: in a
  * label, a month is then reported (`yearless`).
  */
-function yearlessDates(text: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>, impossible: string[], undated: string[]): string {
+function yearlessDates(text: string, original: string, period: [number, number], found: Array<{ at: number; milestone?: Omit<Milestone, 'text'> }>, impossible: string[], undated: string[]): string {
   const stated = found.filter((entry) => entry.milestone).sort((a, b) => a.at - b.at);
   return text.replace(YEARLESS_DATE, (phrase, monthText: string | undefined, day: string | undefined, tenDays: string | undefined, tail: string | undefined, part: string | undefined, partTail: string | undefined, season: string | undefined, _before: string | undefined, yearEnd: string | undefined, at: number) => {
+    if (SEASON_NOTE.test(original.slice(Math.max(0, at - 30), at))) return blank(phrase);
     const occasion = season && occasionOf(season);
     const month = monthText ? Number(monthText) : part ? partMonth(part) : null;
     if (monthText && (month! < 1 || month! > 12)) return phrase;

@@ -48,7 +48,7 @@ export default function remarkPlanStructure() {
       return current;
     };
 
-    const addTask = (number: number | null, paragraphs: string[], node: Nodes, extra: Pick<TaskDraft, 'marked' | 'table'>, written: string) => {
+    const addTask = (number: number | null, paragraphs: string[], node: Nodes, extra: Pick<TaskDraft, 'marked' | 'table'> & { label?: string | undefined }, written: string) => {
       const place = placeOf(node);
       if (number === null || number === 0) {
         report(file, 'error', number === 0 ? 'task-number-zero' : 'task-number-missing', node.position,
@@ -62,7 +62,8 @@ export default function remarkPlanStructure() {
           `写成“${number}.”；页面地址和引用都用 ${number}。`);
       }
       const action = actionForTask();
-      const task: TaskDraft = { number, label: String(number), action: action?.index ?? null, paragraphs, place, ...extra };
+      const { label = String(number), ...rest } = extra;
+      const task: TaskDraft = { number, label, action: action?.index ?? null, paragraphs, place, ...rest };
       out.tasks.push(task);
       if (action) action.tasks.push(number);
       else outside.push(task);
@@ -131,7 +132,7 @@ export default function remarkPlanStructure() {
             }
             // A row named in its own column: the name leads its text, as a marked title (`**名称**。措施`).
             const text = row.name && !row.text.startsWith(row.name) ? `${row.name}。${row.text}` : row.text;
-            addTask(row.number, splitLines(text), row.row, { marked: row.name, table: row.cells }, row.written);
+            addTask(row.number, splitLines(text), row.row, { marked: row.name, table: row.cells, label: row.label }, row.written);
           }
         }
         return SKIP;

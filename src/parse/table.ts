@@ -21,6 +21,8 @@ export interface TaskRow {
   number: number | null;
   /** The number cell as written (`007`, `1-2`), for messages. */
   written: string;
+  /** `1-2` (the second task of the first group), kept as the task's label; its number runs on through the table. */
+  label?: string;
   /** The grouping cell (重点任务) when the table has one as well as a task text column. */
   group: string | null;
   /**
@@ -101,7 +103,9 @@ export function readTaskTable(table: Table): TaskRow[] | null {
       continue;
     }
     const digits = /^\s*(\d+)\s*[.．、]?\s*$/u.exec(written);
-    const number = digits ? Number(digits[1]) : null;
+    // `1-1`, `1-2`, `2-1`: numbered within groups; the tasks are counted through the table.
+    const dashed = /^\s*\d{1,2}\s*[-—–－]\s*\d{1,3}\s*$/u.test(written);
+    const number = digits ? Number(digits[1]) : dashed ? out.length + 1 : null;
     headed.set(row, heading || across ? group : groupRowAbove);
     if (groupAt >= 0) group = cell(groupAt) || group;
     const units = unitColumns.map(({ i, role }) => ({ text: cell(i), role })).filter((u) => u.text !== '');
@@ -114,7 +118,7 @@ export function readTaskTable(table: Table): TaskRow[] | null {
       if (time && time !== previous.cells.time) previous.cells.time = previous.cells.time ? `${previous.cells.time}；${time}` : time;
       continue;
     }
-    out.push({ number, written, group: groupAt >= 0 || group !== null ? group : null, name: cell(nameAt) || null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
+    out.push({ number, written, ...(dashed ? { label: written.replace(/\s+/gu, '').replace(/[—–－]/u, '-') } : {}), group: groupAt >= 0 || group !== null ? group : null, name: cell(nameAt) || null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
   }
   return groupAt >= 0 && nameAt < 0 ? namedRows(out, groupAt, headed) : out;
 }

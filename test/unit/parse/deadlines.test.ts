@@ -241,6 +241,11 @@ describe('extractSchedule', () => {
     expect(extractSchedule('2025年3月底前完成排查，下半年完成治理。', period).milestones.at(-1)).toMatchObject({ phrase: '下半年', year: 2025, month: 12, inferredYear: 'preceding' });
   });
 
+  test('reads months in brackets after 汛期 as what the season is, not a date to report', () => {
+    expect(extractSchedule('汛期（5月至9月）', period, true)).toMatchObject({ milestones: [], yearless: [] });
+    expect(extractSchedule('汛期（5月至9月）实行24小时值班。', period)).toMatchObject({ milestones: [], yearless: [] });
+  });
+
   test('never reads a year, a count of months, another year or a noun as a date without a year', () => {
     const year: [number, number] = [2025, 2025];
     for (const text of ['每年6月开展安全生产月活动', '次年3月底前完成', '明年年底前完成', '每年年底前报送', '用3个月时间集中整治', '报送上半年隐患排查情况',
