@@ -71,10 +71,12 @@ export default function remarkTaskUnits() {
         ...inlineUnits(blankSpans(body, unitSpans)),
         ...labels.flatMap((segment) => labelUnits(segment, clause)),
       ];
-      // A task that names none has the units its action names for all its tasks, saying so.
+      // A task that names none has the units its action names for all its tasks: inferred, saying from where.
       const shared = task.action !== null ? file.data.structure?.actionUnits?.get(task.action) : undefined;
-      if (task.units.length === 0 && shared) {
-        task.units = readLabels(shared).flatMap((segment) => labelUnits(segment, clause, `所属行动写明：${shared}`));
+      const action = task.action !== null ? file.data.structure?.actions[task.action - 1] : undefined;
+      if (task.units.length === 0 && shared && action) {
+        const basis = `所属行动“${action.ordinal}${action.title}”为其各项任务写明：${shared}`;
+        task.units = readLabels(shared).flatMap((segment) => labelUnits(segment, clause, basis)).map((unit) => ({ ...unit, source: 'inferred' as const }));
       }
     }
   };
