@@ -144,6 +144,12 @@ export default function remarkPlanStructure() {
       const text = flowText(child).trim();
       // `（牵头单位：…；配合单位：…）` on a line of its own under an action heading: the units of its tasks.
       if (pending && !pending.units && isUnitLine(text)) pending.units = text.replace(/^[（(]|[）)]$/gu, '');
+      // `附件` on a line of its own, no task yet: the annexes begin, and their task table belongs to no section of the body (保障措施…).
+      if (out.tasks.length === 0 && /^附\s*件\s*\d{0,2}\s*[:：]?$/u.test(text)) {
+        pending = null;
+        current = null;
+        group = null;
+      }
       if (text) blocks().push({ kind: 'paragraph', text, place });
       return SKIP;
     });
