@@ -41,9 +41,10 @@ export interface Structure {
   /** True when task numbers restart in each action (see `restarts.ts`). */
   restarts?: boolean;
   /**
-   * Unit labels written once for a whole action, in its heading's closing
-   * bracket or on a line of their own before its first task
-   * (`（牵头单位：县住建局；配合单位：县市场监管局）`), by action index.
+   * Units written once for a whole action, in its heading's closing bracket
+   * or on a line of their own before its first task
+   * (`（牵头单位：县住建局；配合单位：县市场监管局）`), or after its tasks
+   * (`以上任务由区应急局牵头，区住建委配合。`), by action index.
    */
   actionUnits?: Map<number, string>;
 }

@@ -23,7 +23,7 @@ import { trimEdges } from './labels.ts';
 
 const LEAD = /牵头(?!部门|单位|组织|的|作用)/gu;
 const VERB_PREFIX = /^.*?(推进|推动|由|会同|依托|组织(?!部)|建立|坚持)/u; // 县委组织部牵头 keeps its name
-const SUPPORT = /[，,]?\s*([^，。；,;]{1,80}?)(参与|配合|协助)/uy;
+const SUPPORT = /[，,]?\s*([^，。；,;]{1,80}?)(参与|配合|协助|指导|督导)/uy;
 /** `由X负责`: X must be complete unit names, and not a `X牵头` already read. */
 const DUTY = /由((?:(?!牵头)[^，。；,;：:“”（()）]){2,80}?)(负责落实|具体落实|具体负责|负责)/gu;
 /** `，镇消防工作站负责，`: a clause that is only unit names and 负责 states them as responsible. */

@@ -76,7 +76,9 @@ export default function remarkTaskUnits() {
       const action = task.action !== null ? file.data.structure?.actions[task.action - 1] : undefined;
       if (task.units.length === 0 && shared && action) {
         const basis = `所属行动“${action.ordinal}${action.title}”为其各项任务写明：${shared}`;
-        task.units = readLabels(shared).flatMap((segment) => labelUnits(segment, clause, basis)).map((unit) => ({ ...unit, source: 'inferred' as const }));
+        const labelled = readLabels(shared).filter((segment) => segment.kind === 'unit');
+        const named = labelled.length > 0 ? labelled.flatMap((segment) => labelUnits(segment, clause, basis)) : inlineUnits(shared).map((unit) => ({ ...unit, clause, basis }));
+        task.units = named.map((unit) => ({ ...unit, source: 'inferred' as const }));
       }
     }
   };

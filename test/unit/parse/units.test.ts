@@ -185,6 +185,9 @@ describe('inlineUnits', () => {
     expect(read('街道消防工作站负责，各社区居委会、街道城运中心配合。')).toEqual([['街道消防工作站', 'responsible'], ['各社区居委会', 'support'], ['街道城运中心', 'support']]);
     expect(read('由区应急局负责，区消防救援支队协助，开展联合检查。')).toEqual([['区应急局', 'responsible'], ['区消防救援支队', 'support']]);
     expect(read('镇消防工作站负责，组织志愿者参与宣传。')).toEqual([['镇消防工作站', 'responsible']]);
+    expect(read('由各镇负责，区应急局指导。')).toEqual([['各镇', 'responsible'], ['区应急局', 'support']]);
+    expect(read('由莘庄工业区负责。')).toEqual([['莘庄工业区', 'responsible']]);
+    expect(read('推进城镇燃气管道更新，由城镇负责。')).toEqual([]);
   });
 
   test('finds no unit in a subject or in 主要负责人', () => {
