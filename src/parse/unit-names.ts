@@ -76,6 +76,9 @@ const CONJUNCTIONS = ['以及', '会同', '和', '及', '与'];
 
 /** `A、B和C等` → ['A', 'B', 'C'], keeping nested parentheses whole. */
 export function splitNames(text: string): string[] {
+  // `区应急局 区住建委 区消防救援支队`: names set apart by spaces (a Word cell's lines), each complete.
+  const spaced = text.trim().split(/[\s\u3000]+/u);
+  if (spaced.length >= 2 && spaced.every((part) => UNIT_END.test(cleanName(part).replace(NAME_ROLE, '')))) return spaced.flatMap((part) => splitNames(part));
   const names: string[] = [];
   let depth = 0;
   let current = '';

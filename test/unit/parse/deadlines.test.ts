@@ -241,6 +241,10 @@ describe('extractSchedule', () => {
     expect(extractSchedule('2025年3月底前完成排查，下半年完成治理。', period).milestones.at(-1)).toMatchObject({ phrase: '下半年', year: 2025, month: 12, inferredYear: 'preceding' });
   });
 
+  test('reads 启动 after a date as a start, not a deadline', () => {
+    expect(read('2024年启动，2025年基本完成，2026年全面完成。')).toEqual([[2024, null, '起', '2024年启动'], [2025, null, '年', '2025年'], [2026, null, '年', '2026年']]);
+  });
+
   test('reads months in brackets after 汛期 as what the season is, not a date to report', () => {
     expect(extractSchedule('汛期（5月至9月）', period, true)).toMatchObject({ milestones: [], yearless: [] });
     expect(extractSchedule('汛期（5月至9月）实行24小时值班。', period)).toMatchObject({ milestones: [], yearless: [] });

@@ -68,6 +68,10 @@ describe('parseUnitGroups', () => {
 
   test('reads a role in brackets after one name (镇安委办（牵头）), and 落实属地责任 as implementing', () => {
     const read = (text: string) => parseUnitGroups(text).map((u) => [u.name, u.role]);
+    // Names set apart by spaces, as a Word cell's lines arrive, are each a unit; a name letter-spaced by a PDF stays one.
+    expect(read('市应急局 市委办 市政府办')).toEqual([['市应急局', 'responsible'], ['市委办', 'responsible'], ['市政府办', 'responsible']]);
+    expect(read('区应急局（牵头） 区住建委')).toEqual([['区应急局', 'lead'], ['区住建委', 'responsible']]);
+    expect(read('区 应急局')).toEqual([['区应急局', 'responsible']]);
     expect(read('镇安委办（牵头）、镇党政办')).toEqual([['镇安委办', 'lead'], ['镇党政办', 'responsible']]);
     expect(read('各村（居）委会（牵头）、镇城运中心')).toEqual([['各村（居）委会', 'lead'], ['镇城运中心', 'responsible']]);
     expect(read('市直有关部门按职责分工负责，各区县（市）人民政府、高新区管委会落实属地责任')).toEqual([
