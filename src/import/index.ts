@@ -80,7 +80,7 @@ function importText(input: Uint8Array | SourceText, options: ImportOptions): Imp
       `全文为繁体字，已整体转换为简体字（共 ${simplified.converted} 字，OpenCC 繁简转换）`,
       '页面、检索和清单都使用简体；请核对单位名称等专有名词的转换结果'));
   }
-  const rawLines = (simplified?.text ?? decoded.text).replace(/\r\n?/g, '\n').split('\n');
+  const rawLines = joinQuotedCells((simplified?.text ?? decoded.text).replace(/\r\n?/g, '\n').split('\n'));
   const markup = hasMarkup(rawLines);
   const fixes: Confusable[] = [];
   const lines: Line[] = [];
@@ -196,5 +196,38 @@ function groupLinesInTables(lines: Line[]): void {
     if (line.cells || !before || !after || before.length !== after.length) return;
     if ([...line.text].length > 40 || /[。；，]/u.test(line.text) || !GROUP_HEADING.test(line.text)) return;
     line.cells = [line.text, ...Array<string>(before.length - 1).fill('')];
+  });
+}
+
+/**
+ * Rows copied out of Excel or WPS 表格 put a cell that holds line breaks in
+ * quotes over several lines (`1\t开展…\t"区应急局（牵头）` / `区住建委"\t2025年9月底前`):
+ * one row again, the breaks as spaces, `""` as `"`. The lines it took are
+ * left empty, so every other line keeps its number.
+ */
+function joinQuotedCells(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!out[i]!.includes('\t') || !opensQuote(out[i]!)) continue;
+    let end = i + 1;
+    let row = out[i]!;
+    while (end < out.length && end - i <= 20 && opensQuote(row)) row += ` ${out[end++]}`;
+    if (opensQuote(row)) continue;
+    out[i] = row.split('\t').map((cell) => (/^\s*".*"\s*$/su.test(cell) ? cell.trim().slice(1, -1).replace(/""/gu, '"') : cell)).join('\t');
+    for (let k = i + 1; k < end; k++) out[k] = '';
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * A cell opened by Excel's quote whose closing quote is not on this line yet:
+ * it starts with `"`, and what follows holds no quote but doubled ones
+ * (`"三合一"场所` is text with quotes in it, not a quoted cell).
+ */
+function opensQuote(row: string): boolean {
+  return row.split('\t').some((cell) => {
+    const text = cell.trim();
+    return text.startsWith('"') && !text.slice(1).replace(/""/gu, '').includes('"');
   });
 }
