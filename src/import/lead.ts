@@ -4,6 +4,8 @@
  * sentence (`深化专项整治。持续推进…`). Returns null when the first sentence
  * is a full statement (`进一步夯实属地管理责任，突出社区末梢，推进…`).
  */
+import { LABEL_LINE } from './lines.ts';
+
 export interface Lead {
   phrase: string; // without its closing punctuation
   punctuation: string; // 。 (or empty when the title line has none)
@@ -17,6 +19,10 @@ export function findLead(paragraphs: string[]): { lead: Lead | null; paragraphs:
   if (first === undefined) return { lead: null, paragraphs };
   // Title on its own line: merge it with the body paragraph that follows.
   const own = /^([^。；，]{2,40}?)([。]?)$/.exec(first);
+  // A title line with label lines under it (`牵头单位：…`, `完成时限：…`): the title alone, the labels stay lines.
+  if (own && others.length > 0 && isPhrase(own[1]!) && LABEL_LINE.test(others[0]!)) {
+    return { lead: { phrase: own[1]!, punctuation: own[2]!, rest: '' }, paragraphs: others };
+  }
   if (own && others.length > 0 && isPhrase(own[1]!)) {
     const [body, ...more] = others;
     return { lead: { phrase: own[1]!, punctuation: own[2]!, rest: body! }, paragraphs: more };

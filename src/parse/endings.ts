@@ -21,7 +21,9 @@ export default function remarkTaskEndings() {
     for (const task of file.data.structure?.tasks ?? []) {
       if (task.table) continue;
       const last = task.paragraphs.map(beforeLabels).filter((text) => text !== '').at(-1) ?? '';
-      if (last !== '' && !FINISHED.test(last)) {
+      // A title line of its own with label lines under it (`**开展…整治**` / `牵头单位：…`) is whole.
+      const titleOnly = task.marked !== null && task.marked !== undefined && last === task.marked && task.paragraphs.length > 1;
+      if (last !== '' && !titleOnly && !FINISHED.test(last)) {
         report(file, 'warning', 'task-text-unfinished', task.place, `任务 ${task.number} 的文字没有以句号等标点结束：“…${last.slice(-15)}”`,
           '核对原文：这一条可能被截断，或下一行被误拆成了别的段落。');
       }
