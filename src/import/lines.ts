@@ -27,7 +27,7 @@ export interface Paragraph {
 }
 
 /** `牵头单位：…`, `完成时限：…`, `【牵头单位】…`: a label line stands alone. */
-export const LABEL_LINE = /^(?:[【\[]\s*)?(?:牵头|责任|主责|配合|协办|参与|协助)?(?:单位|部门|科室)\s*[】\]:：]|^(?:[【\[]\s*)?(?:完成时限|完成时间|时间节点|时限要求)\s*[】\]:：]/;
+export const LABEL_LINE = /^(?:[【\[]\s*)?(?:牵头|责任|主责|配合|协办|参与|协助)?(?:单位|部门|科室)\s*[】\]:：]|^(?:[【\[]\s*)?(?:完成时限|完成时间|时间节点|时限要求|具体内容|工作内容|主要内容|具体措施|工作措施|任务内容|责任领导|责任人)\s*[】\]:：]/;
 
 export function joinLines(lines: Line[]): Paragraph[] {
   const wrapped = fullWidth(lines);

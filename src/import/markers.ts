@@ -21,6 +21,8 @@ export function markerNumber(m: RegExpExecArray): number {
 export const HALF_PAREN = /^(\d{1,3})\s*[）)]\s*/;
 /** `①`…`⑳`: sub-items, or tasks when a plan numbers nothing else. */
 export const CIRCLED = /^([\u2460-\u2473])\s*/;
+/** `任务1：开展…`, `任务名称：开展…`: a 清单 of blocks of label lines, one block a task. */
+export const NAMED_TASK = /^任务\s*(\d{1,3})\s*[：:、.．]\s*|^(?:任务名称|任务事项|任务内容)\s*[：:]\s*/u;
 /** `第一，开展…。` `第二，…`: work items in paragraphs of their own, counted in words. */
 export const FIRST_SECOND = new RegExp(`^第(${NUM})[，,、：:]\\s*`);
 /** `一是……，二是……`: work items written inline; the group is the ordinal. */
