@@ -23,6 +23,8 @@ export const HALF_PAREN = /^(\d{1,3})\s*[）)]\s*/;
 export const CIRCLED = /^([\u2460-\u2473])\s*/;
 /** `任务1：开展…`, `任务名称：开展…`: a 清单 of blocks of label lines, one block a task. */
 export const NAMED_TASK = /^任务\s*(\d{1,3})\s*[：:、.．]\s*|^(?:任务名称|任务事项|任务内容)\s*[：:]\s*/u;
+/** `■开展…`, `★…`, `●…`: bulleted work items, counted. */
+export const BULLET = /^[■★●◆▲□◇○•]\s*/u;
 /** `第一，开展…。` `第二，…`: work items in paragraphs of their own, counted in words. */
 export const FIRST_SECOND = new RegExp(`^第(${NUM})[，,、：:]\\s*`);
 /** `一是……，二是……`: work items written inline; the group is the ordinal. */
@@ -74,7 +76,7 @@ export const CLOSING = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
 export const FINAL = /(?:[。！？；：…]|[。！？；：][”’）)」』])$/;
 
 export function startsStructure(text: string): boolean {
-  return SECTION.test(text) || ACTION.test(text) || TASK.test(text) || PAREN.test(text) || HALF_PAREN.test(text) || CIRCLED.test(text);
+  return SECTION.test(text) || ACTION.test(text) || TASK.test(text) || PAREN.test(text) || HALF_PAREN.test(text) || CIRCLED.test(text) || BULLET.test(text);
 }
 
 /** Ends the way a plan title ends: a document kind, then maybe its period. */

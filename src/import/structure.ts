@@ -17,13 +17,14 @@
  * 一、全面压实安全生产责任 / 一是强化…。二是…    → section, tasks 1, 2    ('inline')
  * 二、重点任务 / 第一，开展…。 / 第二，开展…。    → tasks 1, 2             ('first-second')
  * 任务名称：开展… / 牵头单位：… / 完成时限：…    → task 1 and its labels  ('named')
+ * （一）隐患排查行动 / ■开展…。 / ★开展…。      → action, tasks 1, 2     ('bullet')
  * ```
  * Numbered items under 总体要求/工作目标/保障措施… are not tasks; sub-items
  * `（1）…①…` inside a task stay part of it; an annex after `附件` is kept as
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
-import { ACTION, BARE_TASK, chineseNumber, CIRCLED, DATE, FIRST_SECOND, HALF_PAREN, NAMED_TASK, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
+import { ACTION, BARE_TASK, BULLET, chineseNumber, CIRCLED, DATE, FIRST_SECOND, HALF_PAREN, NAMED_TASK, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
   | { kind: 'cover'; text: string; at: Paragraph }
@@ -36,7 +37,7 @@ export type Block =
   | { kind: 'table'; rows: string[][]; at: Paragraph }
   | { kind: 'paragraph'; text: string; at: Paragraph };
 
-export type Numbering = 'number' | 'paren' | 'half-paren' | 'circled' | 'ordinal' | 'inline' | 'first-second' | 'named' | 'none';
+export type Numbering = 'number' | 'paren' | 'half-paren' | 'circled' | 'ordinal' | 'inline' | 'first-second' | 'named' | 'bullet' | 'none';
 
 /** `以上任务…`, `上述工作…`: a paragraph about all the tasks above it. */
 const ABOUT_ALL = /^(?:以上|上述)(?:各项|所有|几项)?(?:任务|工作)/u;
@@ -146,6 +147,8 @@ export function numberingOf(body: Paragraph[], regions: Region[]): Numbering {
   if (texts.some((t) => TASK.test(t)) || bareSequence(texts)) return 'number';
   if (texts.some((t) => PAREN.test(t))) return 'paren';
   if (texts.some((t) => HALF_PAREN.test(t))) return 'half-paren';
+  // `■开展…。` / `★开展…。`: at least two bulleted items, under headings or not.
+  if (texts.filter((t) => BULLET.test(t)).length >= 2) return 'bullet';
   const runIn = texts.filter((t) => ACTION.test(t) && !isHeading(t));
   const headed = headedItems(body, regions);
   if (runIn.length === 0 && headed.length > 0) return headed.filter(startsInline).length * 2 >= headed.length ? 'inline' : 'ordinal';
@@ -205,6 +208,8 @@ function taskStart(text: string, numbering: Numbering, last: number): { number: 
       return ACTION.test(text) ? read(ACTION, (m) => chineseNumber(m[1]!)) : null;
     case 'first-second':
       return read(FIRST_SECOND, (m) => chineseNumber(m[1]!));
+    case 'bullet':
+      return read(BULLET, () => last + 1);
     case 'named':
       // `任务3：` keeps its number; `任务名称：` blocks are counted.
       return read(NAMED_TASK, (m) => (m[1] ? Number(m[1]) : last + 1));
@@ -241,6 +246,7 @@ function breaksTask(text: string, numbering: Numbering): boolean {
   if (numbering === 'inline') return false;
   if (numbering === 'first-second') return FIRST_SECOND.test(text);
   if (numbering === 'named') return NAMED_TASK.test(text);
+  if (numbering === 'bullet') return BULLET.test(text);
   return startsStructure(text) && !CIRCLED.test(text) && !PAREN.test(text) && !HALF_PAREN.test(text);
 }
 
