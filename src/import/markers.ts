@@ -1,5 +1,5 @@
 /** Patterns shared by the import stages: ordinals, sentence ends, cover lines. */
-import { DOC_KIND, PERIOD_SUFFIX } from '../model/document.ts';
+import { chineseNumber, DOC_KIND, PERIOD_SUFFIX } from '../model/document.ts';
 
 const NUM = '[一二三四五六七八九十]+';
 export const SECTION = new RegExp(`^${NUM}、`);
@@ -30,16 +30,8 @@ export const FIRST_SECOND = new RegExp(`^第(${NUM})[，,、：:]\\s*`);
 /** `一是……，二是……`: work items written inline; the group is the ordinal. */
 export const INLINE_ITEM = new RegExp(`(?:^|(?<=[。；;，,：:]))\\s*(${NUM})是`, 'g');
 
-/** `一` → 1, `十二` → 12, `二十` → 20 (plans never count past 99). */
-export function chineseNumber(text: string): number {
-  const digit = (ch: string | undefined) => (ch ? '一二三四五六七八九'.indexOf(ch) + 1 : 0);
-  const ten = text.indexOf('十');
-  if (ten < 0) return digit(text[0]);
-  return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
-}
-
-/** The kinds of document (`…实施方案`, `…工作要点`, `…责任清单`) and the period after a title live in the model's document vocabulary. */
-export { DOC_KIND, PERIOD_SUFFIX };
+/** The kinds of document (`…实施方案`, `…工作要点`, `…责任清单`), the period after a title and the numerals live in the model's document vocabulary. */
+export { chineseNumber, DOC_KIND, PERIOD_SUFFIX };
 const TITLE_END = new RegExp(`${DOC_KIND}》?\\s*(?:${PERIOD_SUFFIX})?》?$`);
 export const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]\d{1,4}号$/;
 /** A date line: `2024年4月19日`, or in Chinese numerals `二〇二四年四月十九日`. */

@@ -4,6 +4,14 @@
  */
 import type { Plan } from './schema.ts';
 
+/** `一` → 1, `十二` → 12, `二十` → 20 (plans never count past 99). */
+export function chineseNumber(text: string): number {
+  const digit = (ch: string | undefined) => (ch ? '一二三四五六七八九'.indexOf(ch) + 1 : 0);
+  const ten = text.indexOf('十');
+  if (ten < 0) return digit(text[0]);
+  return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
+}
+
 /** The kind of document a title ends with: 实施方案, 工作要点, 任务清单… (longest first where one contains another). */
 export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|工作安排|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
 /** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */

@@ -8,11 +8,16 @@
  * 14. …      → task-number-duplicate: 任务序号 14 重复
  * ```
  * Nothing is renumbered: the numbers stay as written so the page for task 14
- * is the task the document calls 14.
+ * is the task the document calls 14. A plan that numbers on through its
+ * sections (`（一）指导思想。…（二）工作目标。…` under 总体要求, then tasks from
+ * `（三）`) starts its tasks after those items.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
+import type { Block } from '../model/schema.ts';
+import { ORDINAL } from './text.ts';
+import { chineseNumber } from '../model/document.ts';
 
 export default function remarkTaskNumbering() {
   return (_tree: Root, file: VFile) => {
@@ -20,7 +25,7 @@ export default function remarkTaskNumbering() {
     if (file.data.structure?.restarts) return;
     const tasks = file.data.structure?.tasks ?? [];
     const seen = new Map<number, number>();
-    let previous = 0;
+    let previous = numberedBefore(file.data.structure?.body ?? []);
     for (const task of tasks) {
       const { number, place } = task;
       const firstLine = seen.get(number);
@@ -41,3 +46,21 @@ export default function remarkTaskNumbering() {
     }
   };
 }
+
+/** Items numbered 1, 2, … in the paragraphs before the first task, when the first task's number follows them; else 0. */
+function numberedBefore(body: Block[]): number {
+  const first = body.findIndex((b) => b.kind === 'task');
+  const task = body[first];
+  if (!task || task.kind !== 'task' || task.number <= 1) return 0;
+  const numbers = new Set(body.slice(0, first).flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [leadingNumber(b.text)] : [])));
+  for (let n = 1; n < task.number; n++) if (!numbers.has(n)) return 0;
+  return task.number - 1;
+}
+
+function leadingNumber(text: string): number {
+  const ordinal = ORDINAL.exec(text);
+  if (ordinal) return chineseNumber(ordinal[1]!);
+  const digits = /^(\d{1,3})\s*[.．、]/u.exec(text) ?? /^[（(]\s*(\d{1,3})\s*[）)]/u.exec(text);
+  return digits ? Number(digits[1]) : 0;
+}
+
