@@ -6,7 +6,8 @@
 import type { Message } from '../model/schema.ts';
 import type { Line } from './lines.ts';
 import type { Block } from './structure.ts';
-import { ACTION, chineseNumber, FINAL, isStandalone, looksLikeBrokenDate } from './markers.ts';
+import { FINAL, isStandalone, looksLikeBrokenDate } from './markers.ts';
+import { numberedBefore } from '../model/document.ts';
 import { makeMessage } from './messages.ts';
 import { textWhere, type Where } from './where.ts';
 import { labelBlockStart } from '../parse/labels.ts';
@@ -39,7 +40,7 @@ export function checkImport(blocks: Block[], lines: Line[], file: string, where:
         '请对照原文核对序号'));
     }
   }
-  if (!restartsInEachAction(blocks)) for (const item of numberingMessages(tasks, file, where, numberedBefore(blocks))) messages.push(item);
+  if (!restartsInEachAction(blocks)) for (const item of numberingMessages(tasks, file, where, numberedFirst(blocks))) messages.push(item);
   // A text ending in a table (an annex 分工表) ends with its last row, not a sentence.
   const last = lines.at(-1)?.cells ? undefined : lines.at(-1);
   // A document may end with a signature, date, 附件/抄送 line or contact details, not a sentence.
@@ -90,24 +91,10 @@ function restartsInEachAction(blocks: Block[]): boolean {
   return runs.length >= 2 && runs.every((run) => run.every((n, k) => n === k + 1));
 }
 
-/**
- * `（一）指导思想。…` `（二）工作目标。…` under 总体要求, then tasks from
- * `（三）`: the plan numbers its items on through the sections. The count of
- * such items numbered 1, 2, … before the first task (0 when there are none).
- */
-export function numberedBefore(blocks: Block[]): number {
+/** Items numbered 1, 2, … before the first task, when the first task's number follows them (model/document.ts). */
+function numberedFirst(blocks: Block[]): number {
   const first = blocks.findIndex((b) => b.kind === 'task');
   const task = blocks[first];
-  if (!task || task.kind !== 'task' || task.number <= 1) return 0;
-  const numbers = new Set(blocks.slice(0, first).flatMap((b) => (b.kind === 'paragraph' || b.kind === 'action' ? [leadingNumber(b.text)] : [])).filter((n) => n > 0));
-  for (let n = 1; n < task.number; n++) if (!numbers.has(n)) return 0;
-  return task.number - 1;
+  if (!task || task.kind !== 'task') return 0;
+  return numberedBefore(blocks.slice(0, first).flatMap((b) => (b.kind === 'paragraph' || b.kind === 'action' ? [b.text] : [])), task.number);
 }
-
-function leadingNumber(text: string): number {
-  const ordinal = ACTION.exec(text);
-  if (ordinal) return chineseNumber(ordinal[1]!);
-  const digits = /^(\d{1,3})\s*[.．、]/u.exec(text) ?? /^[（(]\s*(\d{1,3})\s*[）)]/u.exec(text);
-  return digits ? Number(digits[1]) : 0;
-}
-

@@ -12,6 +12,27 @@ export function chineseNumber(text: string): number {
   return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
 }
 
+/**
+ * `（一）指导思想。…` `（二）工作目标。…` under 总体要求, then the first task
+ * numbered `（三）`: a plan numbering on through its sections. Given the texts
+ * before the first task and its number, how many items numbered 1, 2, …
+ * stand before it (0 when they do not all).
+ */
+export function numberedBefore(texts: string[], first: number): number {
+  if (first <= 1) return 0;
+  const numbers = new Set(texts.map(leadingNumber));
+  for (let n = 1; n < first; n++) if (!numbers.has(n)) return 0;
+  return first - 1;
+}
+
+/** The number a paragraph opens with: `（三）` → 3, `3.` or `（3）` → 3; 0 for none. */
+function leadingNumber(text: string): number {
+  const ordinal = /^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]/u.exec(text);
+  if (ordinal) return chineseNumber(ordinal[1]!);
+  const digits = /^\s*(\d{1,3})\s*[.．、]/u.exec(text) ?? /^\s*[（(]\s*(\d{1,3})\s*[）)]/u.exec(text);
+  return digits ? Number(digits[1]) : 0;
+}
+
 /** The kind of document a title ends with: 实施方案, 工作要点, 任务清单… (longest first where one contains another). */
 export const DOC_KIND = '(?:实施方案|工作方案|行动方案|整治方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|工作安排|任务清单|责任清单|清单|任务分工表|责任分工表|分工表|任务台账|实施意见|意见|实施细则|细则)';
 /** A period written after a title: `（2024—2026年）`, `(2024-2026年)`, `( 2024—2026 年 )`. */

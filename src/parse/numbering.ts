@@ -16,8 +16,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
 import type { Block } from '../model/schema.ts';
-import { ORDINAL } from './text.ts';
-import { chineseNumber } from '../model/document.ts';
+import { numberedBefore } from '../model/document.ts';
 
 export default function remarkTaskNumbering() {
   return (_tree: Root, file: VFile) => {
@@ -25,7 +24,7 @@ export default function remarkTaskNumbering() {
     if (file.data.structure?.restarts) return;
     const tasks = file.data.structure?.tasks ?? [];
     const seen = new Map<number, number>();
-    let previous = numberedBefore(file.data.structure?.body ?? []);
+    let previous = numberedFirst(file.data.structure?.body ?? []);
     for (const task of tasks) {
       const { number, place } = task;
       const firstLine = seen.get(number);
@@ -47,20 +46,10 @@ export default function remarkTaskNumbering() {
   };
 }
 
-/** Items numbered 1, 2, … in the paragraphs before the first task, when the first task's number follows them; else 0. */
-function numberedBefore(body: Block[]): number {
+/** Items numbered 1, 2, … in the paragraphs before the first task, when the first task's number follows them (model/document.ts). */
+function numberedFirst(body: Block[]): number {
   const first = body.findIndex((b) => b.kind === 'task');
   const task = body[first];
-  if (!task || task.kind !== 'task' || task.number <= 1) return 0;
-  const numbers = new Set(body.slice(0, first).flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [leadingNumber(b.text)] : [])));
-  for (let n = 1; n < task.number; n++) if (!numbers.has(n)) return 0;
-  return task.number - 1;
+  if (!task || task.kind !== 'task') return 0;
+  return numberedBefore(body.slice(0, first).flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : [])), task.number);
 }
-
-function leadingNumber(text: string): number {
-  const ordinal = ORDINAL.exec(text);
-  if (ordinal) return chineseNumber(ordinal[1]!);
-  const digits = /^(\d{1,3})\s*[.．、]/u.exec(text) ?? /^[（(]\s*(\d{1,3})\s*[）)]/u.exec(text);
-  return digits ? Number(digits[1]) : 0;
-}
-
