@@ -49,6 +49,8 @@ const MAX_LABELLED_SPAN = 600;
 
 export default function remarkTaskUnits() {
   return (_tree: Root, file: VFile) => {
+    // Label lines of their own after a task (`责任单位：…` as a paragraph, not in its first), by task.
+    const labelLines = new Map<TaskDraft, LabelSegment[]>();
     for (const task of file.data.structure?.tasks ?? []) {
       const text = task.paragraphs.join('\n');
       if (task.table && task.table.units.length > 0) {
@@ -56,6 +58,7 @@ export default function remarkTaskUnits() {
         continue;
       }
       const { body, labels } = splitLabelBlocks(task.paragraphs);
+      if (task.paragraphs.length > 1 && labels.some((l) => l.kind === 'unit') && labelBlockStart(task.paragraphs[0]!) === null) labelLines.set(task, labels);
       const { spans, unbalanced } = scanBrackets(body);
       if (unbalanced.length > 0) {
         const at = unbalanced[0] ?? 0;
@@ -81,7 +84,29 @@ export default function remarkTaskUnits() {
         task.units = named.map((unit) => ({ ...unit, source: 'inferred' as const }));
       }
     }
+    sharedAfterLast(file, labelLines);
   };
+}
+
+/**
+ * `1.` `2.` `3.` with no unit of their own, then `责任单位：市应急局牵头，…`
+ * and `时间安排：…` as lines after the last: the units of every task of the
+ * action, not of the last alone. The others get them marked 推断.
+ */
+function sharedAfterLast(file: VFile, labelLines: Map<TaskDraft, LabelSegment[]>): void {
+  const structure = file.data.structure;
+  if (!structure) return;
+  for (const action of structure.actions) {
+    const tasks = structure.tasks.filter((t) => t.action === action.index);
+    const last = tasks.at(-1);
+    const labels = last && labelLines.get(last);
+    if (!last || !labels || tasks.length < 2 || !tasks.slice(0, -1).every((t) => (t.units ?? []).length === 0 && !labelLines.has(t))) continue;
+    const written = labels.filter((l) => l.kind === 'unit').map((l) => `${l.label}：${l.value}`).join('；');
+    const basis = `所属行动“${action.ordinal}${action.title}”在各项任务之后写明：${written}`;
+    for (const task of tasks.slice(0, -1)) {
+      task.units = labels.flatMap((segment) => labelUnits(segment, trimEdges(task.paragraphs.join('\n')), basis)).map((unit) => ({ ...unit, source: 'inferred' as const }));
+    }
+  }
 }
 
 /** The task's text without its label blocks, and the labels they hold. */
