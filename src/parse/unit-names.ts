@@ -55,6 +55,7 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
     for (const name of group.names) {
       const own = NAME_ROLE.exec(name);
       const plain = own ? name.slice(0, own.index) : name;
+      if (plain === '') continue; // `（牵头）` standing alone names no unit
       if (!NOT_A_NAME.test(plain)) out.push({ name: plain, role: own ? (own[1] === '主责' ? 'lead' : (ROLES.find(([pattern]) => pattern.test(own[1]!))?.[1] ?? role)) : role });
     }
   });

@@ -47,5 +47,5 @@ function cellText(tc: Element, ctx: DocxContext): string {
     if (el.localName === 'p') lines.push(...paragraphText(el, ctx).split('\n'));
     else if (el.localName === 'tbl') lines.push(...readTable(el, ctx).map((r) => joinCellLines(r)));
   }
-  return joinCellLines(lines);
+  return joinCellLines(lines, true);
 }

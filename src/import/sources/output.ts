@@ -3,6 +3,8 @@
  * came from: one paragraph per line; a table as one line per row, cells
  * separated by TAB, with a blank line before and after.
  */
+import { UNIT_END } from '../../parse/unit-names.ts';
+
 export interface SourceText {
   kind: 'docx' | 'pdf';
   text: string;
@@ -36,10 +38,26 @@ export class TextBuilder {
   }
 }
 
-/** A cell's lines joined: no space after CJK text or punctuation, one space between Latin words. */
-export function joinCellLines(lines: string[]): string {
+/**
+ * A cell's lines joined: no space after CJK text or punctuation, one space
+ * between Latin words. A Word cell's `paragraphs` are its author's own
+ * breaks: there a space also keeps items apart (`newItem`); a PDF's lines
+ * break wherever the cell is full (`镇各相关部` / `门`), so they are not.
+ */
+export function joinCellLines(lines: string[], paragraphs = false): string {
   return lines
     .map((l) => l.replace(/[\t\r\n]+/g, ' ').trim())
     .filter(Boolean)
-    .reduce((out, l) => (out === '' ? l : /[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(l) ? `${out} ${l}` : out + l), '');
+    .reduce((out, l) => (out === '' ? l : (/[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(l)) || (paragraphs && newItem(out, l)) ? `${out} ${l}` : out + l), '');
+}
+
+/**
+ * A cell's next line is an item of its own, kept apart by a space, when the
+ * text so far ends one (a unit name, a bracket: `镇规建办（牵头）`, `2025年6月底前（排查）`)
+ * and the line starts one (a Chinese word, a label `配合：`, a number `2.`);
+ * otherwise it is the same sentence wrapped.
+ */
+function newItem(out: string, line: string): boolean {
+  if (/^(?:牵头|配合|责任|协办|参与|负责)(?:单位|部门)?[：:]|^\d{1,2}\s*[.．、）)]/u.test(line)) return true;
+  return (UNIT_END.test(out) || /[）)]$/u.test(out)) && /^[\u4e00-\u9fff（(]/u.test(line);
 }

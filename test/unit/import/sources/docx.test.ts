@@ -138,3 +138,29 @@ test('a Word file whose cover sets the issuer and the title in text boxes import
     [2, ['镇消防站'], 2025],
   ]);
 });
+
+describe('a Word task table whose cells hold one unit per paragraph', () => {
+  test('keeps the units apart, with their roles', async () => {
+    const bytes = await makeDocx([
+      { text: '廊下镇2025年安全生产重点任务清单', center: true, style: 'title' },
+      { rows: [
+        ['序号', '重点任务', '责任单位', '完成时限'],
+        ['1', '落实党政领导责任。', '镇安委办\n镇党政办', '2025年3月底前'],
+        ['2', '燃气安全专项整治。', '镇规建办（牵头）\n镇市场监管所\n各村（居）委会', '2025年6月底前（排查）\n2025年12月底前（整改）'],
+        ['3', '压实部门监管责任。', '牵头：镇安委办\n配合：镇各相关部门', '2025年6月底前'],
+      ] },
+      { text: '廊下镇安全生产委员会', right: true },
+      { text: '2025年2月26日', right: true },
+    ]);
+    const result = await importFile(bytes, { id: 'langxia', path: 'langxia.docx' });
+    expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const tasks = parsePlan(result.markdown!, 'content/plans/langxia.md').plan!.tasks;
+    expect(tasks.map((t) => t.units.map((u) => `${u.role}:${u.name}`))).toEqual([
+      ['responsible:镇安委办', 'responsible:镇党政办'],
+      ['lead:镇规建办', 'responsible:镇市场监管所', 'responsible:各村（居）委会'],
+      ['lead:镇安委办', 'support:镇各相关部门'],
+    ]);
+    expect(tasks[1]!.milestones.map((m) => m.phrase)).toEqual(['2025年6月底前', '2025年12月底前']);
+  });
+});
+

@@ -142,7 +142,8 @@ function table(rows: Cell[][]): Table {
             return new TableCell({
               rowSpan: spec.rowSpan,
               columnSpan: spec.columnSpan,
-              children: [new Paragraph({ children: [new TextRun({ text: spec.text, size: 24 })] })],
+              // A line break in the text is a paragraph of its own in the cell, as offices list one unit per line.
+              children: spec.text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 24 })] })),
             });
           }),
         }),
