@@ -50,6 +50,8 @@ export function readDocx(bytes: Uint8Array): SourceText {
   const walk = (container: Element | undefined): void => {
     for (const el of elements(container)) {
       if (el.localName === 'p') {
+        // A table of contents' entries (styles TOC1, TOC2…) repeat the headings with page numbers: not plan text.
+        if (/^TOC\s?\d$/iu.test(attr(path(el, 'pPr', 'pStyle'), 'val') ?? '')) continue;
         for (const box of textBoxes(el)) walk(box);
         const text = paragraphText(el, ctx);
         if (text.trim() === '') continue;
@@ -58,7 +60,11 @@ export function readDocx(bytes: Uint8Array): SourceText {
       } else if (el.localName === 'tbl') {
         const table = ++tables;
         out.table(readTable(el, ctx), (row) => `表${table}第${row}行`);
-      } else if (el.localName === 'sdt') walk(child(el, 'sdtContent'));
+      } else if (el.localName === 'sdt') {
+        // Word's table of contents is a content control of the gallery `Table of Contents`.
+        if (attr(path(el, 'sdtPr', 'docPartObj', 'docPartGallery'), 'val') === 'Table of Contents') continue;
+        walk(child(el, 'sdtContent'));
+      }
       else if (el.localName === 'customXml' || el.localName === 'ins') walk(el);
     }
   };

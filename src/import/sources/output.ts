@@ -51,6 +51,9 @@ export function joinCellLines(lines: string[], paragraphs = false): string {
     .reduce((out, l) => (out === '' ? l : (/[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(l)) || (paragraphs && newItem(out, l)) ? `${out} ${l}` : out + l), '');
 }
 
+/** `镇应急办（牵头）`: a unit and its role in brackets, which ends an item of a cell however full its line. */
+export const ROLE_CLOSES = /[（(](?:牵头|配合|负责|主责|协办|参与)[）)]$/u;
+
 /**
  * A cell's next line is an item of its own, kept apart by a space, when the
  * text so far ends one (a unit name, a bracket: `镇规建办（牵头）`, `2025年6月底前（排查）`)

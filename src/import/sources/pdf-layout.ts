@@ -9,7 +9,7 @@
  * the next when it reaches the right margin and the next starts at the left
  * margin (a paragraph's first line is indented, a heading is centred or short).
  */
-import { joinCellLines, TextBuilder, type SourceText } from './output.ts';
+import { joinCellLines, ROLE_CLOSES, TextBuilder, type SourceText } from './output.ts';
 
 export interface PageLine {
   text: string;
@@ -37,7 +37,7 @@ export function layout(pages: Block[][]): SourceText {
   const chrome = (b: Block) => b.kind === 'line' && isChrome(b.line, running);
   const size = mode(pages.flat().flatMap((b) => (b.kind === 'line' && !chrome(b) ? [b.line.size] : [])), 1);
   // Footnotes are notes on the text, not plan text (Word's are left out the same way).
-  const kept = pages.map((blocks) => withoutFootnotes(blocks, size, chrome).filter((b) => !chrome(b)));
+  const kept = pages.map((blocks) => withoutContents(withoutFootnotes(blocks, size, chrome).filter((b) => !chrome(b))));
   const lines = kept.flat().flatMap((b) => (b.kind === 'line' ? [b.line] : []));
   const left = leftMargin(lines.map((l) => l.x0));
   // The right margin: where most long lines end, but never far inside the
@@ -122,7 +122,7 @@ function continueTable(table: TableRows, more: TableRows): void {
     if (span >= 2 || lastAbove[c]) for (let i = rest ? 1 : 0; i < span; i++) added[i]![c] = text;
   });
   if (rest) {
-    rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split![i] ?? '']));
+    rows[rows.length - 1] = last.map((cell, i) => joinCellLines([cell, split![i] ?? ''], ROLE_CLOSES.test(cell)));
     table.above[rows.length - 1] = lastAbove.map((a, i) => a || Boolean(above[0]?.[i]));
     added.shift();
     above.shift();
@@ -217,6 +217,15 @@ function withoutFootnotes(blocks: Block[], body: number, chrome: (b: Block) => b
   }
   const first = blocks.slice(from).findIndex((b) => b.kind === 'line' && FOOTNOTE.test(b.line.text));
   return first < 0 ? blocks : blocks.slice(0, from + first);
+}
+
+/** `一、总体要求……………2`: an entry of a table of contents, a dot leader then its page. */
+const CONTENTS_ENTRY = /(?:[.．…·•]\s*){4,}\d{1,3}$/u;
+
+/** A page's table of contents (its entries and its `目录` heading) repeats the headings: not plan text. */
+function withoutContents(blocks: Block[]): Block[] {
+  if (!blocks.some((b) => b.kind === 'line' && CONTENTS_ENTRY.test(b.line.text))) return blocks;
+  return blocks.filter((b) => b.kind !== 'line' || !(CONTENTS_ENTRY.test(b.line.text) || /^目\s*录$/u.test(b.line.text)));
 }
 
 const FOOTNOTE = /^(?:\d{1,2}(?![\d.．、年月日])|[\u2460-\u2473]|\*)/u;

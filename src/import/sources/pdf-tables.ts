@@ -6,7 +6,7 @@
  * first column and leaves the others empty. Tables without vertical rules
  * (three-line tables) are not recognised: their rows stay text lines.
  */
-import { joinCellLines } from './output.ts';
+import { joinCellLines, ROLE_CLOSES } from './output.ts';
 import type { Rule } from './pdf-rules.ts';
 
 export interface Item {
@@ -100,7 +100,9 @@ function grid(rules: Rule[], items: Item[]): Table | null {
     for (let c = 0; c < nc; c++) {
       const key = find(id(r, c));
       const first = c === 0 || find(id(r, c - 1)) !== key;
-      row.push(first ? cellText(texts.get(key) ?? []) : '');
+      let last = c;
+      while (last + 1 < nc && find(id(r, last + 1)) === key) last += 1;
+      row.push(first ? cellText(texts.get(key) ?? [], xs[last + 1]!) : '');
     }
     if (!row.some(Boolean)) continue;
     rows.push(row);
@@ -109,8 +111,12 @@ function grid(rules: Rule[], items: Item[]): Table | null {
   return { top: ys[0]!, bottom: ys.at(-1)!, rows, above, items: inside };
 }
 
-/** A cell's items in reading order, line by line. */
-function cellText(items: Item[]): string {
+/**
+ * A cell's items in reading order, line by line. A line that stops short of
+ * the cell's right rule (`right`) ends a paragraph of the cell (one unit per
+ * line); one that fills the cell wraps on into the next (`镇各相关部` / `门`).
+ */
+function cellText(items: Item[], right: number): string {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Item[][] = [];
   for (const item of sorted) {
@@ -118,5 +124,17 @@ function cellText(items: Item[]): string {
     if (line && Math.abs(line[0]!.y - item.y) <= item.size * 0.4) line.push(item);
     else lines.push([item]);
   }
-  return joinCellLines(lines.map((l) => l.sort((a, b) => a.x - b.x).map((i) => i.text).join('')));
+  const paragraphs: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    line.sort((a, b) => a.x - b.x);
+    const text = line.map((i) => i.text).join('');
+    const end = Math.max(...line.map((i) => i.x + i.width));
+    const size = Math.max(...line.map((i) => i.size));
+    if (open) paragraphs[paragraphs.length - 1] = joinCellLines([paragraphs.at(-1)!, text]);
+    else paragraphs.push(text);
+    // A unit's role in brackets (`镇应急办（牵头）`) ends its item however full the line.
+    open = end >= right - size * 1.8 && !ROLE_CLOSES.test(text);
+  }
+  return joinCellLines(paragraphs, true);
 }

@@ -1,6 +1,6 @@
 /**
- * Five plans as offices set them in Word, and the same printed to PDF by
- * LibreOffice (test/fixtures/office/offices.ts): each imports with no error,
+ * Plans as offices set them in Word, and the same printed to PDF by
+ * LibreOffice (test/fixtures/office/offices.ts, offices-more.ts): each imports with no error,
  * writes a file `check` passes, and reads the same from either file: title,
  * issuer, tasks with their units and due days.
  */
@@ -25,7 +25,7 @@ async function read(name: string, ext: 'docx' | 'pdf') {
   };
 }
 
-describe.each(['nanxiang', 'zhujing', 'shanyang', 'caojing', 'jinshanwei'])('%s, from Word and from its PDF', (name) => {
+describe.each(['nanxiang', 'zhujing', 'shanyang', 'caojing', 'jinshanwei', 'langxia', 'shihua'])('%s, from Word and from its PDF', (name) => {
   test('imports, passes check, and reads the same from the .docx and the .pdf', async () => {
     const [docx, pdf] = [await read(name, 'docx'), await read(name, 'pdf')];
     expect(docx.characters).toEqual([]);
@@ -63,4 +63,27 @@ describe('what the office files say', () => {
     expect(tasks).toHaveLength(12);
     expect(tasks[11]).toBe('12 加强基层安全网格建设 | responsible:各村居委会 support:镇城运中心 | 2025-12-31');
   });
+
+  test('a cell holding one unit per paragraph keeps the units apart, from Word and from the PDF', async () => {
+    for (const ext of ['docx', 'pdf'] as const) {
+      const { tasks } = await read('langxia', ext);
+      expect(tasks).toHaveLength(11);
+      expect(tasks[2]).toBe('3 燃气安全专项整治 | lead:镇规建办 responsible:镇市场监管所 responsible:各村（居）委会 | 2025-06-30 2025-12-31');
+    }
+  });
+
+  test('a table of contents and a cover in text boxes stay out of the plan’s sections', async () => {
+    for (const ext of ['docx', 'pdf'] as const) {
+      const { markdown, tasks } = await read('shihua', ext);
+      expect(markdown.match(/^## .*$/gmu)).toEqual(['## 一、总体要求', '## 二、重点任务', '## 三、实施步骤', '## 四、保障措施']);
+      expect(markdown).not.toMatch(/……|\.{4}|目\s*录/u);
+      expect(tasks).toHaveLength(10);
+    }
+  });
+
+  test('Word’s tracked changes are read as accepted: deleted text left out, inserted text kept', async () => {
+    const { tasks } = await read('xinbang', 'docx');
+    expect(tasks).toHaveLength(11);
+  });
 });
+
