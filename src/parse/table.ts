@@ -81,6 +81,11 @@ export function readTaskTable(table: Table): TaskRow[] | null {
   if (!columns) return null;
   const rows = sub ? body.slice(1) : body;
   const { numberAt, taskAt, groupAt, nameAt, unitColumns, timeAt } = columns;
+  // `| 重点任务 | 2024年 | 2025年 | 2026年 |`: each year's target, a line of the task's text that dates it.
+  const years = (sub ?? texts(head)).flatMap((h, i) => {
+    const year = YEAR.exec(h.replace(/\s+/gu, ''));
+    return year && i !== taskAt ? [{ i, year: year[1]! }] : [];
+  });
   let group: string | null = null;
   // The group named by the last group row (`| 一、责任体系建设 | | |`), whatever the 重点任务 cells say.
   let groupRowAbove: string | null = null;
@@ -118,7 +123,10 @@ export function readTaskTable(table: Table): TaskRow[] | null {
       if (time && time !== previous.cells.time) previous.cells.time = previous.cells.time ? `${previous.cells.time}；${time}` : time;
       continue;
     }
-    out.push({ number, written, ...(dashed ? { label: written.replace(/\s+/gu, '').replace(/[—–－]/u, '-') } : {}), group: groupAt >= 0 || group !== null ? group : null, name: cell(nameAt) || null, text: cell(taskAt), cells: { units, time: cell(timeAt) || null }, row });
+    const targets = years.filter(({ i }) => cell(i) !== '').map(({ i, year }) => `${year}年：${cell(i)}`);
+    const name = cell(nameAt) || (targets.length > 0 ? cell(taskAt) : '') || null;
+    const text = targets.length > 0 ? [cell(taskAt), ...targets].join('\n') : cell(taskAt);
+    out.push({ number, written, ...(dashed ? { label: written.replace(/\s+/gu, '').replace(/[—–－]/u, '-') } : {}), group: groupAt >= 0 || group !== null ? group : null, name, text, cells: { units, time: cell(timeAt) || null }, row });
   }
   return groupAt >= 0 && nameAt < 0 ? namedRows(out, groupAt, headed) : out;
 }
@@ -147,13 +155,15 @@ function namedRows(rows: TaskRow[], groupAt: number, headed: Map<Table['children
  * where the second repeats it or is empty. Null when the second row is data.
  */
 function subHeader(head: string[], next: string[]): string[] | null {
-  const words = (cells: string[]) => cells.filter((cell) => UNIT.test(cell) || TIME.test(cell) || TASK_TEXT.some((re) => re.test(cell))).length;
+  const words = (cells: string[]) => cells.filter((cell) => UNIT.test(cell) || TIME.test(cell) || YEAR.test(cell) || TASK_TEXT.some((re) => re.test(cell))).length;
   const differs = next.some((cell, i) => cell !== '' && cell !== head[i]);
   if (!differs || next.some((cell) => /^\d+[.．、]?$/u.test(cell)) || words(next) <= words(head.filter((cell, i) => cell === next[i]))) return null;
   return head.map((cell, i) => next[i] || cell);
 }
 
 const GROUP_ROW = /^[（(]?[一二三四五六七八九十]+[）)、.．]?$/u;
+/** `2024年`, `2025年度`: a column of the targets due in that year. */
+const YEAR = /^(\d{4})\s*年度?$/u;
 const GROUP_TITLE = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])\s*\S/u;
 
 function columnRole(header: string): UnitRole | null {

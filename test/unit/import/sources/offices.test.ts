@@ -25,7 +25,7 @@ async function read(name: string, ext: 'docx' | 'pdf') {
   };
 }
 
-describe.each(['nanxiang', 'zhujing', 'shanyang', 'caojing', 'jinshanwei', 'langxia', 'shihua'])('%s, from Word and from its PDF', (name) => {
+describe.each(['nanxiang', 'zhujing', 'shanyang', 'caojing', 'jinshanwei', 'langxia', 'shihua', 'zhangyan'])('%s, from Word and from its PDF', (name) => {
   test('imports, passes check, and reads the same from the .docx and the .pdf', async () => {
     const [docx, pdf] = [await read(name, 'docx'), await read(name, 'pdf')];
     expect(docx.characters).toEqual([]);
@@ -84,6 +84,14 @@ describe('what the office files say', () => {
   test('Word’s tracked changes are read as accepted: deleted text left out, inserted text kept', async () => {
     const { tasks } = await read('xinbang', 'docx');
     expect(tasks).toHaveLength(11);
+  });
+
+  test('年度目标 over 2024年/2025年/2026年 columns: the header over two rows is read, each year’s target a line of the task due that year', async () => {
+    for (const ext of ['docx', 'pdf'] as const) {
+      const { tasks } = await read('zhangyan', ext);
+      expect(tasks).toHaveLength(10);
+      expect(tasks[0]).toBe('1 健全安全生产责任体系 | lead:镇安委办 responsible:镇党政办 | 2024-12-31 2025-12-31 2026-12-31');
+    }
   });
 });
 
