@@ -15,6 +15,7 @@
 import type { FrontMatter, Message } from '../model/schema.ts';
 import type { ChromeFacts } from './chrome.ts';
 import { DATE, DOC_NUMBER, looksLikeBrokenDate, readDate } from './markers.ts';
+import { ANNEX_LINE } from '../model/document.ts';
 
 const UNIT = /(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟|新区|区|县|旗|街道|镇|乡))/gu;
 /** Place names at the start of a title: `上海市金山区`, `古美路街道`, `南翔镇`. */
@@ -39,7 +40,7 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   }
   // A signature set right with full-width spaces (`漕泾镇安全生产委员会　　　　`) ends at its last character.
   // The signature closes the plan's own text, before its annexes (`附件` on a line of its own).
-  const annex = body.findIndex((t) => /^附\s*件\s*\d{0,2}\s*[:：]?$/u.test(t.trim()));
+  const annex = body.findIndex((t) => ANNEX_LINE.test(t.trim()));
   const signature = (annex > 0 ? body.slice(0, annex) : body).slice(-4).map((t) => t.replace(/[\s\u3000]+$/u, ''));
   const docNumber = cover.find((t) => DOC_NUMBER.test(t)) ?? body.slice(0, 3).find((t) => DOC_NUMBER.test(t)) ?? facts.docNumber ?? null;
   const dateLine = [...cover, ...signature].find((t) => DATE.test(t));

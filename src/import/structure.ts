@@ -24,6 +24,7 @@
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
+import { ABOUT_ALL_TASKS, ANNEX_LINE } from '../model/document.ts';
 import { ACTION, BARE_TASK, BULLET, chineseNumber, CIRCLED, DATE, FIRST_SECOND, HALF_PAREN, NAMED_TASK, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
 export type Block =
@@ -39,13 +40,8 @@ export type Block =
 
 export type Numbering = 'number' | 'paren' | 'half-paren' | 'circled' | 'ordinal' | 'inline' | 'first-second' | 'named' | 'bullet' | 'none';
 
-/** `以上任务…`, `上述工作…`: a paragraph about all the tasks above it. */
-const ABOUT_ALL = /^(?:以上|上述)(?:各项|所有|几项)?(?:任务|工作)/u;
-
 /** Sections whose numbered items are goals, principles or arrangements, never tasks. */
 const NOT_TASKS = /^(?:总体要求|指导思想|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|编制依据|保障措施|组织保障|保障机制|组织实施|实施保障|工作要求|有关要求|相关要求|工作保障|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|实施安排|阶段安排|时间步骤|组织领导|工作机制|工作背景|现状|形势)|^[\u4e00-\u9fff]{0,6}(?:目标|原则|要求|思想|依据)$/u; // 治理目标, 整治原则
-/** `附件`, `附件1`, `附件2：`: the annexes begin; the body's `附件：…` list is not one. */
-const ANNEX = /^附\s*件\s*\d{0,2}\s*[:：]?$/u;
 
 export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] {
   const blocks: Block[] = [];
@@ -129,7 +125,7 @@ function taskRegions(body: Paragraph[]): Region[] {
   let annex = false;
   return body.map((p) => {
     const text = p.text;
-    if (ANNEX.test(text)) annex = true;
+    if (ANNEX_LINE.test(text)) annex = true;
     if (annex) return 'annex';
     if (SECTION.test(text) && isHeading(text)) {
       section = NOT_TASKS.test(text.replace(SECTION, '').trim()) ? 'other' : 'task';
@@ -239,7 +235,7 @@ function startsInline(text: string): boolean {
 /** A paragraph that cannot continue the task before it: a new heading or a new item of the task's level. */
 function breaksTask(text: string, numbering: Numbering): boolean {
   // `以上任务由区应急局牵头，…配合。` closes the action's tasks: it is about all of them, not the last.
-  if (SECTION.test(text) || ACTION.test(text) || ABOUT_ALL.test(text)) return true;
+  if (SECTION.test(text) || ACTION.test(text) || ABOUT_ALL_TASKS.test(text)) return true;
   if (numbering === 'number' || numbering === 'none') return TASK.test(text);
   if (numbering === 'paren') return TASK.test(text) || PAREN.test(text);
   if (numbering === 'half-paren') return TASK.test(text) || PAREN.test(text) || HALF_PAREN.test(text);

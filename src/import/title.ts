@@ -15,6 +15,7 @@
 import type { Message } from '../model/schema.ts';
 import type { Paragraph } from './lines.ts';
 import { DATE, endsLikeTitle, isStandalone, PERIOD_SUFFIX, startsStructure, tidySpaces } from './markers.ts';
+import { ANNEX_LINE } from '../model/document.ts';
 import { makeMessage } from './messages.ts';
 import { textWhere, type Where } from './where.ts';
 
@@ -83,7 +84,7 @@ function titleAt(paragraphs: Paragraph[], i: number): TitleFound | null {
 
 function isTitlePart(text: string, first: boolean): boolean {
   if ([...text].length > (first ? MAX_TITLE : MAX_PART) || /[。，；！？]/.test(text)) return false;
-  if (isStandalone(text) || DATE.test(text) || /^附\s*件\s*\d{0,2}\s*[:：]?$/u.test(text)) return false; // `附件` above the plan it attaches
+  if (isStandalone(text) || DATE.test(text) || ANNEX_LINE.test(text)) return false; // `附件` above the plan it attaches
   if (!first && (/^关于/.test(text) || startsStructure(text))) return false;
   return !(first && startsStructure(text));
 }

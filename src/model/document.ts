@@ -12,6 +12,12 @@ export function chineseNumber(text: string): number {
   return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
 }
 
+/** `附件`, `附件1`, `附件2：` on a line of their own: the annexes begin (the body's `附件：…` list is not this). */
+export const ANNEX_LINE = /^附\s*件\s*\d{0,2}\s*[:：]?$/u;
+
+/** `以上任务…`, `上述工作…`: a paragraph about all the tasks above it. */
+export const ABOUT_ALL_TASKS = /^(?:以上|上述)(?:各项|所有|几项)?(?:任务|工作)/u;
+
 /**
  * `（一）指导思想。…` `（二）工作目标。…` under 总体要求, then the first task
  * numbered `（三）`: a plan numbering on through its sections. Given the texts

@@ -24,6 +24,7 @@ import { renumberRestarts } from './restarts.ts';
 import { itemParagraphs, markedLead, readNumber, splitLines } from './list-item.ts';
 import { flowText, nodeText, ORDINAL, stripEndPunctuation } from './text.ts';
 import { labelBlockStart, readLabels } from './labels.ts';
+import { ABOUT_ALL_TASKS, ANNEX_LINE } from '../model/document.ts';
 
 export default function remarkPlanStructure() {
   return (tree: Root, file: VFile) => {
@@ -145,9 +146,9 @@ export default function remarkPlanStructure() {
       // `（牵头单位：…；配合单位：…）` on a line of its own under an action heading: the units of its tasks.
       if (pending && !pending.units && isUnitLine(text)) pending.units = text.replace(/^[（(]|[）)]$/gu, '');
       // `以上任务由区应急局牵头，区住建委配合。` after an action's tasks: the units of those that name none.
-      if (current && !pending && /^(?:以上|上述)(?:各项|所有|几项)?(?:任务|工作)/u.test(text) && !out.actionUnits?.has(current.index)) (out.actionUnits ??= new Map()).set(current.index, text);
+      if (current && !pending && ABOUT_ALL_TASKS.test(text) && !out.actionUnits?.has(current.index)) (out.actionUnits ??= new Map()).set(current.index, text);
       // `附件` on a line of its own, no task yet: the annexes begin, and their task table belongs to no section of the body (保障措施…).
-      if (out.tasks.length === 0 && /^附\s*件\s*\d{0,2}\s*[:：]?$/u.test(text)) {
+      if (out.tasks.length === 0 && ANNEX_LINE.test(text)) {
         pending = null;
         current = null;
         group = null;
