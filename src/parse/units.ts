@@ -49,8 +49,9 @@ const MAX_LABELLED_SPAN = 600;
 
 export default function remarkTaskUnits() {
   return (_tree: Root, file: VFile) => {
-    // Label lines of their own after a task (`责任单位：…` as a paragraph, not in its first), by task.
+    // Label lines of their own after a task (`责任单位：…` as a paragraph, not in its first), and each task's clause.
     const labelLines = new Map<TaskDraft, LabelSegment[]>();
+    const clauses = new Map<TaskDraft, string>();
     for (const task of file.data.structure?.tasks ?? []) {
       const text = task.paragraphs.join('\n');
       if (task.table && task.table.units.length > 0) {
@@ -74,38 +75,45 @@ export default function remarkTaskUnits() {
         ...inlineUnits(blankSpans(body, unitSpans)),
         ...labels.flatMap((segment) => labelUnits(segment, clause)),
       ];
-      // A task that names none has the units its action names for all its tasks: inferred, saying from where.
-      const shared = task.action !== null ? file.data.structure?.actionUnits?.get(task.action) : undefined;
-      const action = task.action !== null ? file.data.structure?.actions[task.action - 1] : undefined;
-      if (task.units.length === 0 && shared && action) {
-        const basis = `所属行动“${action.ordinal}${action.title}”为其各项任务写明：${shared}`;
-        const labelled = readLabels(shared).filter((segment) => segment.kind === 'unit');
-        const named = labelled.length > 0 ? labelled.flatMap((segment) => labelUnits(segment, clause, basis)) : inlineUnits(shared).map((unit) => ({ ...unit, clause, basis }));
-        task.units = named.map((unit) => ({ ...unit, source: 'inferred' as const }));
-      }
+      clauses.set(task, clause);
     }
-    sharedAfterLast(file, labelLines);
+    inheritActionUnits(file, clauses, labelLines);
   };
 }
 
 /**
- * `1.` `2.` `3.` with no unit of their own, then `责任单位：市应急局牵头，…`
- * and `时间安排：…` as lines after the last: the units of every task of the
- * action, not of the last alone. The others get them marked 推断.
+ * Units written once for all of an action's tasks reach each of them that
+ * names none, marked 推断, the basis saying which action wrote them and where:
+ *
+ * - in its heading's bracket, on a line under it, or `以上任务由…` after its
+ *   tasks (`actionUnits`, read by src/parse/structure.ts);
+ * - else `责任单位：…` lines after the last of tasks none of which names a
+ *   unit of its own (`1.` `2.` `3.`, then `责任单位：…`, `时间安排：…`).
  */
-function sharedAfterLast(file: VFile, labelLines: Map<TaskDraft, LabelSegment[]>): void {
+function inheritActionUnits(file: VFile, clauses: Map<TaskDraft, string>, labelLines: Map<TaskDraft, LabelSegment[]>): void {
   const structure = file.data.structure;
   if (!structure) return;
   for (const action of structure.actions) {
     const tasks = structure.tasks.filter((t) => t.action === action.index);
-    const last = tasks.at(-1);
-    const labels = last && labelLines.get(last);
-    if (!last || !labels || tasks.length < 2 || !tasks.slice(0, -1).every((t) => (t.units ?? []).length === 0 && !labelLines.has(t))) continue;
-    const written = labels.filter((l) => l.kind === 'unit').map((l) => `${l.label}：${l.value}`).join('；');
-    const basis = `所属行动“${action.ordinal}${action.title}”在各项任务之后写明：${written}`;
-    for (const task of tasks.slice(0, -1)) {
-      task.units = labels.flatMap((segment) => labelUnits(segment, trimEdges(task.paragraphs.join('\n')), basis)).map((unit) => ({ ...unit, source: 'inferred' as const }));
-    }
+    const named = `所属行动“${action.ordinal}${action.title}”`;
+    const shared = structure.actionUnits?.get(action.index);
+    const after = labelLines.get(tasks.at(-1)!);
+    let heirs: TaskDraft[];
+    let unitsOf: (task: TaskDraft) => Unit[];
+    if (shared) {
+      const basis = `${named}为其各项任务写明：${shared}`;
+      const labelled = readLabels(shared).filter((segment) => segment.kind === 'unit');
+      heirs = tasks.filter((task) => clauses.has(task)); // a table row takes its units from its own cells
+      unitsOf = (task) => {
+        const clause = clauses.get(task)!;
+        return labelled.length > 0 ? labelled.flatMap((segment) => labelUnits(segment, clause, basis)) : inlineUnits(shared).map((unit) => ({ ...unit, clause, basis }));
+      };
+    } else if (after && tasks.length >= 2 && tasks.slice(0, -1).every((t) => (t.units ?? []).length === 0 && !labelLines.has(t))) {
+      const basis = `${named}在各项任务之后写明：${after.filter((l) => l.kind === 'unit').map((l) => `${l.label}：${l.value}`).join('；')}`;
+      heirs = tasks.slice(0, -1);
+      unitsOf = (task) => after.flatMap((segment) => labelUnits(segment, trimEdges(task.paragraphs.join('\n')), basis));
+    } else continue;
+    for (const task of heirs) if ((task.units ?? []).length === 0) task.units = unitsOf(task).map((unit) => ({ ...unit, source: 'inferred' as const }));
   }
 }
 
