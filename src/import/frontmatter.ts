@@ -139,10 +139,15 @@ function issuerOf(name: string, header: string | undefined, cover: string[]): st
 }
 
 function jointSignature(name: string, cover: string[]): string | null {
-  const date = cover.findIndex((t) => DATE.test(t));
-  const bodies: string[] = [];
-  for (let i = date - 1; i >= 0 && ISSUING_BODY.test(cover[i]!) && !/[，。：；《]/.test(cover[i]!) && [...cover[i]!].length <= 30; i--) bodies.unshift(trimIssuer(name, cover[i]!));
+  const bodies = bodiesAbove(cover, cover.findIndex((t) => DATE.test(t))).map((line) => trimIssuer(name, line));
   return bodies.length >= 2 ? bodies.join('、') : null;
+}
+
+/** The lines naming bodies right above line `at` (a date), top first: those who sign it, one or several. */
+function bodiesAbove(lines: string[], at: number): string[] {
+  let first = at;
+  while (first > 0 && isBodyLine(lines[first - 1]!)) first -= 1;
+  return at > 0 ? lines.slice(first, at) : [];
 }
 
 /**
@@ -197,10 +202,8 @@ function issuerFromDocNumber(name: string, docNumber: string | null): string | n
 
 /** The line above a closing date: `南翔镇安全生产委员会办公室` / `2025年2月18日`. */
 function signatureIssuer(signature: string[]): string | null {
-  const at = signature.findIndex((t) => DATE.test(t) || looksLikeBrokenDate(t));
   // Bodies signing jointly stand one above the other: every one of them.
-  const bodies: string[] = [];
-  for (let i = at - 1; i >= 0 && isBodyLine(signature[i]!); i--) bodies.unshift(signature[i]!);
+  const bodies = bodiesAbove(signature, signature.findIndex((t) => DATE.test(t) || looksLikeBrokenDate(t)));
   return bodies.length > 0 ? bodies.join('、') : null;
 }
 

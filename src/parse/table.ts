@@ -77,12 +77,13 @@ export function readTaskTable(table: Table): TaskRow[] | null {
   if (!head) return null;
   const texts = (row: Table['children'][number]) => row.children.map((cell) => nodeText(cell).trim());
   const sub = body[0] && subHeader(texts(head), texts(body[0]));
-  const columns = taskTableHeader(sub ?? texts(head));
+  const header = sub ?? texts(head);
+  const columns = taskTableHeader(header);
   if (!columns) return null;
   const rows = sub ? body.slice(1) : body;
   const { numberAt, taskAt, groupAt, nameAt, unitColumns, timeAt } = columns;
   // `| 重点任务 | 2024年 | 2025年 | 2026年 |`: each year's target, a line of the task's text that dates it.
-  const years = (sub ?? texts(head)).flatMap((h, i) => {
+  const years = header.flatMap((h, i) => {
     const year = YEAR.exec(h.replace(/\s+/gu, ''));
     return year && i !== taskAt ? [{ i, year: year[1]! }] : [];
   });
