@@ -16,7 +16,8 @@
  * (完成时限) the same way. A date without a year (`9月底前`) takes the
  * year of the date before it in the passage, or of a one-year plan, and
  * says so; one that can take neither is reported as
- * `deadline-without-year`; years that cannot be meant as `implausible-year`; a day the month does not have (`2025年2月30日前`),
+ * `deadline-without-year`; years that cannot be meant as
+ * `implausible-year`; a day the month does not have (`2025年2月30日前`),
  * `impossible-date`.
  */
 import type { Root } from 'mdast';

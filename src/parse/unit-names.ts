@@ -27,12 +27,14 @@ const NOT_A_NAME = /^(无|暂无|\/|—+|-+|…+)$/u;
 export const UNIT_END = /(局|办|委|委员会|管委会|安委会|工会|委会|队|院|部门|(?<![内全局干外总])部|单位|中心|政府|办事处|办公室|(?<![场处住厕诊])所|站|公司|集团|党校|学校|海关|协会|联合会|乡镇|街道|街镇|(?<![城小集])镇|(?<![城下])乡|(?:工业|开发|经开|高新|度假|管理)区|园区|科|领导小组|专班|团市委|（街道）|（镇）)$/u;
 
 const ROLES: Array<[RegExp, UnitRole]> = [
-  [/牵头/u, 'lead'],
+  [/牵头|主责/u, 'lead'], // 主责 only as `镇安委办（主责）`
   // A unit that guides (指导, 督导) is not the one doing the work: listed with the supporting units, its words kept in the basis.
   [/配合|参与|协助|协办|指导|督导/u, 'support'],
   [/落实/u, 'implement'],
   [/负责/u, 'responsible'],
 ];
+
+const roleOf = (word: string): UnitRole | null => ROLES.find(([pattern]) => pattern.test(word))?.[1] ?? null;
 
 /**
  * Units and roles in the text of one unit parenthesis or unit cell. After a
@@ -44,7 +46,7 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
     let role: UnitRole | null = null;
     const word = ROLE_WORD.exec(names);
     if (word) {
-      role = ROLES.find(([pattern]) => pattern.test(word[1] ?? ''))?.[1] ?? null;
+      role = roleOf(word[1] ?? '');
       names = stripModifiers(names.slice(0, word.index));
     }
     return { names: splitNames(names), role };
@@ -56,7 +58,7 @@ export function parseUnitGroups(text: string, fallback: UnitRole | null = null, 
       const own = NAME_ROLE.exec(name);
       const plain = own ? name.slice(0, own.index) : name;
       if (plain === '') continue; // `（牵头）` standing alone names no unit
-      if (!NOT_A_NAME.test(plain)) out.push({ name: plain, role: own ? (own[1] === '主责' ? 'lead' : (ROLES.find(([pattern]) => pattern.test(own[1]!))?.[1] ?? role)) : role });
+      if (!NOT_A_NAME.test(plain)) out.push({ name: plain, role: (own && roleOf(own[1]!)) ?? role });
     }
   });
   return out;
