@@ -17,7 +17,9 @@
  * (output dir, default dist), PLANBOOK_TIMINGS (write step timings, page
  * count and peak memory there as JSON), PLANBOOK_VERBOSE (Astro's log and
  * stack traces), PLANBOOK_PDF_WORKERS (workers of the files step, default one per core),
- * PLANBOOK_PDF_CACHE (the PDF cache folder, default .cache/pdf; `off`).
+ * PLANBOOK_PDF_CACHE (the PDF cache folder, default .cache/pdf; `off`),
+ * PLANBOOK_SEARCH_LARGE (a search posting list of more record ids than this
+ * is summarized in its gram file, default 512; the tests lower it).
  * PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
 import { existsSync } from 'node:fs';
@@ -148,7 +150,8 @@ async function searchIndex(dist: string, plans: Plan[]): Promise<void> {
   const { loadProgress } = await import('../src/progress/load.ts');
   const { createProgress } = await import('../src/progress/view.ts');
   const progress = createProgress(plans, await loadProgress(progressFolder));
-  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown);
+  const large = Number(process.env.PLANBOOK_SEARCH_LARGE) || undefined;
+  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown, { large });
 }
 
 const kept = () => (existsSync(out) ? `${shownOut} 保持上次构建的内容，未作改动。` : `未生成 ${shownOut}。`);

@@ -4,6 +4,7 @@
  * adapter in pagefind.ts), both written into the built site. Nothing here
  * reads the built pages.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -63,10 +64,11 @@ async function writeShards(distDir: string, index: SubstringIndex, options: Shar
   };
   for (let at = 0; at < files.length; at += WRITES) await Promise.all(files.slice(at, at + WRITES).map(write));
   // The search page (search/index.html) shares the folder: only the index's files are replaced.
-  for (const name of ['index.json', 'facets', 'grams', 'records']) {
+  for (const name of ['index.json', 'facets', 'grams', 'lists', 'records']) {
     await rm(path.join(searchDir, name), { recursive: true, force: true });
     await mkdir(searchDir, { recursive: true });
-    await rename(path.join(scratch, name), path.join(searchDir, name));
+    // No list is long enough for a file of its own in a small site.
+    if (existsSync(path.join(scratch, name))) await rename(path.join(scratch, name), path.join(searchDir, name));
   }
   await rm(scratch, { recursive: true, force: true });
   return { files: files.length, bytes, largest };

@@ -5,9 +5,9 @@
  * for tasks that hold the query's words but not the whole query. Browser only.
  */
 import { FILTERS, type FilterName } from '../record.ts';
-import { facetPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
+import { facetPath, listPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
-import { findMatches, verify, type Hit, type Source } from './query.ts';
+import { findMatches, verify, type Hit, type Matches, type Source } from './query.ts';
 import type { Selection } from './match.ts';
 
 interface PagefindResult {
@@ -37,9 +37,10 @@ export interface SearchOutcome {
    * when first asked for); over Pagefind's partial ones once they are
    * listed when nothing matches exactly, and then null for a filter
    * Pagefind did not count (it counts only the filters whose index it has
-   * loaded: those the search narrows by).
+   * loaded: those the search narrows by). `wanted`: the values whose
+   * counts are needed (default: all).
    */
-  count(filter: FilterName): Promise<Map<string, number> | null>;
+  count(filter: FilterName, wanted?: readonly string[]): Promise<Map<string, number> | null>;
   /**
    * Up to `n` further hits: exact matches while candidates are left (fewer,
    * even none, when many candidates fail the check), then, from the call
@@ -73,6 +74,7 @@ export async function createEngine(): Promise<Engine> {
     meta,
     facet: (filter) => once<number[][]>(withBase(`/${facetPath(filter)}`)),
     grams: (n) => once<GramShard>(withBase(`/search/grams/${n}.bin`)),
+    list: (n) => once<number[]>(withBase(`/${listPath(n)}`)),
     records: (n) => once<ShardedRecord[]>(withBase(`/search/records/${n}.bin`)),
   };
   let pagefind: Promise<Pagefind> | undefined;
@@ -86,8 +88,17 @@ export async function createEngine(): Promise<Engine> {
   const totals = Object.fromEntries(FILTERS.map((f) => [f, new Map(meta.values[f].map((v, i) => [v, meta.totals[f][i]!]))])) as Engine['totals'];
 
   async function run(query: string, selection: Selection): Promise<SearchOutcome> {
-    const found = await findMatches(source, query, selection);
+    let found = await findMatches(source, query, selection);
     const matched = new Set(found.ranked.map((r) => r.id));
+    // From a summary, the first results only: the whole ranking is fetched when they are used up.
+    const exactLeft = () => at < found.ranked.length || (found.full !== undefined && at < found.total);
+    async function ranked(): Promise<Matches['ranked']> {
+      if (at >= found.ranked.length && found.full) {
+        found = await found.full();
+        for (const r of found.ranked) matched.add(r.id);
+      }
+      return found.ranked;
+    }
     let at = 0;
     let partial: PagefindResult[] | null = found.terms.length === 0 ? [] : null;
     let partialAt = 0;
@@ -98,8 +109,8 @@ export async function createEngine(): Promise<Engine> {
       const hits: Hit[] = [];
       // At most CHECK_LIMIT candidates are checked per page, so a long term whose bigrams are common stays cheap.
       let checked = 0;
-      while (hits.length < n && at < found.ranked.length && checked < CHECK_LIMIT) {
-        const batch = found.ranked.slice(at, at + Math.min(n - hits.length, CHECK_LIMIT - checked));
+      while (hits.length < n && exactLeft() && checked < CHECK_LIMIT) {
+        const batch = (await ranked()).slice(at, at + Math.min(n - hits.length, CHECK_LIMIT - checked));
         at += batch.length;
         checked += batch.length;
         for (const hit of await verify(source, found.terms, batch)) {
@@ -139,17 +150,16 @@ export async function createEngine(): Promise<Engine> {
       total: found.total,
       exact: found.exact,
       byUnit: found.byUnit,
-      async count(filter) {
-        if (!pagefindCounts) return found.counts(filter);
+      async count(filter, wanted) {
+        if (!pagefindCounts) return found.counts(filter, wanted);
         const counted = pagefindCounts[filter];
         return counted ? new Map(Object.entries(counted)) : null;
       },
       async next(n) {
-        const exactLeft = at < found.ranked.length;
-        return exactLeft ? exactHits(n) : partialHits(n);
+        return exactLeft() ? exactHits(n) : partialHits(n);
       },
-      more: () => at < found.ranked.length || partial === null || partialAt < partial.length,
-      exactLeft: () => at < found.ranked.length,
+      more: () => exactLeft() || partial === null || partialAt < partial.length,
+      exactLeft,
       pagefindFound: () => partial?.length ?? null,
       async pagefindExcerpt(hit) {
         const result = excerpts.get(hit.id);

@@ -15,18 +15,27 @@
  * narrows the results or its counts are asked for, and the units' when the
  * query names a unit: a first query with no filter chosen downloads no
  * task's filter values but those of the lists the page shows open.
+ *
+ * A common word's posting list is in its gram file as a summary (see
+ * ../shards.ts). A query of that one word, with no filter chosen and no unit
+ * named, is answered from it: the first results, the exact count and the
+ * counts of the values the page lists; `Matches.full()` fetches the whole
+ * list when more is asked for (a later page, a value not listed).
  */
 import { FILTERS, type FilterName } from '../record.ts';
-import type { Facets, GramShard, ShardedMeta, ShardedRecord } from '../shards.ts';
+import { isSummary, type Facets, type GramShard, type Posting, type ShardedMeta, type ShardedRecord, type Summary } from '../shards.ts';
 import { matchFields } from '../fields.ts';
 import { fromGaps, GRAM, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
 import { namesUnit, queryTerms, type Selection } from './match.ts';
+import { listedIds } from '../listed.ts';
 
 export interface Source {
   meta: ShardedMeta;
   /** One filter's value ids for every record (`facetPath`), fetched once, when first needed. */
   facet(filter: FilterName): Promise<number[][]>;
   grams(shard: number): Promise<GramShard>;
+  /** A long posting list whole, as gaps (`listPath`). */
+  list(n: number): Promise<number[]>;
   records(chunk: number): Promise<ShardedRecord[]>;
 }
 
@@ -46,21 +55,31 @@ export interface Hit {
 
 export interface Matches {
   terms: string[];
-  /** Exact-match candidates in rank order (tier 4, then lead phrase, then text; the index's order within each). */
+  /**
+   * Exact-match candidates in rank order (tier 4, then lead phrase, then
+   * text; the index's order within each): all of them, or when `full` is
+   * given, the first of them (from a summary), the rest coming with `full()`.
+   */
   ranked: { id: number; tier: 2 | 3 | 4 }[];
   /** Whether every candidate is known to match (so `ranked` and the counts are exact). */
   exact: boolean;
   /** Candidates that pass the selection. */
   total: number;
   byUnit: number;
-  /** One filter's counts over the candidates (as `facetCounts`), worked out when first asked for. */
-  counts(filter: FilterName): Promise<Map<string, number>>;
+  /**
+   * One filter's counts over the candidates (as `facetCounts`), worked out
+   * when first asked for: of every value, or at least of `wanted` (a
+   * summary's counts answer for the values the page lists).
+   */
+  counts(filter: FilterName, wanted?: readonly string[]): Promise<Map<string, number>>;
+  /** The same matches with `ranked` whole, when it is not yet (fetched once). */
+  full?: () => Promise<Matches>;
 }
 
 /** Checked candidates are verified at once when they sit in at most this many record files. */
 const EAGER_FILES = 12;
 
-export async function findMatches(source: Source, query: string, selection: Selection): Promise<Matches> {
+export async function findMatches(source: Source, query: string, selection: Selection, whole = false): Promise<Matches> {
   const { meta } = source;
   const terms = queryTerms(query);
   // The filters that narrow the results, with each record's values.
@@ -83,10 +102,22 @@ export async function findMatches(source: Source, query: string, selection: Sele
   await Promise.all(
     [...new Set(grams.map((g) => shardOf(g, meta.shards)))].map(async (n) => shards.set(n, await source.grams(n))),
   );
-  const posting = (gram: string) => fromGaps(shards.get(shardOf(gram.replace(TITLE_MARK, ''), meta.shards))![gram] ?? []);
+  const entry = (gram: string): Posting | undefined => shards.get(shardOf(gram.replace(TITLE_MARK, ''), meta.shards))![gram];
+  const short = terms.every((t) => [...t].length <= GRAM);
+  const only = grams.length === 1 ? entry(grams[0]!) : undefined;
+  if (!whole && short && isSummary(only) && byUnit.size === 0 && Object.values(selection).every((v) => !v || v.length === 0)) {
+    return summarized(source, terms, only, entry(TITLE_MARK + grams[0]!), () => findMatches(source, query, selection, true));
+  }
+  const lists = new Map<string, number[]>();
+  await Promise.all(
+    grams.flatMap((g) => [g, TITLE_MARK + g]).map(async (gram) => {
+      const found = entry(gram);
+      lists.set(gram, fromGaps(isSummary(found) ? await source.list(found.list) : (found ?? [])));
+    }),
+  );
+  const posting = (gram: string) => lists.get(gram)!;
   const inText = intersect(grams.map(posting));
   const inTitle = new Set(intersect(grams.map((g) => posting(TITLE_MARK + g))));
-  const short = terms.every((t) => [...t].length <= GRAM);
 
   let ranked = [
     ...[...byUnit].sort((a, b) => a - b).map((id) => ({ id, tier: 4 as const })),
@@ -103,6 +134,42 @@ export async function findMatches(source: Source, query: string, selection: Sele
     }
   }
   return summarize(source, terms, ranked, exact, selection, narrowing);
+}
+
+/**
+ * The matches of one short term from its gram's summary: the lead-phrase
+ * matches the summary of its lead-phrase gram holds, then the text matches
+ * of the summary's first ids, a prefix of the whole ranking; the count; and
+ * the listed values' counts.
+ */
+function summarized(source: Source, terms: string[], text: Summary, title: Posting | undefined, full: () => Promise<Matches>): Matches {
+  const titleIds = fromGaps(isSummary(title) ? title.head : (title ?? []));
+  const allTitles = !isSummary(title) || title.n === titleIds.length;
+  const inTitle = new Set(titleIds);
+  const ranked: Matches['ranked'] = [
+    ...titleIds.map((id) => ({ id, tier: 3 as const })),
+    // Beyond the lead-phrase matches the summary holds, the text matches would not be the next in rank.
+    ...(allTitles ? fromGaps(text.head).filter((id) => !inTitle.has(id)).map((id) => ({ id, tier: 2 as const })) : []),
+  ];
+  let whole: Promise<Matches> | undefined;
+  const upgrade = () => (whole ??= full());
+  const { meta } = source;
+  return {
+    terms,
+    ranked,
+    exact: true,
+    total: text.n,
+    byUnit: 0,
+    async counts(filter, wanted = meta.values[filter]) {
+      const listed = listedIds(meta.values[filter], meta.totals[filter]);
+      const covered = listed === null ? null : new Set(listed.map((i) => meta.values[filter][i]!));
+      if (covered && !wanted.every((v) => covered.has(v))) return (await upgrade()).counts(filter, wanted);
+      const counts = new Map((listed ?? meta.values[filter].map((_, i) => i)).map((i) => [meta.values[filter][i]!, 0]));
+      for (const [i, n] of text.counts![filter]) counts.set(meta.values[filter][i]!, n);
+      return counts;
+    },
+    full: upgrade,
+  };
 }
 
 function summarize(source: Source, terms: string[], ranked: Matches['ranked'], exact: boolean, selection: Selection, narrowing: Partial<Facets>): Matches {

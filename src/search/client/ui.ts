@@ -175,7 +175,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
           group.dataset.stale = '';
           return;
         }
-        const counts = result ? await result.count(name) : engine.totals[name];
+        const counts = result ? await result.count(name, boxes.map((b) => b.value)) : engine.totals[name];
         if (result !== current) return; // a newer search started meanwhile
         if (group) delete group.dataset.stale;
         for (const box of boxes) {

@@ -2,10 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildSubstringIndex, type SubstringIndex } from '../../../src/search/substring.ts';
-import { facetPath, facetsOf, shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
+import { facetPath, facetsOf, listPath, shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
 import { facetCounts, findMatches, verify, type Source } from '../../../src/search/client/query.ts';
 import type { Selection } from '../../../src/search/client/match.ts';
 import { scan } from './scan.ts';
+import { listedIds } from '../../../src/search/listed.ts';
 import { generateCorpus } from '../../../src/corpus/index.ts';
 import { parsePlan } from '../../../src/parse/index.ts';
 import { changning, yueyang } from './fixture.ts';
@@ -30,13 +31,15 @@ function source(index: SubstringIndex, options: ShardOptions = {}): Source & { f
     facet: async (filter) => read(facetPath(filter)),
     grams: async (n) => read(`search/grams/${n}.bin`),
     records: async (n) => read(`search/records/${n}.bin`),
+    list: async (n) => read(listPath(n)),
     fetched,
   };
 }
 
 /** Every exact match, ranked, with its tier: the search as the page shows it, all pages at once. */
 async function search(src: Source, query: string, selection: Selection = {}) {
-  const found = await findMatches(src, query, selection);
+  const first = await findMatches(src, query, selection);
+  const found = first.full ? await first.full() : first;
   const checked = await verify(src, found.terms, found.ranked);
   return { found, hits: checked.filter((h) => h.tier > 1).map((h) => [h.record.url, h.tier] as const) };
 }
@@ -80,12 +83,16 @@ describe('findMatches', () => {
   });
 });
 
-describe('findMatches over a generated corpus of 40 plans', () => {
+/** The substring index of 40 plans generated from the five. */
+function corpusIndex(): SubstringIndex {
   const sources = readdirSync('content/plans')
     .filter((n) => n.endsWith('.md'))
     .map((n) => ({ id: n.slice(0, -3), markdown: readFileSync(`content/plans/${n}`, 'utf8') }));
-  const plans = generateCorpus(sources, 40).map((p) => parsePlan(p.markdown, `${p.id}.md`).plan!);
-  const index = buildSubstringIndex(plans);
+  return buildSubstringIndex(generateCorpus(sources, 40).map((p) => parsePlan(p.markdown, `${p.id}.md`).plan!));
+}
+
+describe('findMatches over a generated corpus of 40 plans', () => {
+  const index = corpusIndex();
   const queries = ['燃气', '井', '有限空间', '重大事故隐患判定标准', '燃气 培训', '应急局', '消防 2026', 'ａｂｃ不存在', '安全'];
 
   test.each(queries)('finds exactly what a scan of every task finds for %s', async (query) => {
@@ -130,5 +137,52 @@ describe('findMatches over a generated corpus of 40 plans', () => {
     const narrowed = source(index);
     await findMatches(narrowed, '燃气', { 完成年份: ['2026年'] });
     expect(facetFiles(narrowed)).toEqual([facetPath('完成年份')]);
+  });
+});
+
+describe('a common word answered from its summary', () => {
+  const index = corpusIndex();
+  // Lists of more than 30 ids are summarized, with their first 12 ids, so common words of this corpus are.
+  const options: ShardOptions = { large: 30, head: 12 };
+
+  test('gives the first results in rank order, the exact count and the listed counts from one gram file', async () => {
+    const src = source(index, options);
+    const found = await findMatches(src, '燃气', {});
+    expect(found.full).toBeDefined();
+    expect(src.fetched.filter((p) => !p.startsWith('search/index.json'))).toHaveLength(1);
+    const whole = await findMatches(source(index), '燃气', {});
+    expect(whole.full).toBeUndefined();
+    expect(found.total).toBe(whole.total);
+    expect(found.exact).toBe(true);
+    expect(found.ranked.length).toBeGreaterThanOrEqual(12);
+    expect(found.ranked).toEqual(whole.ranked.slice(0, found.ranked.length));
+    for (const filter of ['辖区', '完成年份', '行动', '状态'] as const) {
+      const listed = listedIds(src.meta.values[filter], src.meta.totals[filter]);
+      const values = listed === null ? src.meta.values[filter] : listed.map((i) => src.meta.values[filter][i]!);
+      const counts = await found.counts(filter, values);
+      const expected = await whole.counts(filter);
+      for (const v of values) expect([filter, v, counts.get(v) ?? 0]).toEqual([filter, v, expected.get(v)]);
+    }
+    expect(src.fetched.filter((p) => p.startsWith('search/facets/') || p.startsWith('search/lists/'))).toEqual([]);
+  });
+
+  test('fetches the whole list for a value not listed, a filter chosen, or the rest of the results', async () => {
+    const src = source(index, { ...options });
+    const found = await findMatches(src, '燃气', {});
+    const units = await found.counts('责任单位');
+    const whole = await findMatches(source(index), '燃气', {});
+    expect(units).toEqual(await whole.counts('责任单位'));
+    expect(src.fetched.some((p) => p.startsWith('search/lists/'))).toBe(true);
+    expect((await found.full!()).ranked).toEqual(whole.ranked);
+
+    const narrowed = await findMatches(source(index, options), '燃气', { 完成年份: ['2026年'] });
+    expect(narrowed.full).toBeUndefined();
+    expect(narrowed.total).toBe((await findMatches(source(index), '燃气', { 完成年份: ['2026年'] })).total);
+  });
+
+  test.each(['燃气', '井', '安全', '燃气 培训', '重大事故隐患判定标准', '应急局', '消防 2026'])('finds exactly what a scan finds for %s', async (query) => {
+    const { hits, found } = await search(source(index, options), query);
+    expect(hits.map(([url]) => url).sort()).toEqual(scan(index, query).sort());
+    if (found.exact) expect(found.total).toBe(hits.length);
   });
 });
