@@ -16,7 +16,7 @@ import { openPdfCache } from '../pdf/cache.ts';
 import { prepareFonts } from '../pdf/fonts.ts';
 import { pdfDocument } from '../pdf/document.ts';
 import { renderTaskList } from '../pdf/render.ts';
-import { loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
+import { dataKeys, fileKey, loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
 
 const { out, inputs } = workerData as { out: string; inputs: FileInputs };
 // Loaded at once, while the build lists the files; the first job waits for it.
@@ -25,6 +25,7 @@ context.catch(() => {});
 // The font faces only when a list is to be rendered: a worker sent only data files never loads them.
 let fonts: ReturnType<typeof prepareFonts> | undefined;
 const cache = openPdfCache(inputs.cache);
+let keys: ReturnType<typeof dataKeys> | undefined;
 const options = { buildDate: inputs.buildDate };
 const fault = process.env.PLANBOOK_FAULT_PDF;
 
@@ -34,12 +35,16 @@ async function render(job: FileJob): Promise<FileReply> {
     if (fault === job.path) throw new Error('PLANBOOK_FAULT_PDF 指定这个文件失败（用于测试）');
     if (fault === `exit:${job.path}`) process.exit(3);
     let bytes: Uint8Array | string;
+    // A first build sends its files unkeyed: each is keyed here, as the build would have (src/build/files.ts).
+    const keyed = inputs.cache !== null && job.key === null;
     if (job.type === 'data') {
       bytes = await renderDataFile(job.subject, { ...(await context), alignment: job.alignment });
+      if (keyed) job.key = fileKey(job, (keys ??= dataKeys(await context)), options, undefined, job.alignment);
     } else {
-      const { doc, template } = pdfDocument(job, await context);
+      const drawn = pdfDocument(job, await context);
+      if (keyed) job.key = fileKey(job, (keys ??= dataKeys(await context)), options, drawn);
       await (fonts ??= prepareFonts());
-      bytes = (await renderTaskList(doc, template, options)).bytes;
+      bytes = (await renderTaskList(drawn.doc, drawn.template, options)).bytes;
     }
     // Kept under the key the build gave it, so the next build with the same content copies it.
     if (job.key) await cache.put(job.key, bytes, job.type);

@@ -108,7 +108,7 @@ describe('the files step', () => {
     }
   });
 
-  test('a rebuild copies every unchanged file from the cache without a worker, and renders only what an edited plan touches', async () => {
+  test('a first build keys its files in the workers; a rebuild copies every unchanged file from the cache without a worker, and renders only what an edited plan touches', async () => {
     const cached = { ...inputs, cache: join(dir, 'cache') };
     const aligning = startAlignment(inputs.parsed);
     const first = await createFilePool(join(dir, 'first'), cached, { alignment: aligning.alignment }).render();
