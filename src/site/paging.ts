@@ -1,12 +1,13 @@
 /**
  * Listing pages that would grow with the number of plans (home, year pages,
- * /compare/plans/, /data/) are cut into pages of a fixed size, set here, so a
+ * unit pages, /compare/plans/, /data/) are cut into pages of a fixed size, set here, so a
  * page a visitor downloads stays the same size at 5 or 5,000 plans. The first
  * page of a listing adds an index by jurisdiction, which grows with the
  * number of top-level jurisdictions (cities), not with the number of plans.
  */
 import type { DueItem, YearEntry } from '../derive/years.ts';
 import type { Plan } from '../model/schema.ts';
+import type { UnitEntry, UnitTaskRef } from '../derive/units.ts';
 import { yearHref } from './urls.ts';
 
 export const PAGE_SIZE = {
@@ -18,6 +19,8 @@ export const PAGE_SIZE = {
   comparePlans: 40,
   /** Plans in one page of the per-plan PDF table of /data/. */
   dataPlans: 60,
+  /** Task rows (a task once under each year it falls in) on one page of a unit. */
+  unitTasks: 150,
 } as const;
 
 /** Missing topics listed by name per plan on /compare/plans/ (the most widely covered first); the rest are counted. */
@@ -129,4 +132,16 @@ export const yearPageOfPlan = (entry: YearEntry, plan: string): number => duePag
 export function yearPlanHref(entry: YearEntry, plan: string): string {
   const page = duePageOfPlan(entry, plan);
   return page === undefined ? yearHref(entry.year) : `${yearHref(entry.year, page)}#due-${plan}`;
+}
+
+/** One row of a unit's page: a task it takes part in, under one year the task falls in. */
+export interface UnitRow {
+  year: number;
+  ref: UnitTaskRef;
+}
+
+/** A unit's rows in page order: year by year, each year's tasks in the unit's order. */
+export function unitRows(unit: UnitEntry): UnitRow[] {
+  const years = [...new Set(unit.tasks.flatMap((t) => t.years))].sort((a, b) => a - b);
+  return years.flatMap((year) => unit.tasks.filter((t) => t.years.includes(year)).map((ref) => ({ year, ref })));
 }

@@ -16,7 +16,8 @@ export const planDutiesHref = (id: string) => withBase(`/plans/${id}/#plan-dutie
 export const actionInPlanHref = (id: string, index: number) => withBase(`/plans/${id}/#action-${index}`);
 /** Page `n` of the tasks due in `year`. */
 export const yearHref = (year: number, n = 1) => withBase(n <= 1 ? `/years/${year}/` : `/years/${year}/${n}/`);
-export const unitPageHref = (name: string) => withBase(encodeURI(`/units/${unitSlug(name)}/`));
+/** Page `n` of what a unit owes. */
+export const unitPageHref = (name: string, n = 1) => withBase(encodeURI(n <= 1 ? `/units/${unitSlug(name)}/` : `/units/${unitSlug(name)}/${n}/`));
 export const compareHref = (a?: string, b?: string) => withBase(a && b ? `/compare/${a}/${b}/` : '/compare/');
 /** The page of one topic row of the comparison (or the comparison itself). */
 export const compareRowHref = (row?: string) => withBase(row ? `/compare/topics/${row}/` : '/compare/');

@@ -6,9 +6,9 @@
  * under 8 GB; and what a visitor downloads stays bounded: the search page's
  * first query and filter in headless Chromium (the facet files of the closed
  * filters not fetched, the results exactly a scan of the model's), a task
- * page, and the first view of /compare/.
+ * page, a unit's pages, and the first view of /compare/.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { facetPath } from '../../src/search/shards.ts';
@@ -104,5 +104,18 @@ describe(`${PLANS} generated plans`, () => {
     const task = statSync(join(dist, decodeURI(record.url), 'index.html')).size;
     expect(task).toBeLessThan(40_000);
     expect(statSync(join(dist, 'compare/index.html')).size).toBeLessThan(1_200_000);
+  });
+
+  test('a unit named by hundreds of plans has pages of 150 rows, each as small as at a few plans', () => {
+    const units = join(dist, 'units');
+    const pagesOf = (slug: string) => [join(units, slug, 'index.html'), ...readdirSync(join(units, slug)).filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(a) - Number(b)).map((n) => join(units, slug, n, 'index.html'))];
+    const slugs = readdirSync(units, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const busiest = slugs.reduce((a, b) => (pagesOf(b).length > pagesOf(a).length ? b : a));
+    const pages = pagesOf(busiest);
+    expect(pages.length).toBeGreaterThan(3);
+    const rows = pages.map((file) => (readFileSync(file, 'utf8').match(/<li>\s*<span class="badge">/g) ?? []).length);
+    expect(rows.slice(0, -1).every((n) => n === 150)).toBe(true);
+    expect(rows.at(-1)).toBeGreaterThan(0);
+    for (const slug of slugs) for (const file of pagesOf(slug)) expect([file, statSync(file).size < 80_000]).toEqual([file, true]);
   });
 });
