@@ -1,6 +1,6 @@
 /**
  * Listing pages that would grow with the number of plans (home, year pages,
- * unit pages, /compare/plans/, /data/) are cut into pages of a fixed size, set here, so a
+ * unit pages, comparison topics, /compare/plans/, /data/) are cut into pages of a fixed size, set here, so a
  * page a visitor downloads stays the same size at 5 or 5,000 plans. The first
  * page of a listing adds an index by jurisdiction, which grows with the
  * number of top-level jurisdictions (cities), not with the number of plans.
@@ -21,6 +21,8 @@ export const PAGE_SIZE = {
   dataPlans: 60,
   /** Task rows (a task once under each year it falls in) on one page of a unit. */
   unitTasks: 150,
+  /** Plans on one page of a comparison topic. */
+  topicPlans: 100,
 } as const;
 
 /** Missing topics listed by name per plan on /compare/plans/ (the most widely covered first); the rest are counted. */

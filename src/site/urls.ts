@@ -19,8 +19,8 @@ export const yearHref = (year: number, n = 1) => withBase(n <= 1 ? `/years/${yea
 /** Page `n` of what a unit owes. */
 export const unitPageHref = (name: string, n = 1) => withBase(encodeURI(n <= 1 ? `/units/${unitSlug(name)}/` : `/units/${unitSlug(name)}/${n}/`));
 export const compareHref = (a?: string, b?: string) => withBase(a && b ? `/compare/${a}/${b}/` : '/compare/');
-/** The page of one topic row of the comparison (or the comparison itself). */
-export const compareRowHref = (row?: string) => withBase(row ? `/compare/topics/${row}/` : '/compare/');
+/** Page `n` of one topic row of the comparison (or the comparison itself). */
+export const compareRowHref = (row?: string, n = 1) => withBase(row ? (n <= 1 ? `/compare/topics/${row}/` : `/compare/topics/${row}/${n}/`) : '/compare/');
 /** Coverage, topic overlap and every two-plan table: what grows with the number of plans, off the first view. */
 export const comparePlansHref = (n = 1) => withBase(n <= 1 ? '/compare/plans/' : `/compare/plans/page/${n}/`);
 /** Page `n` of /data/: site-wide files on page 1, the per-plan PDF table on every page. */

@@ -99,11 +99,17 @@ describe(`${PLANS} generated plans`, () => {
     await page.context().close();
   });
 
-  test('a task page and the first view of /compare/ stay as small as at a few plans', async () => {
+  test('a task page, the first view of /compare/ and every topic page stay as small as at a few plans', async () => {
     const record = index.records[Math.floor(index.records.length / 2)]!;
     const task = statSync(join(dist, decodeURI(record.url), 'index.html')).size;
     expect(task).toBeLessThan(40_000);
     expect(statSync(join(dist, 'compare/index.html')).size).toBeLessThan(1_200_000);
+    // A topic's pages: 100 plans each, the plans without it counted, not named.
+    const topics = join(dist, 'compare/topics');
+    for (const row of readdirSync(topics)) {
+      const pages = [join(topics, row, 'index.html'), ...readdirSync(join(topics, row)).filter((n) => /^\d+$/.test(n)).map((n) => join(topics, row, n, 'index.html'))];
+      for (const file of pages) expect([file, statSync(file).size < 80_000]).toEqual([file, true]);
+    }
   });
 
   test('a unit named by hundreds of plans has pages of 150 rows, each as small as at a few plans', () => {
