@@ -40,6 +40,7 @@ import { handOverAlignment } from '../src/site/handoff.ts';
 import { buildDate } from '../src/pdf/document.ts';
 import { pdfCacheDir } from '../src/pdf/cache.ts';
 import { watchPeaks } from '../src/build/peaks.ts';
+import { collectGarbage } from '../src/build/collect.ts';
 import type { Plan } from '../src/model/schema.ts';
 import { progressDir, progressFiles } from '../src/progress/load.ts';
 
@@ -99,7 +100,10 @@ async function build(): Promise<void> {
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
   console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
+  // Astro's garbage is freed before the next steps allocate (see src/build/collect.ts).
+  collectGarbage();
   const written = await step('files', () => filePool.render());
+  collectGarbage();
   const reused = (n: number) => (n > 0 ? `，其中 ${n} 个内容未变、取自缓存` : '');
   const threads = written.workers > 0 ? `${written.workers} 个线程` : '未启动线程';
   console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在建立搜索索引`);
