@@ -155,7 +155,7 @@ async function searchIndex(dist: string, plans: Plan[]): Promise<void> {
   const { createProgress } = await import('../src/progress/view.ts');
   const progress = createProgress(plans, await loadProgress(progressFolder));
   const large = Number(process.env.PLANBOOK_SEARCH_LARGE) || undefined;
-  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown, { large });
+  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown, { large, afterShards: collectGarbage });
 }
 
 const kept = () => (existsSync(out) ? `${shownOut} 保持上次构建的内容，未作改动。` : `未生成 ${shownOut}。`);

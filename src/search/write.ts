@@ -27,15 +27,17 @@ export async function writeSearchFiles(
   distDir: string,
   plans: Plan[],
   status: (task: Task) => string | undefined = () => undefined,
-  options: ShardOptions = {},
+  options: ShardOptions & { afterShards?: () => void } = {},
 ): Promise<SearchFilesResult> {
   const index = buildSubstringIndex(plans, status);
-  // Pagefind indexes the records in its own process while the substring shards are written here;
-  // both are waited for, so a failure of either never leaves the other still writing.
-  const [pagefind, shards] = await Promise.allSettled([buildSearchIndex(distDir, pagefindRecords(index)), writeShards(distDir, index, options)]);
-  if (pagefind.status === 'rejected') throw pagefind.reason;
-  if (shards.status === 'rejected') throw shards.reason;
-  return { pagefind: pagefind.value, ...shards.value };
+  const records = pagefindRecords(index);
+  // The substring shards first, then Pagefind's index in its own process: run side by side, the shards'
+  // working memory came on top of Pagefind's peak (the build's largest, 3.8 GB at 1,000 plans).
+  // `afterShards` runs between (the build collects its garbage there).
+  const shards = await writeShards(distDir, index, options);
+  options.afterShards?.();
+  const pagefind = await buildSearchIndex(distDir, records);
+  return { pagefind, ...shards };
 }
 
 /** Shard files written at a time. */
