@@ -2,10 +2,11 @@
  * A worker of the build's files pool (src/build/files.ts): loads the model
  * once (the fonts when a PDF first needs rendering), then writes each file
  * it is sent into the output folder and answers with its size, time and
- * cache key, or with the error's message. The build sends only the files
- * its cache (src/pdf/cache.ts) does not hold, each with its key: the worker
- * renders the list or writes the data file (src/export/catalog.ts) and keeps
- * it in the cache under that key.
+ * cache key, or with the error's message. The build sends the files its
+ * cache (src/pdf/cache.ts) does not hold, each with its key, and the files it
+ * did not key: the worker keys those, copies one the cache holds, and
+ * otherwise renders the list or writes the data file (src/export/catalog.ts)
+ * and keeps it in the cache under its key.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -35,24 +36,34 @@ async function render(job: FileJob): Promise<FileReply> {
     if (fault === job.path) throw new Error('PLANBOOK_FAULT_PDF 指定这个文件失败（用于测试）');
     if (fault === `exit:${job.path}`) process.exit(3);
     let bytes: Uint8Array | string;
-    // A first build sends its files unkeyed: each is keyed here, as the build would have (src/build/files.ts).
+    const file = join(out, job.path);
+    // Files sent unkeyed (a first build, or most of the first files missing from the cache) are keyed here,
+    // as the build would have (src/build/files.ts), and copied when the cache holds them after all.
     const keyed = inputs.cache !== null && job.key === null;
+    const cached = async () => {
+      if (!keyed || job.key === null) return null;
+      await mkdir(dirname(file), { recursive: true });
+      return cache.copyTo(job.key, job.type, file);
+    };
     if (job.type === 'data') {
-      bytes = await renderDataFile(job.subject, { ...(await context), alignment: job.alignment });
       if (keyed) job.key = fileKey(job, (keys ??= dataKeys(await context)), options, undefined, job.alignment);
+      const copied = await cached();
+      if (copied !== null) return { ok: true, type: job.type, path: job.path, bytes: copied, ms: performance.now() - start, key: job.key, cached: true };
+      bytes = await renderDataFile(job.subject, { ...(await context), alignment: job.alignment });
     } else {
       const drawn = pdfDocument(job, await context);
       if (keyed) job.key = fileKey(job, (keys ??= dataKeys(await context)), options, drawn);
+      const copied = await cached();
+      if (copied !== null) return { ok: true, type: job.type, path: job.path, bytes: copied, ms: performance.now() - start, key: job.key, cached: true };
       await (fonts ??= prepareFonts());
       bytes = (await renderTaskList(drawn.doc, drawn.template, options)).bytes;
     }
-    // Kept under the key the build gave it, so the next build with the same content copies it.
+    // Kept under its key, so the next build with the same content copies it.
     if (job.key) await cache.put(job.key, bytes, job.type);
-    const file = join(out, job.path);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, bytes);
     const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
-    return { ok: true, type: job.type, path: job.path, bytes: size, ms: performance.now() - start, key: job.key };
+    return { ok: true, type: job.type, path: job.path, bytes: size, ms: performance.now() - start, key: job.key, cached: false };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, type: job.type, path: job.path, message };

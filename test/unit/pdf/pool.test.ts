@@ -112,7 +112,7 @@ describe('the files step', () => {
     const cached = { ...inputs, cache: join(dir, 'cache') };
     const aligning = startAlignment(inputs.parsed);
     const first = await createFilePool(join(dir, 'first'), cached, { alignment: aligning.alignment }).render();
-    expect([first.cached, first.dataCached]).toEqual([0, 0]);
+    expect([first.cached, first.dataCached, first.unkeyed]).toEqual([0, 0, first.files + first.data]);
     expect(first.workers).toBeGreaterThan(0);
     const again = await createFilePool(join(dir, 'again'), cached, { alignment: aligning.alignment }).render();
     // Every PDF and data file copied, comparison.json included (same alignment); no worker started.
@@ -157,5 +157,27 @@ describe('the files step', () => {
     expect(names.filter((n) => !n.endsWith('.data'))).toEqual([...[...kept].map((k) => `${k}.pdf`), 'builds.json'].sort());
     // The data files of the first builds (comparison.json once aligned by the build) and those the rebuild re-wrote (without it).
     expect(names.filter((n) => n.endsWith('.data'))).toHaveLength(rebuild.data + rewritten - 1);
+  });
+  test('when most of the first files keyed are missing from the cache, the rest go to the workers unkeyed, which copy those the cache holds', async () => {
+    const cached = { ...inputs, cache: join(dir, 'handoff-cache') };
+    const aligning = startAlignment(inputs.parsed);
+    const first = await createFilePool(join(dir, 'handoff-first'), cached, { alignment: aligning.alignment }).render();
+    expect(first.data).toBeGreaterThan(64);
+    // The data files (keyed first) gone from the cache, as for another site's or an older renderer's: every one misses.
+    for (const name of await readdir(cached.cache)) if (name.endsWith('.data')) await rm(join(cached.cache, name));
+    const second = await createFilePool(join(dir, 'handoff-second'), cached, { alignment: aligning.alignment }).render();
+    // Every list still came from the cache, those after the hand-off copied by the workers; every data file written again.
+    expect([second.cached, second.dataCached, second.times]).toEqual([second.files, 0, []]);
+    expect(second.workers).toBeGreaterThan(0);
+    expect(second.unkeyed).toBeGreaterThan(second.files / 2);
+    expect(second.unkeyed).toBeLessThan(second.files + second.data);
+    const written = await filesBelow(join(dir, 'handoff-first'));
+    expect(await filesBelow(join(dir, 'handoff-second'))).toEqual(written);
+    for (const path of written.filter((p) => !p.endsWith('.xlsx'))) {
+      expect(Buffer.compare(await readFile(join(dir, 'handoff-first', path)), await readFile(join(dir, 'handoff-second', path))), path).toBe(0);
+    }
+    // And a third build copies everything again, without a worker: the workers kept what they wrote under the build's keys.
+    const third = await createFilePool(join(dir, 'handoff-third'), cached, { alignment: aligning.alignment }).render();
+    expect([third.cached, third.dataCached, third.workers]).toEqual([third.files, third.data, 0]);
   });
 });
