@@ -63,19 +63,50 @@ describe('search page', () => {
     await page.context().close();
   });
 
-  test('loads Pagefind only when asked for the tasks that hold part of the query, and labels them', async () => {
+  test('lists the tasks with every word of the query apart when asked, and loads Pagefind only after them', async () => {
     const page = await newPage(browser());
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(`${baseURL}/search/?q=${encodeURIComponent('举报奖励')}`);
     expect(await settled(page)).toBe('找到 1 条含“举报奖励”的任务。');
     expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    // The tasks with 举报 and 奖励 apart, from the substring index, labelled and marked.
     await page.click('[data-search-more]');
     await page.waitForSelector('.search-result__partial');
-    expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
     expect(await resultIds(page)).toEqual(expect.arrayContaining(['xiangxiang-7', 'yueyang-24', 'changning-24']));
     expect((await resultIds(page))[0]).toBe('xiangxiang-7');
     expect(await page.textContent('[data-search-status]')).toContain('其后列出只含其中部分字词的任务');
+    const marks = await page.$$eval('.search-result__excerpt mark', (m) => m.map((e) => e.textContent));
+    expect(new Set(marks)).toEqual(new Set(['举报奖励', '举报', '奖励']));
+    // Then Pagefind's own word matches, once those are used up.
+    while (!fetched.some((p) => p.startsWith('/pagefind/')) && (await page.isVisible('[data-search-more]'))) {
+      const before = (await resultIds(page)).length;
+      await page.click('[data-search-more]');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector('[data-search-status]')!.textContent!.includes('没有其他'), before);
+    }
+    expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    await page.context().close();
+  });
+
+  test('when no task holds the whole query, lists those that hold each of its words, without Pagefind', async () => {
+    const page = await newPage(browser());
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('加强危化品监管')}`);
+    const status = await settled(page);
+    expect(status).toMatch(/^没有任务含完整的“加强危化品监管”；找到 (\d+) 条分别含“加强”“危化品”“监管”的任务（标“部分匹配”）。$/);
+    const found = Number(/找到 (\d+) 条/.exec(status)![1]);
+    const { urls } = await listResults(page, '加强 危化品 监管', {}, true);
+    expect((await resultIds(page)).sort()).toEqual(urls.map(taskId).sort());
+    expect(found).toBe(urls.length);
+    expect(await page.locator('.search-result__partial').count()).toBe(found);
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    // Every excerpt marks the words where they stand.
+    for (const item of await page.locator('[data-search-results] > li').all()) {
+      const marked = await item.locator('mark').allTextContents();
+      expect(marked.length, await item.textContent() ?? '').toBeGreaterThan(0);
+    }
     await page.context().close();
   });
 

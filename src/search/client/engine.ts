@@ -1,13 +1,15 @@
 /**
  * The search engine of the search page: the sharded substring index (files
- * under <base>search/, fetched as a query needs them) for exact matches, then
- * Pagefind (loaded from <base>pagefind/ only when the exact matches run out)
- * for tasks that hold the query's words but not the whole query. Browser only.
+ * under <base>search/, fetched as a query needs them) for exact matches; when
+ * they run out, the same index for the tasks that hold each word of the query
+ * but not the whole query (`queryWords`); then Pagefind (loaded from
+ * <base>pagefind/ only when those run out too) for the tasks its own word
+ * matching finds. Browser only.
  */
 import { FILTERS, type FilterName } from '../record.ts';
 import { facetPath, listPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
-import { findMatches, verify, type Hit, type Matches, type Source } from './query.ts';
+import { findMatches, queryWords, verify, type Hit, type Matches, type Source } from './query.ts';
 import type { Selection } from './match.ts';
 
 interface PagefindResult {
@@ -50,7 +52,13 @@ export interface SearchOutcome {
   /** Whether `next` may return more, and whether those are still exact matches. */
   more(): boolean;
   exactLeft(): boolean;
-  /** How many tasks Pagefind found (null until it was asked): all partial matches when there is no exact one. */
+  /**
+   * When no task holds the whole query: the words it was cut into and how
+   * many tasks hold each of them (an upper bound when `exact` is false);
+   * null when it could not be cut, or nothing holds every word.
+   */
+  words(): { words: string[]; total: number; exact: boolean } | null;
+  /** How many tasks Pagefind found (null until it was asked): all partial matches when there is no exact one nor any with every word. */
   pagefindFound(): number | null;
   /** Pagefind's excerpt (with <mark>) of a partial hit. */
   pagefindExcerpt(hit: Hit): Promise<string | null>;
@@ -100,6 +108,17 @@ export async function createEngine(): Promise<Engine> {
       return found.ranked;
     }
     let at = 0;
+    // The tasks with every word of the query, not side by side: found when the exact matches run out
+    // (at once when there is none), before Pagefind is loaded.
+    let apart: Promise<{ words: string[]; matches: Matches } | null> | undefined;
+    const wordsStage = () =>
+      (apart ??= (async () => {
+        const words = found.terms.length === 0 ? null : await queryWords(source, found.terms);
+        return words ? { words, matches: await findMatches(source, words.join(' '), selection, true) } : null;
+      })());
+    let apartAt = 0;
+    const relaxed = found.total === 0 ? await wordsStage() : null;
+    const byWords = relaxed && relaxed.matches.total > 0 ? relaxed : null;
     let partial: PagefindResult[] | null = found.terms.length === 0 ? [] : null;
     let partialAt = 0;
     const excerpts = new Map<number, PagefindResult>();
@@ -120,6 +139,28 @@ export async function createEngine(): Promise<Engine> {
       }
       return hits;
     }
+
+    async function wordHits(n: number): Promise<Hit[]> {
+      const stage = await wordsStage();
+      const hits: Hit[] = [];
+      let checked = 0;
+      while (stage && hits.length < n && apartAt < stage.matches.ranked.length && checked < CHECK_LIMIT) {
+        const batch = stage.matches.ranked.slice(apartAt, apartAt + Math.min(n - hits.length, CHECK_LIMIT - checked)).filter((r) => !matched.has(r.id));
+        const step = Math.min(n - hits.length, CHECK_LIMIT - checked);
+        apartAt += step;
+        checked += step;
+        for (const hit of await verify(source, stage.words, batch)) {
+          if (hit.tier === 1) continue;
+          matched.add(hit.id);
+          hits.push({ ...hit, tier: 1, marks: stage.words });
+        }
+      }
+      return hits;
+    }
+    const wordsLeft = async () => {
+      const stage = await wordsStage();
+      return stage !== null && apartAt < stage.matches.ranked.length;
+    };
 
     async function partialHits(n: number): Promise<Hit[]> {
       if (partial === null) {
@@ -148,18 +189,25 @@ export async function createEngine(): Promise<Engine> {
 
     return {
       total: found.total,
-      exact: found.exact,
+      exact: byWords ? byWords.matches.exact : found.exact,
       byUnit: found.byUnit,
       async count(filter, wanted) {
+        if (byWords) return byWords.matches.counts(filter, wanted);
         if (!pagefindCounts) return found.counts(filter, wanted);
         const counted = pagefindCounts[filter];
         return counted ? new Map(Object.entries(counted)) : null;
       },
       async next(n) {
-        return exactLeft() ? exactHits(n) : partialHits(n);
+        if (exactLeft()) return exactHits(n);
+        if (await wordsLeft()) {
+          const hits = await wordHits(n);
+          if (hits.length > 0 || (await wordsLeft())) return hits;
+        }
+        return partialHits(n);
       },
       more: () => exactLeft() || partial === null || partialAt < partial.length,
       exactLeft,
+      words: () => (byWords ? { words: byWords.words, total: byWords.matches.total, exact: byWords.matches.exact } : null),
       pagefindFound: () => partial?.length ?? null,
       async pagefindExcerpt(hit) {
         const result = excerpts.get(hit.id);

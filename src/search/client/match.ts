@@ -96,3 +96,32 @@ export function excerpt(text: string, terms: string[], radius = 40): ExcerptPart
   if (end < text.length) parts.push({ text: '…', mark: false });
   return parts;
 }
+
+/** A bigram at a word's edge is this many times rarer than the bigrams beside it. */
+const EDGE = 4;
+
+/**
+ * A folded term that no task holds whole, cut into the words a reader would
+ * search for, from how many tasks hold each of its bigrams (`tasksWith`):
+ * the term is cut where a bigram no task holds, or one at least `EDGE` times
+ * rarer than each bigram beside it, marks the edge between two words
+ * (消防通道占用整治 → 消防通道、占用、整治: 道占 and 用整 are rare, the
+ * words' own bigrams common). No dictionary: the plans' own text decides.
+ * Terms of up to two characters stay whole.
+ */
+export function splitWords(term: string, tasksWith: (bigram: string) => number): string[] {
+  const chars = [...term];
+  if (chars.length <= 2) return [term];
+  const counts = chars.slice(0, -1).map((c, i) => tasksWith(c + chars[i + 1]!));
+  const words: string[] = [];
+  let start = 0;
+  counts.forEach((n, i) => {
+    const beside = [counts[i - 1], counts[i + 1]].filter((m): m is number => m !== undefined);
+    if (n === 0 || beside.every((m) => n * EDGE <= m)) {
+      words.push(chars.slice(start, i + 1).join(''));
+      start = i + 1;
+    }
+  });
+  words.push(chars.slice(start).join(''));
+  return words;
+}

@@ -26,7 +26,7 @@ import { FILTERS, type FilterName } from '../record.ts';
 import { isSummary, type Facets, type GramShard, type Posting, type ShardedMeta, type ShardedRecord, type Summary } from '../shards.ts';
 import { matchFields } from '../fields.ts';
 import { fromGaps, GRAM, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
-import { namesUnit, queryTerms, type Selection } from './match.ts';
+import { namesUnit, queryTerms, splitWords, type Selection } from './match.ts';
 import { listedIds } from '../listed.ts';
 
 export interface Source {
@@ -49,8 +49,10 @@ export interface Hit {
   id: number;
   record: ShardedRecord;
   units: string[];
-  /** 4: every term names a unit of the task; 3: in the lead phrase; 2: in the text; 1: found only by Pagefind (partial). */
+  /** 4: every term names a unit of the task; 3: in the lead phrase; 2: in the text; 1: a partial match (every word of the query apart, or found by Pagefind). */
   tier: 1 | 2 | 3 | 4;
+  /** What to mark in its excerpt, when not the query's terms: the words of a partial match. */
+  marks?: string[];
 }
 
 export interface Matches {
@@ -134,6 +136,30 @@ export async function findMatches(source: Source, query: string, selection: Sele
     }
   }
   return summarize(source, terms, ranked, exact, selection, narrowing);
+}
+
+/**
+ * The words of a query that no task holds whole (`splitWords`, from the
+ * bigrams' posting lists: one gram file per bigram; single characters left
+ * out), or null when no term could be cut: a search for all of them, not
+ * side by side, finds the
+ * tasks that say the same in other order (整治占用消防通道 for
+ * 消防通道占用整治) without Pagefind.
+ */
+export async function queryWords(source: Source, terms: string[]): Promise<string[] | null> {
+  const { meta } = source;
+  const bigrams = [...new Set(terms.flatMap((t) => [...t].slice(0, -1).map((c, i) => c + [...t][i + 1]!)))];
+  const shards = new Map<number, GramShard>();
+  await Promise.all(
+    [...new Set(bigrams.map((g) => shardOf(g, meta.shards)))].map(async (n) => shards.set(n, await source.grams(n))),
+  );
+  const tasksWith = (bigram: string) => {
+    const found = shards.get(shardOf(bigram, meta.shards))?.[bigram];
+    return found === undefined ? 0 : isSummary(found) ? found.n : found.length;
+  };
+  // A single character left between two cuts (安全员 → 安全、员) would match nearly every task: it is left out.
+  const words = [...new Set(terms.flatMap((t) => splitWords(t, tasksWith).filter((w, _, all) => all.length === 1 || [...w].length > 1)))];
+  return words.length > terms.length ? words : null;
 }
 
 /**

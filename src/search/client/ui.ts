@@ -134,6 +134,8 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   function describe(query: string, result: SearchOutcome): string {
     if (query === '') return result.total === 0 ? '没有找到符合筛选条件的任务。' : `找到 ${result.total} 条符合筛选条件的任务。`;
     if (result.total === 0) {
+      const words = result.words();
+      if (words) return `没有任务含完整的“${query}”；找到${words.exact ? ' ' : '至多 '}${words.total} 条分别含${words.words.map((w) => `“${w}”`).join('')}的任务（标“部分匹配”）。`;
       const found = result.pagefindFound() ?? 0;
       return found === 0 ? `没有找到含“${query}”的任务。` : `没有任务含完整的“${query}”；找到 ${found} 条含其中部分字词的任务。`;
     }
@@ -156,7 +158,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     const items = batch.map((hit) => renderHit(hit, outcome, terms));
     list.append(...items);
     more.hidden = !outcome.more();
-    // Partial matches come from Pagefind, loaded only when asked for.
+    // Partial matches (every word apart, then Pagefind's) only when asked for, unless nothing matches whole.
     more.textContent = outcome.exactLeft() || batch.some((h) => h.tier === 1) ? '显示更多结果' : '显示只含部分字词的任务';
     return batch;
   }
@@ -210,7 +212,7 @@ function renderHit(hit: Hit, outcome: SearchOutcome, terms: string[]): HTMLLIEle
   heading.append(link);
   const body = document.createElement('p');
   body.className = 'search-result__excerpt';
-  const parts = excerpt(record.text, terms);
+  const parts = excerpt(record.text, hit.marks ?? terms);
   if (parts) {
     for (const part of parts) body.append(part.mark ? mark(part.text) : part.text);
   } else {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, namesUnit, queryTerms } from '../../../src/search/client/match.ts';
+import { excerpt, namesUnit, queryTerms, splitWords } from '../../../src/search/client/match.ts';
 
 describe('queryTerms', () => {
   test('splits on whitespace and drops quotes and punctuation at the ends', () => {
@@ -39,5 +39,22 @@ describe('excerpt', () => {
   });
   test('returns null when no term occurs', () => {
     expect(excerpt('深化城镇燃气专项治理', ['安康杯'])).toBeNull();
+  });
+});
+
+describe('splitWords', () => {
+  // How many tasks hold each bigram, as in a corpus of plans: the words' own bigrams common, those across a word's edge rare or absent.
+  const tasks: Record<string, number> = { 消防: 900, 防通: 120, 通道: 300, 道占: 0, 占用: 40, 用整: 0, 整治: 1500, 加强: 2000, 强危: 3, 危化: 400, 化品: 380, 品监: 2, 监管: 1800 };
+  const tasksWith = (bigram: string) => tasks[bigram] ?? 0;
+  test('cuts where a bigram no task holds, or one much rarer than those beside it, marks a word edge', () => {
+    expect(splitWords('消防通道占用整治', tasksWith)).toEqual(['消防通道', '占用', '整治']);
+    expect(splitWords('加强危化品监管', tasksWith)).toEqual(['加强', '危化品', '监管']);
+  });
+  test('leaves a term whole when no bigram stands out, and terms of two characters always', () => {
+    expect(splitWords('消防通道', tasksWith)).toEqual(['消防通道']);
+    expect(splitWords('用整', tasksWith)).toEqual(['用整']);
+  });
+  test('cuts off a single character at either end when its bigram is absent', () => {
+    expect(splitWords('道占用', tasksWith)).toEqual(['道', '占用']);
   });
 });

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildSubstringIndex, type SubstringIndex } from '../../../src/search/substring.ts';
 import { facetPath, facetsOf, listPath, shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
-import { facetCounts, findMatches, verify, type Source } from '../../../src/search/client/query.ts';
+import { facetCounts, findMatches, queryWords, verify, type Source } from '../../../src/search/client/query.ts';
 import type { Selection } from '../../../src/search/client/match.ts';
 import { scan } from './scan.ts';
 import { listedIds } from '../../../src/search/listed.ts';
@@ -137,6 +137,30 @@ describe('findMatches over a generated corpus of 40 plans', () => {
     const narrowed = source(index);
     await findMatches(narrowed, '燃气', { 完成年份: ['2026年'] });
     expect(facetFiles(narrowed)).toEqual([facetPath('完成年份')]);
+  });
+});
+
+describe('queryWords: a query no task holds whole, cut into the words the tasks hold', () => {
+  const index = corpusIndex();
+  test('cuts a phrase written in another order into its words, and every task holding them all is found, as a scan finds it', async () => {
+    const src = source(index, { shards: 64 });
+    // The plans say 危险化学品 and 监管 and 加强, never in this order.
+    const query = '加强危险化学品监管';
+    expect(scan(index, query)).toEqual([]);
+    const words = await queryWords(src, [query]);
+    expect(words).toEqual(['加强', '危险化学品', '监管']);
+    const { hits } = await search(src, words!.join(' '));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map(([url]) => url).sort()).toEqual(scan(index, words!.join(' ')).sort());
+    // One gram file per bigram at most, no whole list beyond them and no record file to cut it.
+    const cutting = source(index, { shards: 64 });
+    await queryWords(cutting, [query]);
+    expect(cutting.fetched.filter((p) => !p.startsWith('search/grams/') && p !== 'search/index.json')).toEqual([]);
+  });
+  test('gives null for a term it cannot cut, or one that leaves a single character between cuts', async () => {
+    const src = source(index, { shards: 64 });
+    expect(await queryWords(src, ['有限空间'])).toBeNull();
+    expect(await queryWords(src, ['安全'])).toBeNull();
   });
 });
 
