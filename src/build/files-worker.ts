@@ -35,28 +35,23 @@ async function render(job: FileJob): Promise<FileReply> {
     const start = performance.now();
     if (fault === job.path) throw new Error('PLANBOOK_FAULT_PDF 指定这个文件失败（用于测试）');
     if (fault === `exit:${job.path}`) process.exit(3);
-    let bytes: Uint8Array | string;
     const file = join(out, job.path);
+    const drawn = job.type === 'pdf' ? pdfDocument(job, await context) : undefined;
     // Files sent unkeyed (a first build, or most of the first files missing from the cache) are keyed here,
     // as the build would have (src/build/files.ts), and copied when the cache holds them after all.
-    const keyed = inputs.cache !== null && job.key === null;
-    const cached = async () => {
-      if (!keyed || job.key === null) return null;
-      await mkdir(dirname(file), { recursive: true });
-      return cache.copyTo(job.key, job.type, file);
-    };
-    if (job.type === 'data') {
-      if (keyed) job.key = fileKey(job, (keys ??= dataKeys(await context)), options, undefined, job.alignment);
-      const copied = await cached();
-      if (copied !== null) return { ok: true, type: job.type, path: job.path, bytes: copied, ms: performance.now() - start, key: job.key, cached: true };
-      bytes = await renderDataFile(job.subject, { ...(await context), alignment: job.alignment });
-    } else {
-      const drawn = pdfDocument(job, await context);
-      if (keyed) job.key = fileKey(job, (keys ??= dataKeys(await context)), options, drawn);
-      const copied = await cached();
-      if (copied !== null) return { ok: true, type: job.type, path: job.path, bytes: copied, ms: performance.now() - start, key: job.key, cached: true };
+    if (inputs.cache !== null && job.key === null) {
+      job.key = fileKey(job, (keys ??= dataKeys(await context)), options, drawn, job.type === 'data' ? job.alignment : undefined);
+      if (job.key !== null) {
+        await mkdir(dirname(file), { recursive: true });
+        const copied = await cache.copyTo(job.key, job.type, file);
+        if (copied !== null) return { ok: true, type: job.type, path: job.path, bytes: copied, ms: performance.now() - start, key: job.key, cached: true };
+      }
+    }
+    let bytes: Uint8Array | string;
+    if (job.type === 'data') bytes = await renderDataFile(job.subject, { ...(await context), alignment: job.alignment });
+    else {
       await (fonts ??= prepareFonts());
-      bytes = (await renderTaskList(drawn.doc, drawn.template, options)).bytes;
+      bytes = (await renderTaskList(drawn!.doc, drawn!.template, options)).bytes;
     }
     // Kept under its key, so the next build with the same content copies it.
     if (job.key) await cache.put(job.key, bytes, job.type);

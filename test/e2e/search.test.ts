@@ -18,6 +18,15 @@ async function open(path: string, viewport?: { width: number; height: number }):
   return page;
 }
 
+/** A new page opened at `path`, with the path of every request it makes. */
+async function watched(path: string): Promise<{ page: Page; fetched: string[] }> {
+  const page = await newPage(browser());
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${baseURL}${path}`);
+  return { page, fetched };
+}
+
 const resultIds = (page: Page) =>
   page.$$eval('[data-search-results] h2 a', (links) => links.map((a) => a.getAttribute('href')!)).then((h) => h.map(taskId));
 
@@ -64,10 +73,7 @@ describe('search page', () => {
   });
 
   test('lists the tasks with every word of the query apart when asked, and loads Pagefind only after them', async () => {
-    const page = await newPage(browser());
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('举报奖励')}`);
+    const { page, fetched } = await watched(`/search/?q=${encodeURIComponent('举报奖励')}`);
     expect(await settled(page)).toBe('找到 1 条含“举报奖励”的任务。');
     expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
     // The tasks with 举报 and 奖励 apart, from the substring index, labelled and marked.
@@ -90,10 +96,7 @@ describe('search page', () => {
   });
 
   test('when no task holds the whole query, lists those that hold each of its words, without Pagefind', async () => {
-    const page = await newPage(browser());
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('加强危化品监管')}`);
+    const { page, fetched } = await watched(`/search/?q=${encodeURIComponent('加强危化品监管')}`);
     const status = await settled(page);
     expect(status).toMatch(/^没有任务含完整的“加强危化品监管”；找到 (\d+) 条分别含“加强”“危化品”“监管”的任务（标“部分匹配”）。$/);
     const found = Number(/找到 (\d+) 条/.exec(status)![1]);

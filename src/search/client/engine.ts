@@ -145,8 +145,8 @@ export async function createEngine(): Promise<Engine> {
       const hits: Hit[] = [];
       let checked = 0;
       while (stage && hits.length < n && apartAt < stage.matches.ranked.length && checked < CHECK_LIMIT) {
-        const batch = stage.matches.ranked.slice(apartAt, apartAt + Math.min(n - hits.length, CHECK_LIMIT - checked)).filter((r) => !matched.has(r.id));
         const step = Math.min(n - hits.length, CHECK_LIMIT - checked);
+        const batch = stage.matches.ranked.slice(apartAt, apartAt + step).filter((r) => !matched.has(r.id));
         apartAt += step;
         checked += step;
         for (const hit of await verify(source, stage.words, batch)) {

@@ -100,11 +100,7 @@ export async function findMatches(source: Source, query: string, selection: Sele
   }
 
   const grams = [...new Set(terms.flatMap(termGrams))];
-  const shards = new Map<number, GramShard>();
-  await Promise.all(
-    [...new Set(grams.map((g) => shardOf(g, meta.shards)))].map(async (n) => shards.set(n, await source.grams(n))),
-  );
-  const entry = (gram: string): Posting | undefined => shards.get(shardOf(gram.replace(TITLE_MARK, ''), meta.shards))![gram];
+  const entry = await gramEntries(source, grams);
   const short = terms.every((t) => [...t].length <= GRAM);
   const only = grams.length === 1 ? entry(grams[0]!) : undefined;
   if (!whole && short && isSummary(only) && byUnit.size === 0 && Object.values(selection).every((v) => !v || v.length === 0)) {
@@ -147,19 +143,29 @@ export async function findMatches(source: Source, query: string, selection: Sele
  * 消防通道占用整治) without Pagefind.
  */
 export async function queryWords(source: Source, terms: string[]): Promise<string[] | null> {
-  const { meta } = source;
-  const bigrams = [...new Set(terms.flatMap((t) => [...t].slice(0, -1).map((c, i) => c + [...t][i + 1]!)))];
-  const shards = new Map<number, GramShard>();
-  await Promise.all(
-    [...new Set(bigrams.map((g) => shardOf(g, meta.shards)))].map(async (n) => shards.set(n, await source.grams(n))),
-  );
+  const bigrams = terms.flatMap((t) => {
+    const chars = [...t];
+    return chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
+  });
+  const entry = await gramEntries(source, bigrams);
   const tasksWith = (bigram: string) => {
-    const found = shards.get(shardOf(bigram, meta.shards))?.[bigram];
+    const found = entry(bigram);
     return found === undefined ? 0 : isSummary(found) ? found.n : found.length;
   };
   // A single character left between two cuts (安全员 → 安全、员) would match nearly every task: it is left out.
   const words = [...new Set(terms.flatMap((t) => splitWords(t, tasksWith).filter((w, _, all) => all.length === 1 || [...w].length > 1)))];
   return words.length > terms.length ? words : null;
+}
+
+/**
+ * The posting of each gram of `grams` (and of its lead-phrase twin, which
+ * sits in the same file), from their gram files, each fetched once.
+ */
+async function gramEntries(source: Source, grams: string[]): Promise<(gram: string) => Posting | undefined> {
+  const { shards: count } = source.meta;
+  const shards = new Map<number, GramShard>();
+  await Promise.all([...new Set(grams.map((g) => shardOf(g, count)))].map(async (n) => shards.set(n, await source.grams(n))));
+  return (gram) => shards.get(shardOf(gram.replace(TITLE_MARK, ''), count))![gram];
 }
 
 /**
