@@ -2,14 +2,15 @@
  * The search engine of the search page: the sharded substring index (files
  * under <base>search/, fetched as a query needs them) for exact matches; when
  * they run out, the same index for the tasks that hold each word of the query
- * but not the whole query (`queryWords`); then Pagefind (loaded from
- * <base>pagefind/ only when those run out too) for the tasks its own word
- * matching finds. Browser only.
+ * but not the whole query (`queryWords`), then each of its pieces of one or
+ * two characters (`queryPieces`); then Pagefind (loaded from <base>pagefind/
+ * only when those run out too) for the tasks its own word matching finds.
+ * Browser only.
  */
 import { FILTERS, type FilterName } from '../record.ts';
 import { facetPath, listPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
-import { findMatches, queryWords, verify, type Hit, type Matches, type Source } from './query.ts';
+import { findMatches, queryPieces, queryWords, verify, type Hit, type Matches, type Source } from './query.ts';
 import type { Selection } from './match.ts';
 
 interface PagefindResult {
@@ -36,8 +37,9 @@ export interface SearchOutcome {
   byUnit: number;
   /**
    * One filter's counts over the exact matches (its value ids are fetched
-   * when first asked for); over Pagefind's partial ones once they are
-   * listed when nothing matches exactly, and then null for a filter
+   * when first asked for); when nothing matches exactly, over the partial
+   * matches of the looser search that answers (`words`), or else over
+   * Pagefind's once they are listed, and then null for a filter
    * Pagefind did not count (it counts only the filters whose index it has
    * loaded: those the search narrows by). `wanted`: the values whose
    * counts are needed (default: all).
@@ -46,18 +48,20 @@ export interface SearchOutcome {
   /**
    * Up to `n` further hits: exact matches while candidates are left (fewer,
    * even none, when many candidates fail the check), then, from the call
-   * after the last candidate, Pagefind's partial ones, tier 1.
+   * after the last candidate, the partial ones (tier 1): the looser
+   * searches' (with the words to mark), then Pagefind's.
    */
   next(n: number): Promise<Hit[]>;
   /** Whether `next` may return more, and whether those are still exact matches. */
   more(): boolean;
   exactLeft(): boolean;
   /**
-   * When no task holds the whole query: the words it was cut into and how
-   * many tasks hold each of them (an upper bound when `exact` is false);
-   * null when it could not be cut, or nothing holds every word.
+   * When no task holds the whole query: the words (or, when no task holds
+   * every word, the pieces) it was cut into, those left out because no task
+   * holds them, and how many tasks hold all the others (an upper bound when
+   * `exact` is false); null when it could not be cut, or nothing holds them.
    */
-  words(): { words: string[]; total: number; exact: boolean } | null;
+  words(): { words: string[]; missing: string[]; total: number; exact: boolean } | null;
   /** How many tasks Pagefind found (null until it was asked): all partial matches when there is no exact one nor any with every word. */
   pagefindFound(): number | null;
   /** Pagefind's excerpt (with <mark>) of a partial hit. */
@@ -108,17 +112,41 @@ export async function createEngine(): Promise<Engine> {
       return found.ranked;
     }
     let at = 0;
-    // The tasks with every word of the query, not side by side: found when the exact matches run out
-    // (at once when there is none), before Pagefind is loaded.
-    let apart: Promise<{ words: string[]; matches: Matches } | null> | undefined;
-    const wordsStage = () =>
-      (apart ??= (async () => {
-        const words = found.terms.length === 0 ? null : await queryWords(source, found.terms);
-        return words ? { words, matches: await findMatches(source, words.join(' '), selection, true) } : null;
-      })());
-    let apartAt = 0;
-    const relaxed = found.total === 0 ? await wordsStage() : null;
-    const byWords = relaxed && relaxed.matches.total > 0 ? relaxed : null;
+    // The looser searches, tried in turn when the exact matches run out (at once when there is none),
+    // before Pagefind is loaded: the tasks with every word of the query apart, then with every piece of it.
+    const tried = [found.terms];
+    const looser = [
+      async (): Promise<Loose | null> => {
+        const words = await queryWords(source, found.terms);
+        return words ? { words, missing: [], matches: await findMatches(source, words.join(' '), selection, true) } : null;
+      },
+      async (): Promise<Loose | null> => {
+        const cut = await queryPieces(source, found.terms);
+        return cut ? { words: cut.pieces, missing: cut.missing, matches: await findMatches(source, cut.pieces.join(' '), selection, true) } : null;
+      },
+    ].map((stage) => {
+      let started: Promise<Loose | null> | undefined;
+      return () =>
+        (started ??= stage().then((loose) => {
+          // A stage that searches for what an earlier one did would find nothing new.
+          if (!loose || tried.some((words) => sameWords(words, loose.words))) return null;
+          tried.push(loose.words);
+          return loose;
+        }));
+    });
+    let stage = 0;
+    let stageAt = 0;
+    /** The looser search whose matches are listed next, or null when all are listed. */
+    async function looseNow(): Promise<Loose | null> {
+      if (found.terms.length === 0) return null;
+      for (; stage < looser.length; stage += 1, stageAt = 0) {
+        const loose = await looser[stage]!();
+        if (loose && stageAt < loose.matches.ranked.length) return loose;
+      }
+      return null;
+    }
+    // With no exact match, the first looser search that finds any task answers the query.
+    const byWords = found.total === 0 ? await looseNow() : null;
     let partial: PagefindResult[] | null = found.terms.length === 0 ? [] : null;
     let partialAt = 0;
     const excerpts = new Map<number, PagefindResult>();
@@ -140,27 +168,23 @@ export async function createEngine(): Promise<Engine> {
       return hits;
     }
 
-    async function wordHits(n: number): Promise<Hit[]> {
-      const stage = await wordsStage();
+    async function looseHits(n: number): Promise<Hit[]> {
       const hits: Hit[] = [];
       let checked = 0;
-      while (stage && hits.length < n && apartAt < stage.matches.ranked.length && checked < CHECK_LIMIT) {
+      let loose: Loose | null;
+      while (hits.length < n && checked < CHECK_LIMIT && (loose = await looseNow())) {
         const step = Math.min(n - hits.length, CHECK_LIMIT - checked);
-        const batch = stage.matches.ranked.slice(apartAt, apartAt + step).filter((r) => !matched.has(r.id));
-        apartAt += step;
+        const batch = loose.matches.ranked.slice(stageAt, stageAt + step).filter((r) => !matched.has(r.id));
+        stageAt += step;
         checked += step;
-        for (const hit of await verify(source, stage.words, batch)) {
+        for (const hit of await verify(source, loose.words, batch)) {
           if (hit.tier === 1) continue;
           matched.add(hit.id);
-          hits.push({ ...hit, tier: 1, marks: stage.words });
+          hits.push({ ...hit, tier: 1, marks: loose.words });
         }
       }
       return hits;
     }
-    const wordsLeft = async () => {
-      const stage = await wordsStage();
-      return stage !== null && apartAt < stage.matches.ranked.length;
-    };
 
     async function partialHits(n: number): Promise<Hit[]> {
       if (partial === null) {
@@ -199,15 +223,15 @@ export async function createEngine(): Promise<Engine> {
       },
       async next(n) {
         if (exactLeft()) return exactHits(n);
-        if (await wordsLeft()) {
-          const hits = await wordHits(n);
-          if (hits.length > 0 || (await wordsLeft())) return hits;
+        if (await looseNow()) {
+          const hits = await looseHits(n);
+          if (hits.length > 0 || (await looseNow())) return hits;
         }
         return partialHits(n);
       },
       more: () => exactLeft() || partial === null || partialAt < partial.length,
       exactLeft,
-      words: () => (byWords ? { words: byWords.words, total: byWords.matches.total, exact: byWords.matches.exact } : null),
+      words: () => (byWords ? { words: byWords.words, missing: byWords.missing, total: byWords.matches.total, exact: byWords.matches.exact } : null),
       pagefindFound: () => partial?.length ?? null,
       async pagefindExcerpt(hit) {
         const result = excerpts.get(hit.id);
@@ -217,6 +241,18 @@ export async function createEngine(): Promise<Engine> {
   }
 
   return { source, totals, run };
+}
+
+/** A looser search: the words (or pieces) of the query, each held by some task, searched for all at once. */
+interface Loose {
+  words: string[];
+  /** Pieces no task holds, left out. */
+  missing: string[];
+  matches: Matches;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w) => b.includes(w));
 }
 
 function toPagefindFilters(selection: Selection): Record<string, { any: string[] }> {

@@ -125,3 +125,34 @@ export function splitWords(term: string, tasksWith: (bigram: string) => number):
   words.push(chars.slice(start).join(''));
   return words;
 }
+
+/**
+ * A word cut finer, into pieces of one or two characters, for a looser
+ * search when no task holds every word (`splitWords`): the cut whose
+ * two-character pieces the most tasks hold (the sum of log(1 + tasks) over
+ * them; a single character scores nothing, and of equal cuts the one with
+ * fewer pieces wins), so 安全员 → 安全、员 rather than 安、全员, and
+ * 建筑施工 → 建筑、施工. `tasksWith` as for `splitWords`.
+ */
+export function cutPieces(word: string, tasksWith: (bigram: string) => number): string[] {
+  // A run of Latin letters or digits (2025, lng) is one piece; only the rest is cut.
+  return (word.match(/[a-z0-9]+|[^a-z0-9]+/g) ?? []).flatMap((run) => (/^[a-z0-9]/.test(run) ? [run] : cutRun(run, tasksWith)));
+}
+
+function cutRun(run: string, tasksWith: (bigram: string) => number): string[] {
+  const chars = [...run];
+  // best[i]: the best cut of the first i characters, as [score, pieces].
+  const best: [number, string[]][] = [[0, []]];
+  for (let i = 1; i <= chars.length; i += 1) {
+    const single: [number, string[]] = [best[i - 1]![0], [...best[i - 1]![1], chars[i - 1]!]];
+    if (i < 2) {
+      best.push(single);
+      continue;
+    }
+    const pair = chars[i - 2]! + chars[i - 1]!;
+    const paired: [number, string[]] = [best[i - 2]![0] + Math.log1p(tasksWith(pair)), [...best[i - 2]![1], pair]];
+    const better = paired[0] > single[0] || (paired[0] === single[0] && paired[1].length <= single[1].length);
+    best.push(better ? paired : single);
+  }
+  return best[chars.length]![1];
+}

@@ -26,7 +26,7 @@ import { FILTERS, type FilterName } from '../record.ts';
 import { isSummary, type Facets, type GramShard, type Posting, type ShardedMeta, type ShardedRecord, type Summary } from '../shards.ts';
 import { matchFields } from '../fields.ts';
 import { fromGaps, GRAM, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
-import { namesUnit, queryTerms, splitWords, type Selection } from './match.ts';
+import { cutPieces, namesUnit, queryTerms, splitWords, type Selection } from './match.ts';
 import { listedIds } from '../listed.ts';
 
 export interface Source {
@@ -155,6 +155,32 @@ export async function queryWords(source: Source, terms: string[]): Promise<strin
   // A single character left between two cuts (安全员 → 安全、员) would match nearly every task: it is left out.
   const words = [...new Set(terms.flatMap((t) => splitWords(t, tasksWith).filter((w, _, all) => all.length === 1 || [...w].length > 1)))];
   return words.length > terms.length ? words : null;
+}
+
+/**
+ * The query cut finer (`cutPieces`: pieces of one or two characters, a run
+ * of Latin letters or digits whole), for when no task holds every word of
+ * `queryWords`: the pieces some task holds, to be searched for all at once,
+ * not side by side (建筑施工高处坠落 → 建筑、施工、高处、坠落, 安全员 → 安全、员),
+ * and those no task holds (`missing`), left out as Pagefind leaves out a
+ * word it does not know. Null when no piece is held by any task.
+ */
+export async function queryPieces(source: Source, terms: string[]): Promise<{ pieces: string[]; missing: string[] } | null> {
+  const grams = terms.flatMap((t) => {
+    const chars = [...t];
+    const latin = (t.match(/[a-z0-9]+/g) ?? []).filter((run) => run.length <= GRAM);
+    return [...chars, ...chars.slice(0, -1).map((c, i) => c + chars[i + 1]!), ...latin];
+  });
+  const entry = await gramEntries(source, [...new Set(grams)]);
+  const tasksWith = (gram: string) => {
+    const found = entry(gram);
+    return found === undefined ? 0 : isSummary(found) ? found.n : found.length;
+  };
+  const all = [...new Set(terms.flatMap((t) => cutPieces(t, tasksWith)))];
+  // A Latin run longer than a gram is kept: its own search checks it against the text.
+  const held = (piece: string) => [...piece].length > GRAM || tasksWith(piece) > 0;
+  const pieces = all.filter(held);
+  return pieces.length === 0 ? null : { pieces, missing: all.filter((p) => !held(p)) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, namesUnit, queryTerms, splitWords } from '../../../src/search/client/match.ts';
+import { cutPieces, excerpt, namesUnit, queryTerms, splitWords } from '../../../src/search/client/match.ts';
 
 describe('queryTerms', () => {
   test('splits on whitespace and drops quotes and punctuation at the ends', () => {
@@ -56,5 +56,24 @@ describe('splitWords', () => {
   });
   test('cuts off a single character at either end when its bigram is absent', () => {
     expect(splitWords('道占用', tasksWith)).toEqual(['道', '占用']);
+  });
+});
+
+describe('cutPieces', () => {
+  // How many tasks hold each bigram (absent: none).
+  const tasks: Record<string, number> = { 安全: 2600, 全员: 300, 建筑: 500, 筑施: 30, 施工: 700, 工高: 2, 高处: 60, 处坠: 40, 坠落: 50, 应急: 1200, 急局: 0, 局燃: 0, 燃气: 400, 报警: 90, 警器: 0, 年底: 800, 底前: 700, 前完: 300, 完成: 2000 };
+  const tasksWith = (bigram: string) => tasks[bigram] ?? 0;
+  test('cuts into the pieces of one or two characters that the most tasks hold', () => {
+    expect(cutPieces('建筑施工高处坠落', tasksWith)).toEqual(['建筑', '施工', '高处', '坠落']);
+    expect(cutPieces('应急局燃气', tasksWith)).toEqual(['应急', '局', '燃气']);
+  });
+  test('keeps the single character where the pair beside it is the more common word', () => {
+    expect(cutPieces('安全员', tasksWith)).toEqual(['安全', '员']);
+    expect(cutPieces('燃气报警器', tasksWith)).toEqual(['燃气', '报警', '器']);
+  });
+  test('keeps a pair no task holds whole rather than two loose characters, and a run of Latin letters or digits whole', () => {
+    expect(cutPieces('骑手', tasksWith)).toEqual(['骑手']);
+    expect(cutPieces('2025年底前完成', tasksWith)).toEqual(['2025', '年底', '前', '完成']);
+    expect(cutPieces('lng储罐', tasksWith)).toEqual(['lng', '储罐']);
   });
 });

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildSubstringIndex, type SubstringIndex } from '../../../src/search/substring.ts';
 import { facetPath, facetsOf, listPath, shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
-import { facetCounts, findMatches, queryWords, verify, type Source } from '../../../src/search/client/query.ts';
+import { facetCounts, findMatches, queryPieces, queryWords, verify, type Source } from '../../../src/search/client/query.ts';
 import type { Selection } from '../../../src/search/client/match.ts';
 import { scan } from './scan.ts';
 import { listedIds } from '../../../src/search/listed.ts';
@@ -161,6 +161,34 @@ describe('queryWords: a query no task holds whole, cut into the words the tasks 
     const src = source(index, { shards: 64 });
     expect(await queryWords(src, ['有限空间'])).toBeNull();
     expect(await queryWords(src, ['安全'])).toBeNull();
+  });
+});
+
+describe('queryPieces: a query whose words no task holds all of, cut into pieces of one or two characters', () => {
+  const index = corpusIndex();
+  test('finds the tasks that hold every piece apart, as a scan finds them, where the words found none', async () => {
+    const src = source(index, { shards: 64 });
+    // No task says 建筑施工 and 高处坠落; some say 建筑 and 施工 and 高处 and 坠落 apart (建筑市场和施工现场联动，突出高处坠落).
+    const query = '建筑施工高处坠落';
+    const words = await queryWords(src, [query]);
+    if (words) expect(scan(index, words.join(' '))).toEqual([]);
+    const cut = await queryPieces(src, [query]);
+    expect(cut).toEqual({ pieces: ['建筑', '施工', '高处', '坠落'], missing: [] });
+    const { hits } = await search(src, cut!.pieces.join(' '));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map(([url]) => url).sort()).toEqual(scan(index, cut!.pieces.join(' ')).sort());
+  });
+  test('keeps a single character the words leave out (安全员 → 安全、员), and leaves out a piece no task holds', async () => {
+    const src = source(index, { shards: 64 });
+    expect(await queryWords(src, ['安全员'])).toBeNull();
+    expect(await queryPieces(src, ['安全员'])).toEqual({ pieces: ['安全', '员'], missing: [] });
+    expect(await queryPieces(src, ['燃气骑手'])).toEqual({ pieces: ['燃气'], missing: ['骑手'] });
+    expect(await queryPieces(src, ['骑手'])).toBeNull();
+  });
+  test('reads gram files only', async () => {
+    const src = source(index, { shards: 64 });
+    await queryPieces(src, ['建筑施工高处坠落', '安全员']);
+    expect(src.fetched.filter((p) => !p.startsWith('search/grams/') && p !== 'search/index.json')).toEqual([]);
   });
 });
 
