@@ -11,7 +11,7 @@ import { FILTERS, type FilterName } from '../record.ts';
 import { facetPath, listPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
 import { findMatches, queryPieces, queryWords, verify, type Hit, type Matches, type Source } from './query.ts';
-import type { Selection } from './match.ts';
+import { namedPlaces, queryTerms, type Selection } from './match.ts';
 
 interface PagefindResult {
   id: string;
@@ -62,6 +62,12 @@ export interface SearchOutcome {
    * `exact` is false); null when it could not be cut, or nothing holds them.
    */
   words(): { words: string[]; missing: string[]; total: number; exact: boolean } | null;
+  /**
+   * The places the query named beside other terms (`namedPlaces`): the
+   * terms taken as places, the 辖区 values added to the selection, and the
+   * query searched without them; null when it named none.
+   */
+  places(): { named: string[]; places: string[]; query: string } | null;
   /** How many tasks Pagefind found (null until it was asked): all partial matches when there is no exact one nor any with every word. */
   pagefindFound(): number | null;
   /** Pagefind's excerpt (with <mark>) of a partial hit. */
@@ -99,7 +105,11 @@ export async function createEngine(): Promise<Engine> {
     })());
   const totals = Object.fromEntries(FILTERS.map((f) => [f, new Map(meta.values[f].map((v, i) => [v, meta.totals[f][i]!]))])) as Engine['totals'];
 
-  async function run(query: string, selection: Selection): Promise<SearchOutcome> {
+  async function run(asked: string, chosen: Selection): Promise<SearchOutcome> {
+    // A place named beside other terms (长宁区 消防) narrows to that 辖区, as ticking it does, and the rest is searched.
+    const placed = namedPlaces(queryTerms(asked), meta.values.辖区);
+    const query = placed ? placed.rest.join(' ') : asked;
+    const selection: Selection = placed ? { ...chosen, 辖区: [...new Set([...(chosen.辖区 ?? []), ...placed.places])] } : chosen;
     let found = await findMatches(source, query, selection);
     const matched = new Set(found.ranked.map((r) => r.id));
     // From a summary, the first results only: the whole ranking is fetched when they are used up.
@@ -233,6 +243,7 @@ export async function createEngine(): Promise<Engine> {
       exactLeft,
       words: () => (byWords ? { words: byWords.words, missing: byWords.missing, total: byWords.matches.total, exact: byWords.matches.exact } : null),
       pagefindFound: () => partial?.length ?? null,
+      places: () => (placed ? { named: placed.named, places: placed.places, query } : null),
       async pagefindExcerpt(hit) {
         const result = excerpts.get(hit.id);
         return result ? (await result.data()).excerpt : null;

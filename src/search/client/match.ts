@@ -40,6 +40,20 @@ export function namesUnit(name: string, term: string): boolean {
   return true;
 }
 
+/**
+ * The places (辖区) a query names beside other terms: a term of two or more
+ * characters that begins the name of one or more of `places` (长宁、长宁区 →
+ * 长宁区; not 区 or 街道, which end many names). Null when no term names a
+ * place, or every term does (a place alone is searched in the text).
+ */
+export function namedPlaces(terms: readonly string[], places: readonly string[]): { named: string[]; places: string[]; rest: string[] } | null {
+  const of = (term: string) => ([...term].length < 2 ? [] : places.filter((place) => normalize(place).startsWith(term)));
+  const named = terms.filter((t) => of(t).length > 0);
+  if (named.length === 0 || named.length === terms.length) return null;
+  // Two place terms (长宁区 庙行镇) mean either place.
+  return { named, places: [...new Set(named.flatMap(of))], rest: terms.filter((t) => !named.includes(t)) };
+}
+
 export interface ExcerptPart {
   text: string;
   mark: boolean;

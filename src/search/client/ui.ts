@@ -121,13 +121,26 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     const result = await engine.run(query, chosen);
     if (id !== run) return; // a newer search started meanwhile
     current = result;
-    terms = queryTerms(query);
+    const placed = result.places();
+    if (placed) {
+      // The place becomes the 辖区 ticked and leaves the query, so the form says what was searched and unticking undoes it.
+      for (const place of placed.places) {
+        const box = optionFor(form, '辖区', place);
+        if (box) box.checked = true;
+      }
+      input.value = placed.query;
+      const url = new URL(location.href);
+      url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+      history.replaceState(null, '', url);
+    }
+    terms = queryTerms(placed ? placed.query : query);
     list.replaceChildren();
     await renderMore();
     if (id !== run) return;
     await showCounts(result);
     if (id !== run) return;
-    status.textContent = describe(query.trim(), result);
+    const said = describe(placed ? placed.query : query.trim(), result);
+    status.textContent = placed ? `${placed.named.map((t) => `“${t}”`).join('')}是辖区名，已改为按辖区（${placed.places.join('、')}）筛选；${said}` : said;
   }
 
   /** What was found, saying which numbers are exact. */

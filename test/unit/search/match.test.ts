@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cutPieces, excerpt, namesUnit, queryTerms, splitWords } from '../../../src/search/client/match.ts';
+import { cutPieces, excerpt, namedPlaces, namesUnit, queryTerms, splitWords } from '../../../src/search/client/match.ts';
 
 describe('queryTerms', () => {
   test('splits on whitespace and drops quotes and punctuation at the ends', () => {
@@ -75,5 +75,20 @@ describe('cutPieces', () => {
     expect(cutPieces('骑手', tasksWith)).toEqual(['骑手']);
     expect(cutPieces('2025年底前完成', tasksWith)).toEqual(['2025', '年底', '前', '完成']);
     expect(cutPieces('lng储罐', tasksWith)).toEqual(['lng', '储罐']);
+  });
+});
+
+describe('namedPlaces', () => {
+  const places = ['长宁区', '庙行镇', '浦兴路街道', '岳阳街道', '湘乡市'];
+  test('takes a term that begins a place name, beside other terms, as that place', () => {
+    expect(namedPlaces(['长宁区', '消防'], places)).toEqual({ named: ['长宁区'], places: ['长宁区'], rest: ['消防'] });
+    expect(namedPlaces(['燃气', '浦兴路'], places)).toEqual({ named: ['浦兴路'], places: ['浦兴路街道'], rest: ['燃气'] });
+    expect(namedPlaces(['长宁', '庙行镇', '燃气'], places)).toEqual({ named: ['长宁', '庙行镇'], places: ['长宁区', '庙行镇'], rest: ['燃气'] });
+  });
+  test('leaves alone a place alone, a single character, and the ends of names that many places share', () => {
+    expect(namedPlaces(['长宁区'], places)).toBeNull();
+    expect(namedPlaces(['区', '消防'], places)).toBeNull();
+    expect(namedPlaces(['街道', '消防'], places)).toBeNull();
+    expect(namedPlaces(['宁区', '消防'], places)).toBeNull();
   });
 });
