@@ -157,9 +157,16 @@ describe('search page', () => {
 
   test('with only Pagefind\'s partial matches and one 辖区 ticked, keeps the other filters\' values listed, without counts Pagefind did not make', async () => {
     // No task holds 外卖 or 骑手; Pagefind finds one holding 手 (手段).
-    const page = await open(`/search/?q=${encodeURIComponent('外卖骑手')}&${encodeURIComponent('辖区')}=${encodeURIComponent('庙行镇')}`);
+    const { page, fetched } = await watched(`/search/?q=${encodeURIComponent('外卖骑手')}&${encodeURIComponent('辖区')}=${encodeURIComponent('庙行镇')}`);
+    // Nothing found, and Pagefind only on request.
+    expect(await settled(page)).toBe('没有找到含“外卖骑手”的任务（“外卖”“骑手”不见于任何任务）。可按“逐字搜索”列出只含其中个别字的任务。');
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    expect(await page.textContent('[data-search-more]')).toBe('逐字搜索');
+    await page.click('[data-search-more]');
+    await page.waitForSelector('.search-result__partial');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')!.textContent!.includes('个别字的任务（'));
     const status = await page.textContent('[data-search-status]');
-    expect(status).toMatch(/^没有任务含完整的“外卖骑手”；找到 \d+ 条含其中部分字词的任务。$/);
+    expect(status).toMatch(/^没有任务含完整的“外卖骑手”（“外卖”“骑手”不见于任何任务）；找到 \d+ 条只含其中个别字的任务（标“部分匹配”）。$/);
     const found = Number(/找到 (\d+) 条/.exec(status!)![1]);
     // Pagefind counted the filter the search was narrowed by …
     expect(await count(page, '辖区', '庙行镇')).toBe(found);

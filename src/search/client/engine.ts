@@ -68,6 +68,8 @@ export interface SearchOutcome {
    * query searched without them; null when it named none.
    */
   places(): { named: string[]; places: string[]; query: string } | null;
+  /** The pieces of the query no task holds (once its pieces were looked up: when nothing matches whole, at once). */
+  unheld(): string[];
   /** How many tasks Pagefind found (null until it was asked): all partial matches when there is no exact one nor any with every word. */
   pagefindFound(): number | null;
   /** Pagefind's excerpt (with <mark>) of a partial hit. */
@@ -125,6 +127,7 @@ export async function createEngine(): Promise<Engine> {
     // The looser searches, tried in turn when the exact matches run out (at once when there is none),
     // before Pagefind is loaded: the tasks with every word of the query apart, then with every piece of it.
     const tried = [found.terms];
+    let unheld: string[] = [];
     const looser = [
       async (): Promise<Loose | null> => {
         const words = await queryWords(source, found.terms);
@@ -132,7 +135,8 @@ export async function createEngine(): Promise<Engine> {
       },
       async (): Promise<Loose | null> => {
         const cut = await queryPieces(source, found.terms);
-        return cut ? { words: cut.pieces, missing: cut.missing, matches: await findMatches(source, cut.pieces.join(' '), selection, true) } : null;
+        unheld = cut.missing;
+        return cut.pieces.length > 0 ? { words: cut.pieces, missing: cut.missing, matches: await findMatches(source, cut.pieces.join(' '), selection, true) } : null;
       },
     ].map((stage) => {
       let started: Promise<Loose | null> | undefined;
@@ -244,6 +248,7 @@ export async function createEngine(): Promise<Engine> {
       words: () => (byWords ? { words: byWords.words, missing: byWords.missing, total: byWords.matches.total, exact: byWords.matches.exact } : null),
       pagefindFound: () => partial?.length ?? null,
       places: () => (placed ? { named: placed.named, places: placed.places, query } : null),
+      unheld: () => unheld,
       async pagefindExcerpt(hit) {
         const result = excerpts.get(hit.id);
         return result ? (await result.data()).excerpt : null;

@@ -163,9 +163,9 @@ export async function queryWords(source: Source, terms: string[]): Promise<strin
  * `queryWords`: the pieces some task holds, to be searched for all at once,
  * not side by side (建筑施工高处坠落 → 建筑、施工、高处、坠落, 安全员 → 安全、员),
  * and those no task holds (`missing`), left out as Pagefind leaves out a
- * word it does not know. Null when no piece is held by any task.
+ * word it does not know (`pieces` is empty when no task holds any).
  */
-export async function queryPieces(source: Source, terms: string[]): Promise<{ pieces: string[]; missing: string[] } | null> {
+export async function queryPieces(source: Source, terms: string[]): Promise<{ pieces: string[]; missing: string[] }> {
   const grams = terms.flatMap((t) => {
     const chars = [...t];
     const latin = (t.match(/[a-z0-9]+/g) ?? []).filter((run) => run.length <= GRAM);
@@ -180,7 +180,7 @@ export async function queryPieces(source: Source, terms: string[]): Promise<{ pi
   // A Latin run longer than a gram is kept: its own search checks it against the text.
   const held = (piece: string) => [...piece].length > GRAM || tasksWith(piece) > 0;
   const pieces = all.filter(held);
-  return pieces.length === 0 ? null : { pieces, missing: all.filter((p) => !held(p)) };
+  return { pieces, missing: all.filter((p) => !held(p)) };
 }
 
 /**

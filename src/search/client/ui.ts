@@ -12,6 +12,13 @@ import type { Hit } from './query.ts';
 import { mountFinders, optionFor } from './finder.ts';
 
 const PAGE = 20;
+/** The button that asks Pagefind when no task holds the query, its words or its pieces. */
+const SPELL_OUT = '逐字搜索';
+
+/** No task holds the query whole, nor every word or piece of it: what is left is Pagefind's, on request. */
+function nothingFound(result: SearchOutcome): boolean {
+  return result.total === 0 && result.words() === null && result.pagefindFound() === null && result.more();
+}
 
 export async function mountSearch(root: HTMLElement): Promise<void> {
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -61,6 +68,18 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
   });
   more.addEventListener('click', () => {
     const before = list.children.length;
+    if (current && before === 0 && nothingFound(current)) {
+      const outcome = current;
+      const asked = input.value.trim();
+      void renderMore().then(async (batch) => {
+        if (outcome !== current) return;
+        await showCounts(outcome);
+        if (outcome !== current) return;
+        status.textContent = describe(asked, outcome, true);
+        if (batch.length > 0) list.children[0]?.querySelector('a')?.focus();
+      });
+      return;
+    }
     const partial = current !== null && !current.exactLeft();
     const firstPartial = !list.querySelector('.search-result__partial');
     void renderMore().then((batch) => {
@@ -135,7 +154,13 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     }
     terms = queryTerms(placed ? placed.query : query);
     list.replaceChildren();
-    await renderMore();
+    if (nothingFound(result)) {
+      // Only Pagefind could add anything (tasks holding some of the characters): loaded when asked for.
+      more.hidden = false;
+      more.textContent = SPELL_OUT;
+    } else {
+      await renderMore();
+    }
     if (id !== run) return;
     await showCounts(result);
     if (id !== run) return;
@@ -143,8 +168,8 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     status.textContent = placed ? `${placed.named.map((t) => `“${t}”`).join('')}是辖区名，已改为按辖区（${placed.places.join('、')}）筛选；${said}` : said;
   }
 
-  /** What was found, saying which numbers are exact. */
-  function describe(query: string, result: SearchOutcome): string {
+  /** What was found, saying which numbers are exact; `spelled`: after Pagefind was asked for. */
+  function describe(query: string, result: SearchOutcome, spelled = false): string {
     if (query === '') return result.total === 0 ? '没有找到符合筛选条件的任务。' : `找到 ${result.total} 条符合筛选条件的任务。`;
     if (result.total === 0) {
       const words = result.words();
@@ -152,8 +177,11 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
         const left = words.missing.length > 0 ? `${words.missing.map((w) => `“${w}”`).join('')}不见于任何任务，已略去；` : '';
         return `没有任务含完整的“${query}”；${left}找到${words.exact ? ' ' : '至多 '}${words.total} 条分别含${words.words.map((w) => `“${w}”`).join('')}的任务（标“部分匹配”）。`;
       }
+      const unheld = result.unheld();
+      const left = unheld.length > 0 ? `（${unheld.map((w) => `“${w}”`).join('')}不见于任何任务）` : '';
+      if (!spelled) return `没有找到含“${query}”的任务${left}。可按“${SPELL_OUT}”列出只含其中个别字的任务。`;
       const found = result.pagefindFound() ?? 0;
-      return found === 0 ? `没有找到含“${query}”的任务。` : `没有任务含完整的“${query}”；找到 ${found} 条含其中部分字词的任务。`;
+      return found === 0 ? `没有找到含“${query}”的任务，也没有只含其中个别字的任务。` : `没有任务含完整的“${query}”${left}；找到 ${found} 条只含其中个别字的任务（标“部分匹配”）。`;
     }
     const number = result.exact ? `${result.total} 条` : `至多 ${result.total} 条`;
     const units = result.byUnit;
