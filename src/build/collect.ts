@@ -6,7 +6,7 @@
  * steps' work. V8's own `gc`, reached as Node's documentation shows
  * (`v8.setFlagsFromString('--expose-gc')`), without a command-line flag.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let gc: (() => void) | undefined;
@@ -17,4 +17,21 @@ export function collectGarbage(): void {
     gc = runInNewContext('gc') as () => void;
   }
   gc();
+}
+
+/**
+ * Collects the garbage of a loop that allocates much and keeps little: each
+ * time the heap has grown by `bytes` since the last collection (`check`
+ * after each round), so its peak is what it keeps plus `bytes`. `heap` and
+ * `collect` default to V8's used heap size and `collectGarbage`.
+ */
+export function heapBudget(bytes: number, heap = () => getHeapStatistics().used_heap_size, collect = collectGarbage): { check(): void } {
+  let base = heap();
+  return {
+    check() {
+      if (heap() - base < bytes) return;
+      collect();
+      base = heap();
+    },
+  };
 }

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { heapBudget } from '../../../src/build/collect.ts';
+
+describe('heapBudget', () => {
+  test('collects once the heap has grown by the budget since the last collection, and not before', () => {
+    // A loop that grows the heap by 50 a round and keeps 30 of each 100 it collects.
+    let heap = 100;
+    let collections = 0;
+    const budget = heapBudget(
+      100,
+      () => heap,
+      () => {
+        collections++;
+        heap = 100 + 10 * collections * 3;
+      },
+    );
+    const seen: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      heap += 50;
+      budget.check();
+      seen.push(heap);
+    }
+    // Collected at rounds 2, 4 and 6, each time 100 above what the collection before left.
+    expect(collections).toBe(3);
+    expect(seen).toEqual([150, 130, 180, 160, 210, 190]);
+  });
+
+  test('runs a real collection by default', () => {
+    const budget = heapBudget(0);
+    expect(() => budget.check()).not.toThrow();
+  });
+});
