@@ -134,6 +134,20 @@ describe('search page', () => {
     }
   });
 
+  test('for a sentence pasted with its wording changed, lists the tasks holding most of it, without Pagefind', async () => {
+    const pasted = '推进小型生产经营场所，经营性自建房，老旧小区安装早期火灾报警和灭火装置';
+    const { page, fetched } = await watched(`/search/?q=${encodeURIComponent(pasted)}`);
+    const status = await settled(page);
+    expect(status).toMatch(new RegExp(`^没有任务含完整的“${pasted}”；找到 (\\d+) 条含其中大部分字句的任务（标“部分匹配”，相同处多的在前）。$`));
+    // The plans say 推进小型生产经营场所、经营性自建房、老旧住宅小区安装早期火灾报警和灭火装置.
+    const { urls } = await listResults(page, '推进小型生产经营场所、经营性自建房、老旧住宅小区安装早期火灾报警和灭火装置', {}, true);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(await resultIds(page)).toEqual(expect.arrayContaining(urls.map(taskId)));
+    expect(await page.locator('.search-result__partial').count()).toBe((await resultIds(page)).length);
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.context().close();
+  });
+
   test('takes a place named beside other terms as that 辖区 ticked, and says so', async () => {
     const { page } = await watched(`/search/?q=${encodeURIComponent('长宁区 消防')}`);
     const status = await settled(page);

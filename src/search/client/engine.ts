@@ -3,14 +3,15 @@
  * under <base>search/, fetched as a query needs them) for exact matches; when
  * they run out, the same index for the tasks that hold each word of the query
  * but not the whole query (`queryWords`), then each of its pieces of one or
- * two characters (`queryPieces`); then Pagefind (loaded from <base>pagefind/
- * only when those run out too) for the tasks its own word matching finds.
- * Browser only.
+ * two characters (`queryPieces`), or, for a long term, most of its trigrams
+ * (`findSimilar`); then Pagefind (loaded from <base>pagefind/ only when
+ * those run out too, and when nothing else matched, only on request) for
+ * the tasks its own word matching finds. Browser only.
  */
 import { FILTERS, type FilterName } from '../record.ts';
 import { facetPath, listPath, type GramShard, type ShardedMeta, type ShardedRecord } from '../shards.ts';
 import { withBase } from '../../site/base.ts';
-import { findMatches, queryPieces, queryWords, verify, type Hit, type Matches, type Source } from './query.ts';
+import { findMatches, findSimilar, LONG_TERM, queryPieces, queryWords, verify, type Hit, type Matches, type Source } from './query.ts';
 import { namedPlaces, queryTerms, type Selection } from './match.ts';
 
 interface PagefindResult {
@@ -59,9 +60,11 @@ export interface SearchOutcome {
    * When no task holds the whole query: the words (or, when no task holds
    * every word, the pieces) it was cut into, those left out because no task
    * holds them, and how many tasks hold all the others (an upper bound when
-   * `exact` is false); null when it could not be cut, or nothing holds them.
+   * `exact` is false); for a long term (`kind` 'similar'), the trigrams some
+   * task holds and how many tasks hold most of them; null when it could not
+   * be cut, or nothing holds them.
    */
-  words(): { words: string[]; missing: string[]; total: number; exact: boolean } | null;
+  words(): { kind: Loose['kind']; words: string[]; missing: string[]; total: number; exact: boolean } | null;
   /**
    * The places the query named beside other terms (`namedPlaces`): the
    * terms taken as places, the 辖区 values added to the selection, and the
@@ -128,17 +131,28 @@ export async function createEngine(): Promise<Engine> {
     // before Pagefind is loaded: the tasks with every word of the query apart, then with every piece of it.
     const tried = [found.terms];
     let unheld: string[] = [];
-    const looser = [
-      async (): Promise<Loose | null> => {
-        const words = await queryWords(source, found.terms);
-        return words ? { words, missing: [], matches: await findMatches(source, words.join(' '), selection, true) } : null;
-      },
-      async (): Promise<Loose | null> => {
-        const cut = await queryPieces(source, found.terms);
-        unheld = cut.missing;
-        return cut.pieces.length > 0 ? { words: cut.pieces, missing: cut.missing, matches: await findMatches(source, cut.pieces.join(' '), selection, true) } : null;
-      },
-    ].map((stage) => {
+    // A long term (a pasted sentence) is looked for by most of its trigrams instead: cutting it would fetch a gram file per character.
+    const long = found.terms.some((t) => [...t].length > LONG_TERM);
+    const looser = (
+      long
+        ? [
+            async (): Promise<Loose | null> => {
+              const similar = await findSimilar(source, found.terms, selection);
+              return similar ? { kind: 'similar', words: similar.grams, missing: [], matches: similar.matches } : null;
+            },
+          ]
+        : [
+            async (): Promise<Loose | null> => {
+              const words = await queryWords(source, found.terms);
+              return words ? { kind: 'words', words, missing: [], matches: await findMatches(source, words.join(' '), selection, true) } : null;
+            },
+            async (): Promise<Loose | null> => {
+              const cut = await queryPieces(source, found.terms);
+              unheld = cut.missing;
+              return cut.pieces.length > 0 ? { kind: 'pieces', words: cut.pieces, missing: cut.missing, matches: await findMatches(source, cut.pieces.join(' '), selection, true) } : null;
+            },
+          ]
+    ).map((stage) => {
       let started: Promise<Loose | null> | undefined;
       return () =>
         (started ??= stage().then((loose) => {
@@ -191,7 +205,8 @@ export async function createEngine(): Promise<Engine> {
         const batch = loose.matches.ranked.slice(stageAt, stageAt + step).filter((r) => !matched.has(r.id));
         stageAt += step;
         checked += step;
-        for (const hit of await verify(source, loose.words, batch)) {
+        // A similar task holds most of the grams, not all: only its record is needed.
+        for (const hit of await verify(source, loose.kind === 'similar' ? [] : loose.words, batch)) {
           if (hit.tier === 1) continue;
           matched.add(hit.id);
           hits.push({ ...hit, tier: 1, marks: loose.words });
@@ -245,7 +260,7 @@ export async function createEngine(): Promise<Engine> {
       },
       more: () => exactLeft() || partial === null || partialAt < partial.length,
       exactLeft,
-      words: () => (byWords ? { words: byWords.words, missing: byWords.missing, total: byWords.matches.total, exact: byWords.matches.exact } : null),
+      words: () => (byWords ? { kind: byWords.kind, words: byWords.words, missing: byWords.missing, total: byWords.matches.total, exact: byWords.matches.exact } : null),
       pagefindFound: () => partial?.length ?? null,
       places: () => (placed ? { named: placed.named, places: placed.places, query } : null),
       unheld: () => unheld,
@@ -259,8 +274,13 @@ export async function createEngine(): Promise<Engine> {
   return { source, totals, run };
 }
 
-/** A looser search: the words (or pieces) of the query, each held by some task, searched for all at once. */
+/**
+ * A looser search: the words (or pieces) of the query, each held by some
+ * task, searched for all at once; or, for a long term, the tasks holding
+ * most of its trigrams (`words`: those trigrams).
+ */
 interface Loose {
+  kind: 'words' | 'pieces' | 'similar';
   words: string[];
   /** Pieces no task holds, left out. */
   missing: string[];

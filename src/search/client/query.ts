@@ -183,6 +183,36 @@ export async function queryPieces(source: Source, terms: string[]): Promise<{ pi
   return { pieces, missing: all.filter((p) => !held(p)) };
 }
 
+/** A term longer than this (a sentence pasted from a plan) is looked for by most of its trigrams, not cut into words. */
+export const LONG_TERM = 12;
+
+/**
+ * The tasks holding most of the grams that cover the terms (`termGrams`:
+ * the trigrams the exact search looked them up by, so no file beyond
+ * those it fetched), for a long term no task holds whole: a sentence
+ * pasted with a word or a mark changed. A task must hold at least half of
+ * the grams (and two); the most held come first, then in index order.
+ * `grams`: those some task holds, to mark. Null when fewer than two are held.
+ */
+export async function findSimilar(source: Source, terms: string[], selection: Selection): Promise<{ grams: string[]; matches: Matches } | null> {
+  const grams = [...new Set(terms.flatMap(termGrams))];
+  const entry = await gramEntries(source, grams);
+  const held = grams.filter((g) => entry(g) !== undefined);
+  if (held.length < 2) return null;
+  const counts = new Map<number, number>();
+  for (const gram of held) {
+    const found = entry(gram)!;
+    for (const id of fromGaps(isSummary(found) ? await source.list(found.list) : found)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const need = Math.max(2, Math.ceil(grams.length / 2));
+  const ranked = [...counts]
+    .filter(([, n]) => n >= need)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([id]) => ({ id, tier: 2 as const }));
+  const narrowing = await loadFacets(source, FILTERS.filter((f) => (selection[f]?.length ?? 0) > 0));
+  return { grams: held, matches: summarize(source, terms, ranked, true, selection, narrowing) };
+}
+
 /**
  * The posting of each gram of `grams` (and of its lead-phrase twin, which
  * sits in the same file), from their gram files, each fetched once.

@@ -173,6 +173,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     if (query === '') return result.total === 0 ? '没有找到符合筛选条件的任务。' : `找到 ${result.total} 条符合筛选条件的任务。`;
     if (result.total === 0) {
       const words = result.words();
+      if (words?.kind === 'similar') return `没有任务含完整的“${query}”；找到 ${words.total} 条含其中大部分字句的任务（标“部分匹配”，相同处多的在前）。`;
       if (words) {
         const left = words.missing.length > 0 ? `${words.missing.map((w) => `“${w}”`).join('')}不见于任何任务，已略去；` : '';
         return `没有任务含完整的“${query}”；${left}找到${words.exact ? ' ' : '至多 '}${words.total} 条分别含${words.words.map((w) => `“${w}”`).join('')}的任务（标“部分匹配”）。`;

@@ -3,8 +3,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildSubstringIndex, type SubstringIndex } from '../../../src/search/substring.ts';
 import { facetPath, facetsOf, listPath, shardSubstringIndex, type ShardOptions } from '../../../src/search/shards.ts';
-import { facetCounts, findMatches, queryPieces, queryWords, verify, type Source } from '../../../src/search/client/query.ts';
-import type { Selection } from '../../../src/search/client/match.ts';
+import { facetCounts, findMatches, findSimilar, queryPieces, queryWords, verify, type Source } from '../../../src/search/client/query.ts';
+import { queryTerms, type Selection } from '../../../src/search/client/match.ts';
+import { matchFields } from '../../../src/search/fields.ts';
 import { scan } from './scan.ts';
 import { listedIds } from '../../../src/search/listed.ts';
 import { generateCorpus } from '../../../src/corpus/index.ts';
@@ -189,6 +190,47 @@ describe('queryPieces: a query whose words no task holds all of, cut into pieces
     const src = source(index, { shards: 64 });
     await queryPieces(src, ['建筑施工高处坠落', '安全员']);
     expect(src.fetched.filter((p) => !p.startsWith('search/grams/') && p !== 'search/index.json')).toEqual([]);
+  });
+});
+
+describe('findSimilar: a sentence pasted with a word and its marks changed', () => {
+  const index = corpusIndex();
+  // As the plans say it: 推进小型生产经营场所、经营性自建房、老旧住宅小区安装早期火灾报警和灭火装置
+  const pasted = '推进小型生产经营场所，经营性自建房，老旧小区安装早期火灾报警和灭火装置';
+  const original = '推进小型生产经营场所、经营性自建房、老旧住宅小区安装早期火灾报警和灭火装置';
+
+  test('finds the tasks that say it among the first, where no task holds it whole', async () => {
+    expect(scan(index, pasted)).toEqual([]);
+    const saying = scan(index, original);
+    expect(saying.length).toBeGreaterThan(0);
+    const src = source(index, { shards: 64 });
+    const similar = await findSimilar(src, queryTerms(pasted), {});
+    expect(similar!.grams.length).toBeGreaterThan(5);
+    // How many of the trigrams each listed task holds: never fewer than half, the most first.
+    const held = (id: number) => {
+      const { title, text } = matchFields(index.records[id]!, []);
+      return similar!.grams.filter((g) => title.includes(g) || text.includes(g)).length;
+    };
+    const scores = similar!.matches.ranked.map((r) => held(r.id));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(Math.min(...scores)).toBeGreaterThanOrEqual(similar!.grams.length / 2);
+    // Every task that says it is listed, with all the trigrams the two wordings share; a task closer to the pasted wording (老旧小区) may come first.
+    const urls = similar!.matches.ranked.map((r) => index.records[r.id]!.url);
+    const shared = similar!.grams.filter((g) => original.includes(g)).length;
+    for (const url of saying) expect(scores[urls.indexOf(url)]).toBe(shared);
+  });
+
+  test('reads no file the exact search did not', async () => {
+    const exact = source(index, { shards: 64, large: 30, head: 12 });
+    await findMatches(exact, pasted, {});
+    const both = source(index, { shards: 64, large: 30, head: 12 });
+    await findMatches(both, pasted, {});
+    await findSimilar(both, queryTerms(pasted), {});
+    expect(new Set(both.fetched)).toEqual(new Set(exact.fetched));
+  });
+
+  test('gives null when fewer than two of its trigrams are held by any task', async () => {
+    expect(await findSimilar(source(index, { shards: 64 }), ['骑手外卖骑手外卖骑手外卖骑手'], {})).toBeNull();
   });
 });
 
