@@ -89,6 +89,13 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     });
   });
 
+  /** This page's address for what the form holds: the query and the ticked filters. */
+  function formUrl(): URL {
+    const url = new URL(location.href);
+    url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+    return url;
+  }
+
   function selection(): Selection {
     const out: Selection = {};
     for (const name of FILTERS) {
@@ -122,8 +129,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
     const query = input.value;
     const chosen = selection();
     if (mode !== 'none') {
-      const url = new URL(location.href);
-      url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+      const url = formUrl();
       if (url.href !== location.href) {
         if (mode === 'push') history.pushState(null, '', url);
         else history.replaceState(null, '', url);
@@ -148,9 +154,7 @@ export async function mountSearch(root: HTMLElement): Promise<void> {
         if (box) box.checked = true;
       }
       input.value = placed.query;
-      const url = new URL(location.href);
-      url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
-      history.replaceState(null, '', url);
+      history.replaceState(null, '', formUrl());
     }
     terms = queryTerms(placed ? placed.query : query);
     list.replaceChildren();
