@@ -1,9 +1,9 @@
 /**
  * `npm run build`: content check (`checkProject`, the same as `planbook
- * check`) → astro build (the pages) → the files that are not pages, checklist
- * PDFs and data files (a worker pool, src/build/files.ts) → Pagefind index
- * → file sizes → internal link check → the new site replaces `dist/` in one
- * rename.
+ * check`) → astro build (the pages) → search index (the substring shards,
+ * then Pagefind) → the files that are not pages, checklist PDFs and data
+ * files (a worker pool, src/build/files.ts) → file sizes → internal link
+ * check → the new site replaces `dist/` in one rename.
  *
  * Everything is written in a scratch folder (`.cache/build-<pid>-…`, see
  * src/build/scratch.ts) that is removed on every way out, signals included.
@@ -99,15 +99,19 @@ async function build(): Promise<void> {
     // .astro/ on every build; there is no content collection to sync, and src/env.d.ts gives the types.
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
-  console.log('站点页面已生成，正在生成任务清单 PDF 与数据文件');
+  console.log('站点页面已生成，正在建立搜索索引');
   // Astro's garbage is freed before the next steps allocate (see src/build/collect.ts).
-  collectGarbage();
+  collectGarbage(true);
+  // Pagefind (the build's largest process) runs before the files step, not after it: what the file
+  // workers took stays in this process's resident memory after they end, and was added to Pagefind's.
+  await step('search', () => searchIndex(scratch.out, plans));
+  collectGarbage(true);
+  console.log('搜索索引已建立，正在生成任务清单 PDF 与数据文件');
   const written = await step('files', () => filePool.render());
-  collectGarbage();
+  collectGarbage(true);
   const reused = (n: number) => (n > 0 ? `，其中 ${n} 个内容未变、取自缓存` : '');
   const threads = written.workers > 0 ? `${written.workers} 个线程` : '未启动线程';
-  console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在建立搜索索引`);
-  await step('search', () => searchIndex(scratch.out, plans));
+  console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在检查站内链接`);
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
   if (links.broken.length > 0) {

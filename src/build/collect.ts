@@ -9,14 +9,22 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-let gc: (() => void) | undefined;
+type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+let gc: Gc | undefined;
 
-export function collectGarbage(): void {
+/**
+ * `release`: V8's last-resort collection, which also hands the freed pages
+ * back to the system (a plain one keeps them for reuse, so the process's
+ * resident memory did not fall: 628 MB after freeing 0.6 GB of objects, 107
+ * MB after a last-resort collection). Between steps, so that Pagefind and
+ * the file workers do not start beside what an earlier step has freed.
+ */
+export function collectGarbage(release = false): void {
   if (!gc) {
     setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
+    gc = runInNewContext('gc') as Gc;
   }
-  gc();
+  gc(release ? { type: 'major', execution: 'sync', flavor: 'last-resort' } : undefined);
 }
 
 /**

@@ -5,7 +5,8 @@
  * completes, reports every process's peak memory, and holds under 8 GB at
  * once; and what a visitor downloads stays bounded: the search page's
  * first query and filter in headless Chromium (the facet files of the closed
- * filters not fetched, the results exactly a scan of the model's), a task
+ * filters not fetched, the results exactly a scan of the model's), first
+ * queries no task holds whole (no Pagefind file), a task
  * page, a unit's pages, and the first view of /compare/.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -99,6 +100,28 @@ describe(`${PLANS} generated plans`, () => {
     for (const open of ['辖区', '完成年份'] as const) expect(facets).toContain(facetPath(open));
     // No one file of the index is large: it is cut so a query fetches what it needs.
     expect(Math.max(...fetched.filter((f) => f.path.startsWith('/search/') && f.path !== '/search/').map((f) => f.bytes))).toBeLessThan(64_000);
+    await page.context().close();
+  });
+
+  test.each([
+    // No task holds it whole; its words apart (消防通道、占用、整治 or as the corpus cuts it).
+    ['消防通道占用整治', /分别含/],
+    // Nor every word: its pieces (安全、员; 建筑、施工、高处、坠落).
+    ['安全员', /分别含“安全”“员”/],
+    ['建筑施工高处坠落', /分别含“建筑”“施工”“高处”“坠落”/],
+    // A sentence pasted with its marks and one word changed: the tasks holding most of its trigrams.
+    ['推进小型生产经营场所，经营性自建房，老旧小区安装早期火灾报警和灭火装置', /含其中大部分字句/],
+    // Nothing: Pagefind only on request.
+    ['外卖骑手', /^没有找到含“外卖骑手”的任务/],
+  ])('a first query no task holds whole (%s) downloads under 300 KB and no Pagefind file', async (query, said) => {
+    const page = await newPage(browser());
+    const responses: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('response', (r) => responses.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    expect(await settled(page)).toMatch(said);
+    const fetched = await Promise.all(responses);
+    expect(fetched.reduce((n, f) => n + f.bytes, 0)).toBeLessThanOrEqual(FIRST_QUERY);
+    expect(fetched.filter((f) => f.path.startsWith('/pagefind/'))).toEqual([]);
     await page.context().close();
   });
 

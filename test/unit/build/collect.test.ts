@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { heapBudget } from '../../../src/build/collect.ts';
+import { collectGarbage, heapBudget } from '../../../src/build/collect.ts';
 
 describe('heapBudget', () => {
   test('collects once the heap has grown by the budget since the last collection, and not before', () => {
@@ -28,5 +28,17 @@ describe('heapBudget', () => {
   test('runs a real collection by default', () => {
     const budget = heapBudget(0);
     expect(() => budget.check()).not.toThrow();
+  });
+});
+
+describe('collectGarbage', () => {
+  test('hands freed memory back to the system when asked to release it', () => {
+    let garbage: unknown[] | null = Array.from({ length: 40 }, () => Array.from({ length: 100_000 }, (_, i) => ({ i, text: `任务${i}` })));
+    const full = process.memoryUsage().rss;
+    expect(garbage).toHaveLength(40);
+    garbage = null;
+    collectGarbage(true);
+    // About 0.4 GB of objects freed: the resident set falls by more than half of it.
+    expect(full - process.memoryUsage().rss).toBeGreaterThan(200 * 1024 * 1024);
   });
 });
