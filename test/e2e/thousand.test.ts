@@ -52,6 +52,15 @@ afterAll(async () => {
   site?.remove();
 });
 
+/** A new page opened at `path`; `downloads()` gives every response it has received, with its body's size. */
+async function recorded(path: string) {
+  const page = await newPage(browser());
+  const responses: Promise<{ path: string; bytes: number }>[] = [];
+  page.on('response', (r) => responses.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
+  await page.goto(`${server.url}${path}`);
+  return { page, downloads: () => Promise.all(responses) };
+}
+
 describe(`${PLANS} generated plans`, () => {
   test('build with the default heap, every page, list and process peak reported, the peaks under 8 GB', () => {
     expect(index.records.length).toBeGreaterThan(25_000);
@@ -76,10 +85,7 @@ describe(`${PLANS} generated plans`, () => {
   });
 
   test('a first query and a filter download under 300 KB, the closed filters not at all, and find exactly the scan', async () => {
-    const page = await newPage(browser());
-    const responses: Promise<{ path: string; bytes: number }>[] = [];
-    page.on('response', (r) => responses.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('燃气')}`);
+    const { page, downloads } = await recorded(`/search/?q=${encodeURIComponent('燃气')}`);
     const expected = scan(index, '燃气').length;
     expect(expected).toBeGreaterThan(1_000);
     expect(await settled(page)).toBe(`找到 ${expected} 条含“燃气”的任务。`);
@@ -91,7 +97,7 @@ describe(`${PLANS} generated plans`, () => {
     const narrowed = scan(index, '燃气', { 辖区: [chosen] }).length;
     expect(await settled(page)).toBe(`找到 ${narrowed} 条含“燃气”的任务。`);
 
-    const fetched = await Promise.all(responses);
+    const fetched = await downloads();
     expect(fetched.reduce((n, f) => n + f.bytes, 0)).toBeLessThanOrEqual(FIRST_QUERY);
     expect(fetched.filter((f) => f.path.startsWith('/pagefind/'))).toEqual([]);
     // The 责任单位 and 行动 lists are closed: their per-task files are not fetched until opened.
@@ -114,12 +120,9 @@ describe(`${PLANS} generated plans`, () => {
     // Nothing: Pagefind only on request.
     ['外卖骑手', /^没有找到含“外卖骑手”的任务/],
   ])('a first query no task holds whole (%s) downloads under 300 KB and no Pagefind file', async (query, said) => {
-    const page = await newPage(browser());
-    const responses: Promise<{ path: string; bytes: number }>[] = [];
-    page.on('response', (r) => responses.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    const { page, downloads } = await recorded(`/search/?q=${encodeURIComponent(query)}`);
     expect(await settled(page)).toMatch(said);
-    const fetched = await Promise.all(responses);
+    const fetched = await downloads();
     expect(fetched.reduce((n, f) => n + f.bytes, 0)).toBeLessThanOrEqual(FIRST_QUERY);
     expect(fetched.filter((f) => f.path.startsWith('/pagefind/'))).toEqual([]);
     await page.context().close();

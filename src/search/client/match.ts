@@ -111,6 +111,12 @@ export function excerpt(text: string, terms: string[], radius = 40): ExcerptPart
   return parts;
 }
 
+/** A term's bigrams, in order (none for a single character). */
+export function bigramsOf(term: string): string[] {
+  const chars = [...term];
+  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
+}
+
 /** A bigram at a word's edge is this many times rarer than the bigrams beside it. */
 const EDGE = 4;
 
@@ -126,7 +132,7 @@ const EDGE = 4;
 export function splitWords(term: string, tasksWith: (bigram: string) => number): string[] {
   const chars = [...term];
   if (chars.length <= 2) return [term];
-  const counts = chars.slice(0, -1).map((c, i) => tasksWith(c + chars[i + 1]!));
+  const counts = bigramsOf(term).map(tasksWith);
   const words: string[] = [];
   let start = 0;
   counts.forEach((n, i) => {

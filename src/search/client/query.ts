@@ -26,7 +26,7 @@ import { FILTERS, type FilterName } from '../record.ts';
 import { isSummary, type Facets, type GramShard, type Posting, type ShardedMeta, type ShardedRecord, type Summary } from '../shards.ts';
 import { matchFields } from '../fields.ts';
 import { fromGaps, GRAM, shardOf, termGrams, TITLE_MARK } from '../grams.ts';
-import { cutPieces, namesUnit, queryTerms, splitWords, type Selection } from './match.ts';
+import { bigramsOf, cutPieces, namesUnit, queryTerms, splitWords, type Selection } from './match.ts';
 import { listedIds } from '../listed.ts';
 
 export interface Source {
@@ -85,7 +85,7 @@ export async function findMatches(source: Source, query: string, selection: Sele
   const { meta } = source;
   const terms = queryTerms(query);
   // The filters that narrow the results, with each record's values.
-  const narrowing = await loadFacets(source, FILTERS.filter((f) => (selection[f]?.length ?? 0) > 0));
+  const narrowing = await narrowingFacets(source, selection);
   if (terms.length === 0) {
     const all = Array.from({ length: meta.count }, (_, id) => ({ id, tier: 2 as const }));
     return summarize(source, terms, all, true, selection, narrowing);
@@ -143,15 +143,7 @@ export async function findMatches(source: Source, query: string, selection: Sele
  * 消防通道占用整治) without Pagefind.
  */
 export async function queryWords(source: Source, terms: string[]): Promise<string[] | null> {
-  const bigrams = terms.flatMap((t) => {
-    const chars = [...t];
-    return chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
-  });
-  const entry = await gramEntries(source, bigrams);
-  const tasksWith = (bigram: string) => {
-    const found = entry(bigram);
-    return found === undefined ? 0 : isSummary(found) ? found.n : found.length;
-  };
+  const tasksWith = await gramCounts(source, terms.flatMap(bigramsOf));
   // A single character left between two cuts (安全员 → 安全、员) would match nearly every task: it is left out.
   const words = [...new Set(terms.flatMap((t) => splitWords(t, tasksWith).filter((w, _, all) => all.length === 1 || [...w].length > 1)))];
   return words.length > terms.length ? words : null;
@@ -167,15 +159,10 @@ export async function queryWords(source: Source, terms: string[]): Promise<strin
  */
 export async function queryPieces(source: Source, terms: string[]): Promise<{ pieces: string[]; missing: string[] }> {
   const grams = terms.flatMap((t) => {
-    const chars = [...t];
     const latin = (t.match(/[a-z0-9]+/g) ?? []).filter((run) => run.length <= GRAM);
-    return [...chars, ...chars.slice(0, -1).map((c, i) => c + chars[i + 1]!), ...latin];
+    return [...t, ...bigramsOf(t), ...latin];
   });
-  const entry = await gramEntries(source, [...new Set(grams)]);
-  const tasksWith = (gram: string) => {
-    const found = entry(gram);
-    return found === undefined ? 0 : isSummary(found) ? found.n : found.length;
-  };
+  const tasksWith = await gramCounts(source, [...new Set(grams)]);
   const all = [...new Set(terms.flatMap((t) => cutPieces(t, tasksWith)))];
   // A Latin run longer than a gram is kept: its own search checks it against the text.
   const held = (piece: string) => [...piece].length > GRAM || tasksWith(piece) > 0;
@@ -199,17 +186,20 @@ export async function findSimilar(source: Source, terms: string[], selection: Se
   const entry = await gramEntries(source, grams);
   const held = grams.filter((g) => entry(g) !== undefined);
   if (held.length < 2) return null;
+  const postings = await Promise.all(
+    held.map(async (gram) => {
+      const found = entry(gram)!;
+      return fromGaps(isSummary(found) ? await source.list(found.list) : found);
+    }),
+  );
   const counts = new Map<number, number>();
-  for (const gram of held) {
-    const found = entry(gram)!;
-    for (const id of fromGaps(isSummary(found) ? await source.list(found.list) : found)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  for (const ids of postings) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   const need = Math.max(2, Math.ceil(grams.length / 2));
   const ranked = [...counts]
     .filter(([, n]) => n >= need)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .map(([id]) => ({ id, tier: 2 as const }));
-  const narrowing = await loadFacets(source, FILTERS.filter((f) => (selection[f]?.length ?? 0) > 0));
+  const narrowing = await narrowingFacets(source, selection);
   return { grams: held, matches: summarize(source, terms, ranked, true, selection, narrowing) };
 }
 
@@ -222,6 +212,20 @@ async function gramEntries(source: Source, grams: string[]): Promise<(gram: stri
   const shards = new Map<number, GramShard>();
   await Promise.all([...new Set(grams.map((g) => shardOf(g, count)))].map(async (n) => shards.set(n, await source.grams(n))));
   return (gram) => shards.get(shardOf(gram.replace(TITLE_MARK, ''), count))![gram];
+}
+
+/** How many tasks hold each gram of `grams` (0 for one no task holds), from their gram files. */
+async function gramCounts(source: Source, grams: string[]): Promise<(gram: string) => number> {
+  const entry = await gramEntries(source, grams);
+  return (gram) => {
+    const found = entry(gram);
+    return found === undefined ? 0 : isSummary(found) ? found.n : found.length;
+  };
+}
+
+/** The value ids of the filters `selection` narrows by (none fetched when it narrows by none). */
+function narrowingFacets(source: Source, selection: Selection): Promise<Partial<Facets>> {
+  return loadFacets(source, FILTERS.filter((f) => (selection[f]?.length ?? 0) > 0));
 }
 
 /**
