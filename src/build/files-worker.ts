@@ -19,12 +19,14 @@ import { pdfDocument } from '../pdf/document.ts';
 import { renderTaskList } from '../pdf/render.ts';
 import { dataKeys, fileKey, loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
 
-const { out, inputs } = workerData as { out: string; inputs: FileInputs };
+const { out, inputs, fonts: early } = workerData as { out: string; inputs: FileInputs; fonts: boolean };
 // Loaded at once, while the build lists the files; the first job waits for it.
 const context = loadFileContext(inputs);
 context.catch(() => {});
-// The font faces only when a list is to be rendered: a worker sent only data files never loads them.
-let fonts: ReturnType<typeof prepareFonts> | undefined;
+// The font faces at once in a first build, which renders every list; else only when a list is to be
+// rendered: a worker sent only data files never loads them.
+let fonts: ReturnType<typeof prepareFonts> | undefined = early ? prepareFonts() : undefined;
+fonts?.catch(() => {});
 const cache = openPdfCache(inputs.cache);
 let keys: ReturnType<typeof dataKeys> | undefined;
 const options = { buildDate: inputs.buildDate };
