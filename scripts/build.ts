@@ -40,7 +40,7 @@ import { handOverAlignment } from '../src/site/handoff.ts';
 import { buildDate } from '../src/pdf/document.ts';
 import { pdfCacheDir } from '../src/pdf/cache.ts';
 import { watchPeaks } from '../src/build/peaks.ts';
-import { collectGarbage } from '../src/build/collect.ts';
+import { collectBetweenSteps } from '../src/build/collect.ts';
 import type { Plan } from '../src/model/schema.ts';
 import { progressDir, progressFiles } from '../src/progress/load.ts';
 
@@ -100,15 +100,15 @@ async function build(): Promise<void> {
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
   console.log('站点页面已生成，正在建立搜索索引');
-  // Astro's garbage is freed before the next steps allocate (see src/build/collect.ts).
-  collectGarbage(true);
+  // Astro's garbage is freed before the next steps allocate, when there is enough of it to matter (see src/build/collect.ts).
+  collectBetweenSteps();
   // Pagefind (the build's largest process) runs before the files step, not after it: what the file
   // workers took stays in this process's resident memory after they end, and was added to Pagefind's.
   await step('search', () => searchIndex(scratch.out, plans));
-  collectGarbage(true);
+  collectBetweenSteps();
   console.log('搜索索引已建立，正在生成任务清单 PDF 与数据文件');
   const written = await step('files', () => filePool.render());
-  collectGarbage(true);
+  collectBetweenSteps();
   const reused = (n: number) => (n > 0 ? `，其中 ${n} 个内容未变、取自缓存` : '');
   const threads = written.workers > 0 ? `${written.workers} 个线程` : '未启动线程';
   console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在检查站内链接`);
@@ -159,7 +159,7 @@ async function searchIndex(dist: string, plans: Plan[]): Promise<void> {
   const { createProgress } = await import('../src/progress/view.ts');
   const progress = createProgress(plans, await loadProgress(progressFolder));
   const large = Number(process.env.PLANBOOK_SEARCH_LARGE) || undefined;
-  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown, { large, afterShards: collectGarbage });
+  await writeSearchFiles(dist, plans, (task) => progress.task(task.id)?.item.shown, { large, afterShards: () => collectBetweenSteps(false) });
 }
 
 const kept = () => (existsSync(out) ? `${shownOut} 保持上次构建的内容，未作改动。` : `未生成 ${shownOut}。`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { collectGarbage, heapBudget } from '../../../src/build/collect.ts';
+import { collectBetweenSteps, collectGarbage, heapBudget, SMALL_HEAP } from '../../../src/build/collect.ts';
 
 describe('heapBudget', () => {
   test('collects once the heap has grown by the budget since the last collection, and not before', () => {
@@ -40,5 +40,16 @@ describe('collectGarbage', () => {
     collectGarbage(true);
     // About 0.4 GB of objects freed: the resident set falls by more than half of it.
     expect(full - process.memoryUsage().rss).toBeGreaterThan(200 * 1024 * 1024);
+  });
+});
+
+describe('collectBetweenSteps', () => {
+  test('collects, handing the memory back, only a heap of SMALL_HEAP or more', () => {
+    const calls: unknown[] = [];
+    expect(collectBetweenSteps(true, () => SMALL_HEAP - 1, (release) => calls.push(release))).toBe(false);
+    expect(calls).toEqual([]);
+    expect(collectBetweenSteps(true, () => SMALL_HEAP, (release) => calls.push(release))).toBe(true);
+    expect(collectBetweenSteps(false, () => 2 * SMALL_HEAP, (release) => calls.push(release))).toBe(true);
+    expect(calls).toEqual([true, false]);
   });
 });
