@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- 名称…] [--plans 1000]`: make the synthetic corpus if it
- * is missing or stale, run every bench/*.bench.ts (or those named), print a
+ * `npm run bench [-- 名称…] [--plans 1000] [--from content/plans …]`: make the
+ * synthetic corpus if it is missing or stale (from the five plans, or from
+ * the folders given: `--from content/plans --from test/fixtures/shapes` mixes
+ * in the plans other offices wrote, see scripts/corpus.ts), run every bench/*.bench.ts (or those named), print a
  * table with units, and save bench/out/latest.json. The run before is kept as
  * bench/out/previous.json and each number is compared with it.
  */
@@ -17,7 +19,10 @@ import { formatTable, type BenchRun } from '../bench/lib/report.ts';
 import type { BenchContext, BenchModule } from '../bench/lib/types.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({ options: { plans: { type: 'string', default: '1000' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { plans: { type: 'string', default: '1000' }, from: { type: 'string', multiple: true, default: ['content/plans'] } },
+  allowPositionals: true,
+});
 const count = Number(values.plans);
 const ctx: BenchContext = {
   root,
@@ -26,7 +31,7 @@ const ctx: BenchContext = {
   log: (line) => process.stderr.write(`  ${line}\n`),
 };
 
-const sources = await readSources(ctx.fivePlansDir);
+const sources = (await Promise.all(values.from!.map((dir) => readSources(resolve(root, dir))))).flat();
 if (!(await isCorpusCurrent(ctx.corpusDir, sources, count))) {
   process.stderr.write(`生成语料：${count} 个方案 → bench/corpus\n`);
   await writeCorpus(ctx.corpusDir, sources, count);

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * Generate the synthetic benchmark corpus from content/plans/*.md:
- * `node scripts/corpus.ts [--plans 1000] [--out bench/corpus] [--seed N] [--restart 0] [--from content/plans]`.
+ * `node scripts/corpus.ts [--plans 1000] [--out bench/corpus] [--seed N] [--restart 0] [--from content/plans …]`.
  * `--restart 0.2` makes a fifth of the plans restart task numbers per action (the parser reports those).
+ * `--from` may be given more than once: `--from content/plans --from test/fixtures/shapes` mixes in
+ * the plans other offices wrote (numbered 1、 or （1）, units in an annex table, 工作要点 …).
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED } from '../src/corpus/index.ts';
+import { DEFAULT_SEED, type SourcePlan } from '../src/corpus/index.ts';
 import { readSources, writeCorpus } from '../src/corpus/files.ts';
 
 const { values } = parseArgs({
@@ -13,7 +15,7 @@ const { values } = parseArgs({
     plans: { type: 'string', default: '1000' },
     out: { type: 'string', default: 'bench/corpus' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
-    from: { type: 'string', default: 'content/plans' },
+    from: { type: 'string', multiple: true, default: ['content/plans'] },
     restart: { type: 'string', default: '0' },
   },
 });
@@ -21,13 +23,17 @@ const count = Number(values.plans);
 const seed = Number(values.seed);
 const restart = Number(values.restart);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(restart >= 0 && restart <= 1)) {
-  process.stderr.write('用法：node scripts/corpus.ts [--plans 1000] [--out bench/corpus] [--seed 整数] [--restart 0–1] [--from content/plans]\n');
+  process.stderr.write('用法：node scripts/corpus.ts [--plans 1000] [--out bench/corpus] [--seed 整数] [--restart 0–1] [--from content/plans …]\n');
   process.exit(1);
 }
-const sources = await readSources(values.from!);
-if (sources.length === 0) {
-  process.stderr.write(`${values.from} 下没有方案文件，无法生成语料。\n`);
-  process.exit(1);
+const sources: SourcePlan[] = [];
+for (const dir of values.from!) {
+  const found = await readSources(dir).catch(() => null);
+  if (!found?.length) {
+    process.stderr.write(`${dir} 下没有方案文件，无法生成语料。\n`);
+    process.exit(1);
+  }
+  sources.push(...found);
 }
 const started = performance.now();
 const { tasks } = await writeCorpus(values.out!, sources, count, { seed, restart });

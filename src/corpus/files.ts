@@ -18,9 +18,17 @@ export interface CorpusManifest {
   sources: string;
 }
 
+/**
+ * The plans in `dir`: each `<id>.md` in it, and each `<id>/expected.md` (the
+ * layout of the shape fixtures, test/fixtures/shapes: a plan as another
+ * office wrote it, imported), in the order of their ids.
+ */
 export async function readSources(dir: string): Promise<SourcePlan[]> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
-  return Promise.all(names.map(async (name) => ({ id: name.slice(0, -3), markdown: await readFile(join(dir, name), 'utf8') })));
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => ({ id: e.name.slice(0, -3), path: join(dir, e.name) }));
+  const fixtures = entries.filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'expected.md'))).map((e) => ({ id: e.name, path: join(dir, e.name, 'expected.md') }));
+  const found = [...files, ...fixtures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return Promise.all(found.map(async ({ id, path }) => ({ id, markdown: await readFile(path, 'utf8') })));
 }
 
 export function sourcesHash(sources: readonly SourcePlan[]): string {

@@ -97,4 +97,22 @@ describe('generateCorpus', () => {
       expect(messages.map((m) => `${plan.id}.md:${m.line} ${m.rule}`)).toEqual([]);
     }
   });
+
+  test('mixes in the plans other offices wrote (the shape fixtures): 300 plans, every one read without an error', async () => {
+    const five = await readSources(new URL('../../../content/plans', import.meta.url).pathname);
+    const shapes = await readSources(new URL('../../fixtures/shapes', import.meta.url).pathname);
+    expect(shapes.length).toBeGreaterThan(30);
+    expect(shapes.map((s) => s.id)).toContain('annex-fengong');
+    const mixed = [...five, ...shapes];
+    const corpus = generateCorpus(mixed, 300);
+    const made = new Map<string, number>();
+    corpus.forEach((plan, index) => {
+      const { plan: parsed, messages } = parsePlan(plan.markdown, `${plan.id}.md`);
+      expect(messages.filter((m) => m.severity === 'error').map((m) => `${plan.id}.md:${m.line} ${m.rule}`)).toEqual([]);
+      const source = mixed[index % mixed.length]!.id;
+      made.set(source, (made.get(source) ?? 0) + (parsed?.tasks.length ?? 0));
+    });
+    // Every source, the shapes included, gave the plans made from it their tasks.
+    for (const { id } of mixed) expect(made.get(id), id).toBeGreaterThan(0);
+  });
 });
