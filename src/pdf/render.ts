@@ -17,7 +17,7 @@ import { deflateSync } from 'node:zlib';
 import type { Font } from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { embedFace } from './embed.ts';
-import { faceMetrics, FLATE, FONT_NAME, missingCharacters, substitutedCharacters, subsetFace, subsetFonts, type Substituted, type SubsetFace, type Weight } from './fonts.ts';
+import { faceMetrics, FLATE, FONT_NAME, missingCharacters, substitutedCharacters, subsetFace, subsetFonts, type ShapingFace, type Substituted, type SubsetFace, type Weight } from './fonts.ts';
 import type { ChecklistTemplate } from '../templates/schema.ts';
 import { templateText } from './geometry.ts';
 import { fillTitle, FIXED_TEXT, layoutTaskList, type Layout, type RectOp, type TextOp } from './layout.ts';
@@ -62,7 +62,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     if (w === undefined) {
       // Bounded: the texts of a thousand plans would otherwise all stay in every worker.
       if (widths[weight].size >= KEPT_WIDTHS) widths[weight].clear();
-      widths[weight].set(text, (w = shape(faces[weight].font, text, substituted, faces[weight].metrics.advances).width));
+      widths[weight].set(text, (w = shape(faces[weight], text, substituted, faces[weight].metrics.advances).width));
     }
     return w;
   };
@@ -78,7 +78,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
     let content = '';
     for (const op of ops) {
       if (op.kind === 'rect') content += drawRect(op, PAGE.height);
-      else content += drawText(op, PAGE.height, keys, (weight, text) => shape(faces[weight].font, text, substituted, faces[weight].metrics.advances, drawn[weight]), measure);
+      else content += drawText(op, PAGE.height, keys, (weight, text) => shape(faces[weight], text, substituted, faces[weight].metrics.advances, drawn[weight]), measure);
     }
     page.node.addContentStream(context.register(context.flateStream(content)));
   }
@@ -90,7 +90,7 @@ export async function renderTaskList(doc: TaskListDoc, template: ChecklistTempla
       deflated: face.deflated,
       subset: face.metrics,
       metrics: await faceMetrics(weight),
-      text: new Map([...cmapText(face.font), ...drawn[weight]]),
+      text: new Map([...cmapText(face), ...drawn[weight]]),
     });
   }
 
@@ -129,13 +129,13 @@ const KEPT_WIDTHS = 200_000;
  * id) when given, else from fontkit. Glyphs the layout gives that the cmap
  * has no character for are added to `drawn`, with the text they stand for.
  */
-export function shape(font: Font, text: string, substituted: Substituted | null, advances?: Uint16Array, drawn?: Map<number, string>): { hex: string; width: number } {
-  const scale = 1000 / font.unitsPerEm;
+export function shape(face: ShapingFace, text: string, substituted: Substituted | null, advances?: Uint16Array, drawn?: Map<number, string>): { hex: string; width: number } {
+  const scale = 1000 / face.unitsPerEm;
   let total = 0;
   let hex = '';
   if (substituted && !NEEDS_LAYOUT.test(text)) {
-    let glyphs = direct.get(font);
-    if (!glyphs) direct.set(font, (glyphs = new Map()));
+    let glyphs = direct.get(face);
+    if (!glyphs) direct.set(face, (glyphs = new Map()));
     let plain = true;
     for (const char of text) {
       const cp = char.codePointAt(0)!;
@@ -145,8 +145,8 @@ export function shape(font: Font, text: string, substituted: Substituted | null,
       }
       let glyph = glyphs.get(cp);
       if (!glyph) {
-        const g = font.glyphForCodePoint(cp);
-        glyphs.set(cp, (glyph = { hex: g.id.toString(16).padStart(4, '0'), advance: advances ? advances[g.id]! : g.advanceWidth }));
+        const id = face.glyph(cp);
+        glyphs.set(cp, (glyph = { hex: id.toString(16).padStart(4, '0'), advance: advances ? advances[id]! : face.font.getGlyph(id).advanceWidth }));
       }
       total += glyph.advance * scale;
       hex += glyph.hex;
@@ -155,8 +155,8 @@ export function shape(font: Font, text: string, substituted: Substituted | null,
     total = 0;
     hex = '';
   }
-  const mapped = drawn ? cmapText(font) : undefined;
-  for (const glyph of font.layout(text).glyphs) {
+  const mapped = drawn ? cmapText(face) : undefined;
+  for (const glyph of face.font.layout(text).glyphs) {
     total += (advances ? advances[glyph.id]! : glyph.advanceWidth) * scale;
     hex += glyph.id.toString(16).padStart(4, '0');
     if (drawn && !mapped!.has(glyph.id) && glyph.codePoints.length > 0) drawn.set(glyph.id, String.fromCodePoint(...glyph.codePoints));
@@ -167,24 +167,23 @@ export function shape(font: Font, text: string, substituted: Substituted | null,
 /** What only the layout shapes right: letters of scripts other than Han (Latin ligatures, Hangul…), marks, joiners, variation selectors. */
 const NEEDS_LAYOUT = /(?!\p{Script=Han})\p{L}|[\p{M}\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 /** Per face: code point → glyph id (hex) and advance, for text shaped without the layout. */
-const direct = new WeakMap<Font, Map<number, { hex: string; advance: number }>>();
-const cmapTexts = new WeakMap<Font, Map<number, string>>();
+const direct = new WeakMap<ShapingFace, Map<number, { hex: string; advance: number }>>();
+const cmapTexts = new WeakMap<ShapingFace, Map<number, string>>();
 
 /**
  * Per subset: glyph id → the character its cmap maps to it, for the
  * ToUnicode CMap. Where two characters share a glyph (一 and the radical ⼀),
  * a CJK unified ideograph wins, then the lowest code point.
  */
-function cmapText(font: Font): Map<number, string> {
-  let map = cmapTexts.get(font);
+function cmapText(face: ShapingFace): Map<number, string> {
+  let map = cmapTexts.get(face);
   if (!map) {
     map = new Map();
-    const chars = [...font.characterSet].sort((a, b) => a - b).map((cp) => String.fromCodePoint(cp));
-    for (const char of [...chars.filter((c) => UNIFIED.test(c)), ...chars.filter((c) => !UNIFIED.test(c))]) {
-      const id = font.glyphForCodePoint(char.codePointAt(0)!).id;
+    const chars = [...face.characters()].sort((a, b) => a[0] - b[0]).map(([cp, id]) => ({ char: String.fromCodePoint(cp), id }));
+    for (const { char, id } of [...chars.filter((c) => UNIFIED.test(c.char)), ...chars.filter((c) => !UNIFIED.test(c.char))]) {
       if (id !== 0 && !map.has(id)) map.set(id, char);
     }
-    cmapTexts.set(font, map);
+    cmapTexts.set(face, map);
   }
   return map;
 }

@@ -194,7 +194,7 @@ describe('font subsets', () => {
     const { createRequire } = await import('node:module');
     const fontkit = (await import('@pdf-lib/fontkit')).default;
     const { shape } = await import('../../../src/pdf/render.ts');
-    const { subsetFonts, substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
+    const { fontkitFace, subsetFace, subsetFonts, substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
     const { subsetMetrics } = await import('../../../src/pdf/font-tables.ts');
     const require = createRequire(import.meta.url);
     const substituted = await substitutedCharacters();
@@ -205,9 +205,12 @@ describe('font subsets', () => {
       const whole = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`)));
       const subset = fontkit.create(files[weight]);
       const { advances } = subsetMetrics(files[weight]);
+      // The subset's cmap as the renderer reads it (without fontkit) is fontkit's.
+      const face = subsetFace(files[weight]);
+      expect(new Map(face.characters())).toEqual(new Map([...fontkitFace(subset).characters()].filter(([, id]) => id !== 0)));
       for (const piece of pieces) {
-        const a = shape(whole, piece, null);
-        const b = shape(subset, piece, substituted, advances);
+        const a = shape(fontkitFace(whole), piece, null);
+        const b = shape(face, piece, substituted, advances);
         expect(b.width, piece).toBe(a.width);
         expect(b.hex.length, piece).toBe(a.hex.length);
       }
@@ -231,7 +234,7 @@ describe('shaping', () => {
     const { createRequire } = await import('node:module');
     const fontkit = (await import('@pdf-lib/fontkit')).default;
     const { shape } = await import('../../../src/pdf/render.ts');
-    const { substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
+    const { fontkitFace, substitutedCharacters } = await import('../../../src/pdf/fonts.ts');
     const { subsetMetrics } = await import('../../../src/pdf/font-tables.ts');
     const substituted = await substitutedCharacters();
     // —— is one ligature glyph in Noto Sans SC: the dash is left to the layout.
@@ -253,6 +256,7 @@ describe('shaping', () => {
     for (const file of ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf']) {
       const bytes = readFileSync(require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`));
       const font = fontkit.create(bytes);
+      const face = fontkitFace(font);
       // The advances as the renderer reads them, from the face's hmtx.
       const { advances } = subsetMetrics(bytes);
       const scale = 1000 / font.unitsPerEm;
@@ -260,7 +264,7 @@ describe('shaping', () => {
         const glyphs = font.layout(piece).glyphs;
         const width = glyphs.reduce((sum, g) => sum + g.advanceWidth * scale, 0) * (1 / 1000);
         const hex = glyphs.map((g) => g.id.toString(16).padStart(4, '0')).join('');
-        expect(shape(font, piece, substituted, advances), piece).toEqual({ hex, width });
+        expect(shape(face, piece, substituted, advances), piece).toEqual({ hex, width });
       }
     }
   });
