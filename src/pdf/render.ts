@@ -14,7 +14,6 @@
  * compressed with Node's zlib rather than pdf-lib's JavaScript deflate.
  */
 import { deflateSync } from 'node:zlib';
-import type { Font } from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { embedFace } from './embed.ts';
 import { faceMetrics, FLATE, FONT_NAME, missingCharacters, substitutedCharacters, subsetFace, subsetFonts, type ShapingFace, type Substituted, type SubsetFace, type Weight } from './fonts.ts';
