@@ -36,7 +36,7 @@ import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '
 import { fillFileSizes } from '../src/build/sizes.ts';
 import { createFilePool } from '../src/build/files.ts';
 import { startAlignment } from '../src/build/align.ts';
-import { handOverAlignment } from '../src/site/handoff.ts';
+import { handOverAlignment, releaseBuild } from '../src/site/handoff.ts';
 import { buildDate } from '../src/pdf/document.ts';
 import { pdfCacheDir } from '../src/pdf/cache.ts';
 import { watchPeaks } from '../src/build/peaks.ts';
@@ -100,6 +100,8 @@ async function build(): Promise<void> {
     await astroBuild({ root, outDir: scratch.out, cacheDir: scratch.cache, logLevel: verbose ? 'info' : 'silent' }, { sync: false } as object);
   });
   console.log('站点页面已生成，正在建立搜索索引');
+  // What the pages' modules kept for the build (the model, the alignment, …) is dropped with Astro's garbage.
+  releaseBuild();
   // Astro's garbage is freed before the next steps allocate, when there is enough of it to matter (see src/build/collect.ts).
   collectBetweenSteps();
   // Pagefind (the build's largest process) runs before the files step, not after it: what the file

@@ -69,6 +69,11 @@ export function displayCut(text: string): string {
 /** Task texts and their display tokens, each joined as `displayCut` gives them. */
 export type DisplayCuts = [text: string, joined: string][];
 
+/** Forgets every text's display tokens (kept for a build's pages). */
+export function forgetDisplayTokens(): void {
+  cut.clear();
+}
+
 /** Takes texts already cut (by the build's alignment worker), so the pages need not load jieba. */
 export function primeDisplayTokens(cuts: DisplayCuts): void {
   for (const [text, joined] of cuts) {

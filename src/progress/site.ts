@@ -5,6 +5,7 @@
  * progress file have none, and their pages show no badges.
  */
 import { getModel } from '../site/data.ts';
+import { keptForBuild } from '../site/handoff.ts';
 import { contentDir } from '../site/loader.ts';
 import type { UnitEntry } from '../derive/units.ts';
 import { loadProgress, progressDir } from './load.ts';
@@ -13,6 +14,7 @@ import { createProgress, progressUnits, type SiteProgress } from './view.ts';
 export type { PlanProgress, SiteProgress } from './view.ts';
 
 let progress: Promise<SiteProgress> | undefined;
+keptForBuild(() => (progress = undefined));
 
 export function getProgress(): Promise<SiteProgress> {
   progress ??= build();

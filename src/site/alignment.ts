@@ -1,4 +1,5 @@
 import type { Plan } from '../model/schema.ts';
+import { keptForBuild } from './handoff.ts';
 
 /** One counterpart of a task in another plan, from the comparison's topic rows. */
 export interface Counterpart {
@@ -30,6 +31,7 @@ type AlignModule = { alignPlans(plans: Plan[]): Groups | Promise<Groups> };
 const comparison = import.meta.glob<ComparisonModule>('../pages/compare/_data.ts');
 const align = import.meta.glob<AlignModule>('../align/index.ts');
 let cached: Promise<Map<string, TaskAlignment[]> | null> | undefined;
+keptForBuild(() => (cached = undefined));
 
 /** Topic rows per task id, or null when the comparison is not available. */
 export function getAlignment(plans: Plan[]): Promise<Map<string, TaskAlignment[]> | null> {

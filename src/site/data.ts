@@ -1,10 +1,12 @@
 import { formatMessage } from '../check/format.ts';
 import { sitePlans } from './loader.ts';
 import { siteModel, type SiteModel } from './model.ts';
+import { keptForBuild } from './handoff.ts';
 
 export { createModel, unitGroupsPath, type SiteModel } from './model.ts';
 
 let model: Promise<SiteModel> | undefined;
+keptForBuild(() => (model = undefined));
 
 /**
  * The site model, memoised: every page of one build shares it. Built from

@@ -13,6 +13,7 @@ import type { DisplayCuts } from '../align/tokens.ts';
 import type { Alignment } from '../align/types.ts';
 
 const KEY = Symbol.for('planbook.alignment');
+const KEPT = Symbol.for('planbook.kept');
 
 export interface HandedAlignment {
   alignment: Promise<Alignment>;
@@ -20,7 +21,7 @@ export interface HandedAlignment {
   cuts: Promise<DisplayCuts>;
 }
 
-type Holder = { [KEY]?: HandedAlignment };
+type Holder = { [KEY]?: HandedAlignment; [KEPT]?: Set<() => void> };
 
 export function handOverAlignment(handed: HandedAlignment): void {
   (globalThis as Holder)[KEY] = handed;
@@ -28,4 +29,25 @@ export function handOverAlignment(handed: HandedAlignment): void {
 
 export function handedAlignment(): HandedAlignment | undefined {
   return (globalThis as Holder)[KEY];
+}
+
+/**
+ * Registers how to drop what a module keeps for every page of a build (the
+ * model, the alignment, the progress, the cut texts). Astro's copy of the
+ * modules stays loaded in the build's process after the pages are written,
+ * and with it all they kept: `releaseBuild` drops it.
+ */
+export function keptForBuild(drop: () => void): void {
+  ((globalThis as Holder)[KEPT] ??= new Set()).add(drop);
+}
+
+/**
+ * After Astro: drops what the pages' modules kept and the alignment handed
+ * over (the files step holds its own promise of it), so that the later
+ * steps do not run beside them.
+ */
+export function releaseBuild(): void {
+  const holder = globalThis as Holder;
+  for (const drop of holder[KEPT] ?? []) drop();
+  delete holder[KEY];
 }

@@ -8,8 +8,8 @@ import { alignPlans } from '../../align/index.ts';
 import { readCurated } from '../../align/read-curated.ts';
 import type { Alignment } from '../../align/types.ts';
 import { comparisonView, type ComparisonView } from '../../align/view.ts';
-import { handedAlignment } from '../../site/handoff.ts';
-import { primeDisplayTokens } from '../../align/tokens.ts';
+import { handedAlignment, keptForBuild } from '../../site/handoff.ts';
+import { forgetDisplayTokens, primeDisplayTokens } from '../../align/tokens.ts';
 
 let cached: Promise<{ model: SiteModel; alignment: Alignment }> | undefined;
 
@@ -26,6 +26,11 @@ export function getComparison() {
 }
 
 let viewed: Promise<{ view: ComparisonView; pairs: Set<string> }> | undefined;
+keptForBuild(() => {
+  cached = undefined;
+  viewed = undefined;
+  forgetDisplayTokens();
+});
 
 /** The comparison view of every plan and its pairs, computed once for all compare pages (paths, /compare/, /compare/plans/, topics). */
 export function getComparisonView() {
