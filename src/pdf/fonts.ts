@@ -260,7 +260,7 @@ export function subsetFace(bytes: Uint8Array): SubsetFace {
     const cmap = cmapGlyphs(bytes);
     let font: Font | undefined;
     const parsed = () => (font ??= fontkit.create(bytes));
-    face = cmap
+    const shaping: ShapingFace = cmap
       ? {
           unitsPerEm: metrics.unitsPerEm,
           glyph: (codePoint) => cmap.get(codePoint) ?? 0,
@@ -268,11 +268,10 @@ export function subsetFace(bytes: Uint8Array): SubsetFace {
           get font() {
             return parsed();
           },
-          bytes,
-          metrics,
-          deflated: deflateSync(bytes, FLATE),
         }
-      : { ...fontkitFace(parsed()), bytes, metrics, deflated: deflateSync(bytes, FLATE) };
+      : fontkitFace(parsed());
+    // Defined onto the shaping face, not spread: spreading would read its `font` and parse the subset.
+    face = Object.assign(shaping, { bytes, metrics, deflated: deflateSync(bytes, FLATE) });
     subsetFaces.set(bytes, face);
   }
   return face;
