@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { isCorpusCurrent, readSources, writeCorpus } from '../src/corpus/files.ts';
+import { isCorpusCurrent, readSourceFolders, writeCorpus } from '../src/corpus/files.ts';
 import { writeFileAtomic } from '../src/export/write-atomic.ts';
 import { formatTable, type BenchRun } from '../bench/lib/report.ts';
 import type { BenchContext, BenchModule } from '../bench/lib/types.ts';
@@ -31,7 +31,13 @@ const ctx: BenchContext = {
   log: (line) => process.stderr.write(`  ${line}\n`),
 };
 
-const sources = (await Promise.all(values.from!.map((dir) => readSources(resolve(root, dir))))).flat();
+let sources: Awaited<ReturnType<typeof readSourceFolders>>;
+try {
+  sources = await readSourceFolders(values.from!.map((dir) => resolve(root, dir)));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
 if (!(await isCorpusCurrent(ctx.corpusDir, sources, count))) {
   process.stderr.write(`生成语料：${count} 个方案 → bench/corpus\n`);
   await writeCorpus(ctx.corpusDir, sources, count);

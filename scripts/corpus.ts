@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, type SourcePlan } from '../src/corpus/index.ts';
-import { readSources, writeCorpus } from '../src/corpus/files.ts';
+import { readSourceFolders, writeCorpus } from '../src/corpus/files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,14 +26,12 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(restar
   process.stderr.write('用法：node scripts/corpus.ts [--plans 1000] [--out bench/corpus] [--seed 整数] [--restart 0–1] [--from content/plans …]\n');
   process.exit(1);
 }
-const sources: SourcePlan[] = [];
-for (const dir of values.from!) {
-  const found = await readSources(dir).catch(() => null);
-  if (!found?.length) {
-    process.stderr.write(`${dir} 下没有方案文件，无法生成语料。\n`);
-    process.exit(1);
-  }
-  sources.push(...found);
+let sources: SourcePlan[];
+try {
+  sources = await readSourceFolders(values.from!);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
 }
 const started = performance.now();
 const { tasks } = await writeCorpus(values.out!, sources, count, { seed, restart });

@@ -31,6 +31,21 @@ export async function readSources(dir: string): Promise<SourcePlan[]> {
   return Promise.all(found.map(async ({ id, path }) => ({ id, markdown: await readFile(path, 'utf8') })));
 }
 
+/**
+ * The plans of each folder in `dirs`, one folder after another (`--from`
+ * given more than once); an error naming the first folder that cannot be
+ * read or holds no plan.
+ */
+export async function readSourceFolders(dirs: readonly string[]): Promise<SourcePlan[]> {
+  const sources: SourcePlan[] = [];
+  for (const dir of dirs) {
+    const found = await readSources(dir).catch(() => []);
+    if (found.length === 0) throw new Error(`${dir} 下没有方案文件，无法生成语料。`);
+    sources.push(...found);
+  }
+  return sources;
+}
+
 export function sourcesHash(sources: readonly SourcePlan[]): string {
   const hash = createHash('sha256');
   for (const source of sources) hash.update(`${source.id}\0${source.markdown}\0`);
