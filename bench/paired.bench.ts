@@ -50,6 +50,7 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
     for (let i = 0; i < runs; i++) {
       ctx.log(`${size} 个方案：第 ${i + 1}/${runs} 对`);
       planbook.push(await planbookBuild(ctx, content, planbookOut, pdfCache));
+      ctx.log(`  planbook ${runText(planbook.at(-1)!)}`);
       if (i === 0) await writeFile(join(out, `pages-${size}.txt`), (await htmlPages(planbookOut)).join('\n'));
       bare.push(await bareBuild(ctx, content, join(out, `pages-${size}.txt`), bareOut));
     }
@@ -122,6 +123,13 @@ async function planbookBuild(ctx: BenchContext, content: string, dist: string, p
   const t = JSON.parse(await readFile(timings, 'utf8')) as Record<string, number>;
   const stages = Object.fromEntries(['check', 'astro', 'files', 'search', 'sizes', 'links', 'install'].map((k) => [k, t[k] ?? 0]));
   return { wall: done.wall, stages, peaks: done.peaks, pdfs: { all: t.pdfs ?? 0, cached: t.pdfsCached ?? 0, data: t.dataFiles ?? 0, dataCached: t.dataCached ?? 0 } };
+}
+
+/** One planbook build, as the log shows it: wall time, stages, and what the files step copied. */
+function runText(run: Run): string {
+  const stages = Object.entries(run.stages).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join('，');
+  const files = run.pdfs ? `；PDF ${run.pdfs.cached}/${run.pdfs.all}、数据文件 ${run.pdfs.dataCached}/${run.pdfs.data} 取自缓存` : '';
+  return `${(run.wall / 1000).toFixed(1)} s（${stages}${files}）`;
 }
 
 /** Rewords the first task of the first plan of `content` (the bench's own copy). */

@@ -90,6 +90,9 @@ async function build(): Promise<void> {
   const { alignment } = aligning;
   handOverAlignment(aligning);
   const filePool = createFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, { plans, alignment });
+  // A first build of a small site starts its lists now, in one worker of the lowest priority: the
+  // cores Astro and Pagefind leave idle render them (src/build/files.ts).
+  filePool.begin(join(scratch.dir, 'files'));
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // An inherited BASE_URL (vitest sets one for its children) would win over the base path of templates/site.yml.
   delete process.env.BASE_URL;
@@ -112,7 +115,8 @@ async function build(): Promise<void> {
   const written = await step('files', () => filePool.render());
   collectBetweenSteps();
   const reused = (n: number) => (n > 0 ? `，其中 ${n} 个内容未变、取自缓存` : '');
-  const threads = written.workers > 0 ? `${written.workers} 个线程` : '未启动线程';
+  const early = written.aside > 0 ? `，${written.aside} 个在生成页面时已完成` : '';
+  const threads = written.workers > 0 ? `${written.workers} 个线程${early}` : '未启动线程';
   console.log(`任务清单 PDF ${written.files} 个${reused(written.cached)}，数据文件 ${written.data} 个${reused(written.dataCached)}（${threads}），正在检查站内链接`);
   await step('sizes', () => fillFileSizes(scratch.out));
   const links = await step('links', () => checkLinks(scratch.out, siteSettings(root).base));
@@ -123,7 +127,7 @@ async function build(): Promise<void> {
   await step('install', () => installSite(scratch.out, out, scratch.dir));
   const { each: peakMB, together } = peaks.stop();
   if (process.env.PLANBOOK_TIMINGS) {
-    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, dataCached: written.dataCached, pdfWorkers: written.workers, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB), peakTogetherMB: together };
+    const report = { ...timings, pages: links.pages, linkCount: links.links, pdfs: written.files, dataFiles: written.data, pdfsCached: written.cached, dataCached: written.dataCached, pdfWorkers: written.workers, filesAside: written.aside, maxRssKB: process.resourceUsage().maxRSS, peakMB: Object.fromEntries(peakMB), peakTogetherMB: together };
     await writeFile(process.env.PLANBOOK_TIMINGS, JSON.stringify(report) + '\n');
   }
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);

@@ -6,9 +6,13 @@
  * cache (src/pdf/cache.ts) does not hold, each with its key, and the files it
  * did not key: the worker keys those, copies one the cache holds, and
  * otherwise renders the list or writes the data file (src/export/catalog.ts)
- * and keeps it in the cache under its key.
+ * and keeps it in the cache under its key. A job may name another folder
+ * to write into (`into`: the pool's files written while Astro builds the
+ * pages, which it moves in after them).
  */
+import { readlinkSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -19,7 +23,9 @@ import { pdfDocument } from '../pdf/document.ts';
 import { renderTaskList } from '../pdf/render.ts';
 import { dataKeys, fileKey, loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
 
-const { out, inputs, fonts: early } = workerData as { out: string; inputs: FileInputs; fonts: boolean };
+const { out, inputs, fonts: early, background } = workerData as { out: string; inputs: FileInputs; fonts: boolean; background: boolean };
+// A worker started while Astro builds the pages runs at the lowest priority: it takes only idle cores.
+if (background) lowerPriority();
 // Loaded at once, while the build lists the files; the first job waits for it.
 const context = loadFileContext(inputs);
 context.catch(() => {});
@@ -37,7 +43,7 @@ async function render(job: FileJob): Promise<FileReply> {
     const start = performance.now();
     if (fault === job.path) throw new Error('PLANBOOK_FAULT_PDF 指定这个文件失败（用于测试）');
     if (fault === `exit:${job.path}`) process.exit(3);
-    const file = join(out, job.path);
+    const file = join(job.into ?? out, job.path);
     const drawn = job.type === 'pdf' ? pdfDocument(job, await context) : undefined;
     // Files sent unkeyed (a first build, or most of the first files missing from the cache) are keyed here,
     // as the build would have (src/build/files.ts), and copied when the cache holds them after all.
@@ -64,6 +70,20 @@ async function render(job: FileJob): Promise<FileReply> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, type: job.type, path: job.path, message };
+  }
+}
+
+/**
+ * This thread (not the build's process) to nice 19, on Linux, where a
+ * thread has its own priority: /proc/thread-self names its id. Elsewhere it
+ * keeps the process's.
+ */
+function lowerPriority(): void {
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (thread > 0) setPriority(thread, constants.priority.PRIORITY_LOW);
+  } catch {
+    // No such file outside Linux.
   }
 }
 

@@ -5,11 +5,12 @@
  * renders, a rebuild copies unchanged files from the cache, and a file
  * that fails rejects with a Chinese message.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadFileContext, filePath, createFilePool, type FileInputs } from '../../../src/build/files.ts';
+import { BEGIN_TASKS, loadFileContext, filePath, createFilePool, type FileInputs } from '../../../src/build/files.ts';
 import { startAlignment } from '../../../src/build/align.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import { alignPlans } from '../../../src/align/index.ts';
@@ -41,6 +42,14 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 async function filesBelow(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(folder, join(e.parentPath, e.name))).sort();
+}
+
+/** The nice value of every thread of this process. */
+async function threadNices(): Promise<number[]> {
+  const threads = await readdir('/proc/self/task');
+  const stats = await Promise.all(threads.map((t) => readFile(`/proc/self/task/${t}/stat`, 'utf8').catch(() => '')));
+  // After the command's closing parenthesis: state is field 3, nice field 19.
+  return stats.filter(Boolean).map((stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
 }
 
 describe('the files step', () => {
@@ -103,6 +112,46 @@ describe('the files step', () => {
     try {
       const pool = createFilePool(join(dir, folder), inputs);
       await expect(pool.render()).rejects.toThrow(message);
+    } finally {
+      delete process.env.PLANBOOK_FAULT_PDF;
+    }
+  });
+
+  test('a first build begun while the pages are built writes aside, then moves in, the same files as one begun after them', async () => {
+    const plans = JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[];
+    const cached = { ...inputs, cache: join(dir, 'begin-cache') };
+    const aligning = startAlignment(inputs.parsed);
+    const aside = join(dir, 'begin-aside');
+    const pool = createFilePool(join(dir, 'begun'), cached, { plans, alignment: aligning.alignment });
+    expect(pool.begin(aside)).toBe(true);
+    // The build goes on with Astro: here, until the worker has written a few files aside.
+    while ((await filesBelow(aside).catch(() => [])).length < 3) await new Promise((next) => setTimeout(next, 50));
+    // On Linux, its thread runs at nice 19 (the 19th field of the thread's stat), and no other thread of this process does.
+    if (existsSync('/proc/thread-self')) expect((await threadNices()).filter((nice) => nice === 19)).toHaveLength(1);
+    const begun = await pool.render();
+    expect(begun.aside).toBeGreaterThanOrEqual(3);
+    expect(await filesBelow(aside)).toEqual([]);
+    const after = await createFilePool(join(dir, 'not-begun'), { ...inputs, cache: null }, { plans, alignment: aligning.alignment }).render();
+    expect([begun.files, begun.data, after.aside]).toEqual([after.files, after.data, 0]);
+    const written = await filesBelow(join(dir, 'not-begun'));
+    expect(await filesBelow(join(dir, 'begun'))).toEqual(written);
+    for (const path of written.filter((p) => !p.endsWith('.xlsx'))) {
+      expect(Buffer.compare(await readFile(join(dir, 'begun', path)), await readFile(join(dir, 'not-begun', path))), path).toBe(0);
+    }
+    // A build with a cache on its record copies first, and begins nothing; nor does one without the plans, or too large.
+    expect(createFilePool(join(dir, 'warm'), cached, { plans }).begin(aside)).toBe(false);
+    expect(createFilePool(join(dir, 'unplanned'), inputs).begin(aside)).toBe(false);
+    const many = Array.from({ length: Math.ceil(BEGIN_TASKS / plans[0]!.tasks.length) + 1 }, () => plans[0]!);
+    expect(createFilePool(join(dir, 'large'), inputs, { plans: many }).begin(aside)).toBe(false);
+  });
+
+  test('a file that fails while the pages are built fails render(), naming it', async () => {
+    const plans = JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[];
+    process.env.PLANBOOK_FAULT_PDF = 'exit:pdf/changning.pdf';
+    try {
+      const pool = createFilePool(join(dir, 'begun-failed'), inputs, { plans });
+      expect(pool.begin(join(dir, 'begun-failed-aside'))).toBe(true);
+      await expect(pool.render()).rejects.toThrow(/工作线程意外退出（退出码 3）：pdf\/changning\.pdf/);
     } finally {
       delete process.env.PLANBOOK_FAULT_PDF;
     }
