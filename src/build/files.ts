@@ -20,8 +20,10 @@
  * content, template, date and renderer), or a data file whose writer reads
  * nothing changed (`dataKeys`), is copied from the cache, and only the rest go
  * to the workers, which are started only when there is something to write.
- * A first build (no cache yet) keys nothing here: its workers key each file
- * as they write it, from the list they lay out anyway; and when most of the
+ * A first build (no cache yet, or the first of a new day: the date printed
+ * on every list is in its key, and the cache records its last build's) keys
+ * nothing here: its workers key each file as they write it, from the list
+ * they lay out anyway, and copy a data file the cache holds; and when most of the
  * first files keyed here are missing, the rest go to the workers unkeyed
  * too, which copy from the cache any they find there.
  * A file that fails stops the pool and the build (the previous site stays);
@@ -38,7 +40,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
-import { dataKey, MANIFEST, openPdfCache, pdfKey, prunePdfCache } from '../pdf/cache.ts';
+import { dataKey, lastBuildDate, MANIFEST, openPdfCache, pdfKey, prunePdfCache } from '../pdf/cache.ts';
 import { pdfDocument } from '../pdf/document.ts';
 import type { Alignment } from '../align/types.ts';
 import { dataFiles, type DataSubject } from '../export/catalog.ts';
@@ -165,8 +167,9 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
   };
   onCleanup(stop);
 
-  // A first build (no cache, or no build on its record) renders everything.
-  const cold = inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST));
+  // A first build (no cache, or no build on its record) renders everything; so does the first of a new
+  // day, whose date is in every list's key: its workers key each file and copy the data files cached.
+  const cold = inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST)) || lastBuildDate(inputs.cache) !== inputs.buildDate;
   const result: FileStepResult = { files: 0, data: 0, bytes: 0, workers: 0, cached: 0, dataCached: 0, times: [], unkeyed: 0, aside: 0 };
   const used = new Set<string>();
   // The files to write, once listed, and how many of each kind were handed out.
@@ -307,7 +310,7 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
         for (const slot of slots) if (!slot.current) send(slot);
       });
       // The cache keeps what this build and the two before it used, so it never grows beyond three sites.
-      await prunePdfCache(inputs.cache, used);
+      await prunePdfCache(inputs.cache, used, inputs.buildDate);
       return result;
     } finally {
       stop();

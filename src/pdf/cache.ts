@@ -138,10 +138,11 @@ export function openPdfCache(dir: string | null): PdfCache {
 
 /**
  * Records the keys this build drew on (`used`) as the newest of the last
- * `KEPT_BUILDS` builds and removes every cached file none of them used (and
- * any half-written one); returns how many went.
+ * `KEPT_BUILDS` builds, with the build date its lists print (`date`), and
+ * removes every cached file none of them used (and any half-written one);
+ * returns how many went.
  */
-export async function prunePdfCache(dir: string | null, used: Set<string>): Promise<number> {
+export async function prunePdfCache(dir: string | null, used: Set<string>, date?: string): Promise<number> {
   if (dir === null) return 0;
   const builds = [[...used].sort(), ...(await readBuilds(dir))].slice(0, KEPT_BUILDS);
   const kept = new Set(builds.flat());
@@ -153,8 +154,23 @@ export async function prunePdfCache(dir: string | null, used: Set<string>): Prom
     removed++;
   }
   // Without the list, the next build keeps only its own files: a cost in time, never a stale file.
-  await writeWhole(join(dir, MANIFEST), JSON.stringify(builds));
+  await writeWhole(join(dir, MANIFEST), JSON.stringify(date ? { date, builds } : builds));
   return removed;
+}
+
+/**
+ * The build date of the last build on the cache's record, or null: none on
+ * record, or a record without its date. Every list's key holds the date, so
+ * a build of another date finds none of its lists there.
+ */
+export function lastBuildDate(dir: string): string | null {
+  try {
+    const record: unknown = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
+    if (record && typeof record === 'object' && 'date' in record && typeof record.date === 'string') return record.date;
+  } catch {
+    // missing or unreadable
+  }
+  return null;
 }
 
 /** Writes `file` whole or not at all (beside it, then renamed); a failure leaves nothing behind. */
@@ -171,7 +187,9 @@ async function writeWhole(file: string, data: Uint8Array | string): Promise<void
 /** The key lists of the earlier builds, newest first; none when the list is missing or unreadable. */
 async function readBuilds(dir: string): Promise<string[][]> {
   try {
-    const builds: unknown = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8'));
+    const record: unknown = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8'));
+    // `{ date, builds }`, or the bare list earlier builds wrote.
+    const builds = record && typeof record === 'object' && 'builds' in record ? record.builds : record;
     if (Array.isArray(builds) && builds.every((b) => Array.isArray(b) && b.every((k) => typeof k === 'string'))) return builds as string[][];
   } catch {
     // missing or unreadable: as if there were no earlier build

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { dataFingerprint, dataKey, openPdfCache, pdfCacheDir, pdfKey, prunePdfCache, rendererFingerprint } from '../../../src/pdf/cache.ts';
+import { dataFingerprint, dataKey, lastBuildDate, openPdfCache, pdfCacheDir, pdfKey, prunePdfCache, rendererFingerprint } from '../../../src/pdf/cache.ts';
 
 const saved = process.env.PLANBOOK_PDF_CACHE;
 afterEach(() => {
@@ -76,6 +76,25 @@ describe('the PDF cache', () => {
     writeFileSync(join(dir, 'builds.json'), '{');
     expect(await prunePdfCache(dir, new Set([key('e')]))).toBe(2);
     expect(files()).toEqual([`${key('e')}.pdf`]);
+  });
+
+  test('records the date of the last build, and reads a record written without one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planbook-pdf-dated-'));
+    const key = (c: string) => c.repeat(64);
+    expect(lastBuildDate(dir)).toBeNull();
+    writeFileSync(join(dir, `${key('a')}.pdf`), 'a');
+    await prunePdfCache(dir, new Set([key('a')]), '2026-11-23');
+    expect(lastBuildDate(dir)).toBe('2026-11-23');
+    writeFileSync(join(dir, `${key('b')}.pdf`), 'b');
+    await prunePdfCache(dir, new Set([key('b')]), '2026-11-24');
+    expect(lastBuildDate(dir)).toBe('2026-11-24');
+    expect(JSON.parse(readFileSync(join(dir, 'builds.json'), 'utf8'))).toEqual({ date: '2026-11-24', builds: [[key('b')], [key('a')]] });
+    // The bare list of earlier releases: its builds are kept, and no date is known.
+    writeFileSync(join(dir, 'builds.json'), JSON.stringify([[key('b')], [key('a')]]));
+    expect(lastBuildDate(dir)).toBeNull();
+    writeFileSync(join(dir, `${key('c')}.pdf`), 'c');
+    expect(await prunePdfCache(dir, new Set([key('c')]), '2026-11-25')).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'builds.json'), 'utf8'))).toEqual({ date: '2026-11-25', builds: [[key('c')], [key('b')], [key('a')]] });
   });
 
   test('is off with PLANBOOK_PDF_CACHE=off, and elsewhere where it says', async () => {

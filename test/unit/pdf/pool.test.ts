@@ -140,6 +140,13 @@ describe('the files step', () => {
     }
     // A build with a cache on its record copies first, and begins nothing; nor does one without the plans, or too large.
     expect(createFilePool(join(dir, 'warm'), cached, { plans }).begin(aside)).toBe(false);
+    // The first build of a new day (a date in every list's key) goes as a first build: it begins, renders every
+    // list, and its workers copy every data file from the cache but comparison.json (aligned afresh here).
+    const nextDay = createFilePool(join(dir, 'next-day'), { ...cached, buildDate: '2026-11-24' }, { plans });
+    expect(nextDay.begin(join(dir, 'next-day-aside'))).toBe(true);
+    const next = await nextDay.render();
+    expect([next.cached, next.dataCached]).toEqual([0, next.data - 1]);
+    expect(await filesBelow(join(dir, 'next-day'))).toEqual(written);
     expect(createFilePool(join(dir, 'unplanned'), inputs).begin(aside)).toBe(false);
     const many = Array.from({ length: Math.ceil(BEGIN_TASKS / plans[0]!.tasks.length) + 1 }, () => plans[0]!);
     expect(createFilePool(join(dir, 'large'), inputs, { plans: many }).begin(aside)).toBe(false);
