@@ -22,7 +22,7 @@
  * is summarized in its gram file, default 512; the tests lower it).
  * PAGEFIND_BINARY_PATH runs another Pagefind binary.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,7 +34,7 @@ import { templatesDir } from '../src/templates/load.ts';
 import { siteSettings } from '../src/site/settings.ts';
 import { cleanOnSignals, createScratch, recoverStaleBuilds, runCleanups } from '../src/build/scratch.ts';
 import { fillFileSizes } from '../src/build/sizes.ts';
-import { createFilePool } from '../src/build/files.ts';
+import { createFilePool, prestartFileWorker } from '../src/build/files.ts';
 import { startAlignment } from '../src/build/align.ts';
 import { handOverAlignment, releaseBuild } from '../src/site/handoff.ts';
 import { buildDate } from '../src/pdf/document.ts';
@@ -70,18 +70,21 @@ const peaks = watchPeaks(process.pid, 250);
 async function build(): Promise<void> {
   process.chdir(root);
   recoverStaleBuilds(root);
-  const plans = await step('check', checkContent);
-
   // Astro writes generated types into .astro/ of the project: not left behind by a build that created it.
   const scratch = createScratch(root, ['.astro']);
+  // The gate parses every plan: Astro's loader takes them from here instead of parsing again.
+  const parsed = join(scratch.dir, 'plans.json');
+  const inputs = { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) };
+  // A first build of a small site starts a file worker now: it loads its libraries and fonts during the check.
+  const prestarted = prestartFileWorker(scratch.out, inputs, planBytes());
+  const plans = await step('check', checkContent);
+
   process.env.PLANBOOK_OUT = scratch.out;
   process.env.PLANBOOK_CONTENT = contentDir;
   process.env.PLANBOOK_UNITS = unitsFile;
   process.env.PLANBOOK_ALIGNMENT = alignmentFile;
   process.env.PLANBOOK_PROGRESS = progressFolder;
   process.env.PLANBOOK_CACHE = scratch.cache;
-  // The gate has parsed every plan: Astro's loader takes them from here instead of parsing again.
-  const parsed = join(scratch.dir, 'plans.json');
   process.env.PLANBOOK_PARSED = parsed;
   await writeFile(parsed, JSON.stringify(plans));
   // The plans are aligned once, in a worker, while Astro bundles: for the compare and task pages
@@ -89,7 +92,7 @@ async function build(): Promise<void> {
   const aligning = startAlignment(parsed);
   const { alignment } = aligning;
   handOverAlignment(aligning);
-  const filePool = createFilePool(scratch.out, { root, parsed, progress: progressFolder, buildDate: buildDate(), cache: pdfCacheDir(root) }, { plans, alignment });
+  const filePool = createFilePool(scratch.out, inputs, { plans, alignment, prestarted });
   // A first build of a small site starts its lists now, in one worker of the lowest priority: the
   // cores Astro and Pagefind leave idle render them (src/build/files.ts).
   filePool.begin(join(scratch.dir, 'files'));
@@ -133,6 +136,17 @@ async function build(): Promise<void> {
   const parts = Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`);
   console.log(`构建完成：${out}（${links.pages} 个页面，${links.links} 个站内链接均有效；${parts.join('，')}）`);
   if (peakMB.size > 0) console.log(`内存峰值：${[...peakMB].map(([name, mb]) => `${name} ${mb} MB`).join('，')}；同一时刻合计最多 ${together} MB`);
+}
+
+/** Bytes of the content folder's plan files (0 when it cannot be read: the check says why). */
+function planBytes(): number {
+  try {
+    return readdirSync(contentDir)
+      .filter((n) => n.endsWith('.md'))
+      .reduce((sum, n) => sum + statSync(join(contentDir, n)).size, 0);
+  } catch {
+    return 0;
+  }
 }
 
 async function checkContent(): Promise<Plan[]> {

@@ -23,12 +23,20 @@ import { pdfDocument } from '../pdf/document.ts';
 import { renderTaskList } from '../pdf/render.ts';
 import { dataKeys, fileKey, loadFileContext, type FileInputs, type FileJob, type FileReply } from './files.ts';
 
-const { out, inputs, fonts: early, background } = workerData as { out: string; inputs: FileInputs; fonts: boolean; background: boolean };
+const { out, inputs, fonts: early, background, wait } = workerData as { out: string; inputs: FileInputs; fonts: boolean; background: boolean; wait: boolean };
 // A worker started while Astro builds the pages runs at the lowest priority: it takes only idle cores.
 if (background) lowerPriority();
-// Loaded at once, while the build lists the files; the first job waits for it.
-const context = loadFileContext(inputs);
-context.catch(() => {});
+// Loaded at once, while the build lists the files; the first job waits for it. A worker started before
+// the content check (`wait`) loads it with its first job: the plans are written after the check.
+let context: ReturnType<typeof loadFileContext> | undefined;
+const loaded = () => {
+  if (!context) {
+    context = loadFileContext(inputs);
+    context.catch(() => {});
+  }
+  return context;
+};
+if (!wait) loaded();
 // The font faces at once in a first build, which renders every list; else only when a list is to be
 // rendered: a worker sent only data files never loads them.
 let fonts: ReturnType<typeof prepareFonts> | undefined = early ? prepareFonts() : undefined;
@@ -44,11 +52,11 @@ async function render(job: FileJob): Promise<FileReply> {
     if (fault === job.path) throw new Error('PLANBOOK_FAULT_PDF 指定这个文件失败（用于测试）');
     if (fault === `exit:${job.path}`) process.exit(3);
     const file = join(job.into ?? out, job.path);
-    const drawn = job.type === 'pdf' ? pdfDocument(job, await context) : undefined;
+    const drawn = job.type === 'pdf' ? pdfDocument(job, await loaded()) : undefined;
     // Files sent unkeyed (a first build, or most of the first files missing from the cache) are keyed here,
     // as the build would have (src/build/files.ts), and copied when the cache holds them after all.
     if (inputs.cache !== null && job.key === null) {
-      job.key = fileKey(job, (keys ??= dataKeys(await context)), options, drawn, job.type === 'data' ? job.alignment : undefined);
+      job.key = fileKey(job, (keys ??= dataKeys(await loaded())), options, drawn, job.type === 'data' ? job.alignment : undefined);
       if (job.key !== null) {
         await mkdir(dirname(file), { recursive: true });
         const copied = await cache.copyTo(job.key, job.type, file);
@@ -56,7 +64,7 @@ async function render(job: FileJob): Promise<FileReply> {
       }
     }
     let bytes: Uint8Array | string;
-    if (job.type === 'data') bytes = await renderDataFile(job.subject, { ...(await context), alignment: job.alignment });
+    if (job.type === 'data') bytes = await renderDataFile(job.subject, { ...(await loaded()), alignment: job.alignment });
     else {
       await (fonts ??= prepareFonts());
       bytes = (await renderTaskList(drawn!.doc, drawn!.template, options)).bytes;

@@ -6,7 +6,9 @@
  * and Pagefind has indexed them. A first build of a small site (`begin`)
  * starts one of them earlier, at the lowest priority, on the cores those
  * two leave idle: at 20 plans it wrote 58 of 351 files while the pages were
- * built, and the step after them took 2.5 s instead of 4.3 s.
+ * built, and the step after them took 2.5 s instead of 4.3 s. For a small
+ * content folder that worker is started before the content check
+ * (`prestartFileWorker`), loading its libraries and fonts meanwhile.
  *
  * One worker per core (`os.availableParallelism()`, or `PLANBOOK_PDF_WORKERS`),
  * each loading the model once (the plans the content check parsed, the
@@ -129,6 +131,65 @@ export interface FilePoolOptions {
   plans?: Plan[] | undefined;
   /** The build's alignment, for comparison.json (else each worker aligns the plans itself). */
   alignment?: Promise<Alignment> | undefined;
+  /** A worker `prestartFileWorker` started before the content check, for `begin()` (ended if it does not begin). */
+  prestarted?: Prestarted | undefined;
+}
+
+/** A file worker started before the plans were checked: loading its libraries and fonts meanwhile. */
+export interface Prestarted {
+  worker: Worker;
+  /** What it failed with before the pool took it. */
+  failed: Error | undefined;
+  /** Removes the listeners that record `failed`, as the pool takes or ends it. */
+  detach: () => void;
+}
+
+/**
+ * Whether a build renders every list: no cache, no build on the cache's
+ * record, or the last one on record of another day (the date printed on
+ * every list is in its key).
+ */
+export function firstBuild(inputs: Pick<FileInputs, 'cache' | 'buildDate'>): boolean {
+  return inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST)) || lastBuildDate(inputs.cache) !== inputs.buildDate;
+}
+
+/**
+ * Bytes of plan text (the content folder's `.md` files) up to which a first
+ * build starts `begin()`'s worker before the content check, so that it has
+ * loaded its libraries and fonts (about 0.7 s) when Astro starts: a little
+ * more than `BEGIN_TASKS` of the generated corpus (about 1 KB a task).
+ * `begin()` ends it when the checked plans hold more tasks.
+ */
+export const PRESTART_BYTES = 12 * 1024 * 1024;
+
+function fileWorker(out: string, inputs: FileInputs, data: { fonts: boolean; background: boolean; wait: boolean }): Worker {
+  return new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs, ...data } });
+}
+
+/**
+ * Starts `begin()`'s worker now, before the plans are checked (they are
+ * read from `inputs.parsed` when its first file comes): for a first build
+ * of at most `PRESTART_BYTES` of plan text. Undefined otherwise.
+ */
+export function prestartFileWorker(out: string, inputs: FileInputs, planBytes: number): Prestarted | undefined {
+  if (planBytes > PRESTART_BYTES || !firstBuild(inputs)) return undefined;
+  const worker = fileWorker(out, inputs, { fonts: true, background: true, wait: true });
+  // Until the files step, the build does not wait for it (see begin()).
+  worker.unref();
+  const failed = (error: Error) => (prestarted.failed ??= error);
+  const exited = (code: number) => failed(new Error(`退出码 ${code}`));
+  const prestarted: Prestarted = {
+    worker,
+    failed: undefined,
+    detach: () => {
+      worker.off('error', failed);
+      worker.off('exit', exited);
+    },
+  };
+  worker.on('error', failed);
+  worker.on('exit', exited);
+  onCleanup(() => void worker.terminate());
+  return prestarted;
 }
 
 /**
@@ -157,7 +218,7 @@ interface Slot {
  * plans); one at the lowest priority takes only the cores Astro and
  * Pagefind leave idle.
  */
-export function createFilePool(out: string, inputs: FileInputs, { plans, alignment }: FilePoolOptions = {}): FilePool {
+export function createFilePool(out: string, inputs: FileInputs, { plans, alignment, prestarted }: FilePoolOptions = {}): FilePool {
   const size = Math.max(1, Number(process.env.PLANBOOK_PDF_WORKERS) || availableParallelism());
   const slots: Slot[] = [];
   let stopping = false;
@@ -169,7 +230,7 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
 
   // A first build (no cache, or no build on its record) renders everything; so does the first of a new
   // day, whose date is in every list's key: its workers key each file and copy the data files cached.
-  const cold = inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST)) || lastBuildDate(inputs.cache) !== inputs.buildDate;
+  const cold = firstBuild(inputs);
   const result: FileStepResult = { files: 0, data: 0, bytes: 0, workers: 0, cached: 0, dataCached: 0, times: [], unkeyed: 0, aside: 0 };
   const used = new Set<string>();
   // The files to write, once listed, and how many of each kind were handed out.
@@ -230,10 +291,12 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
     send(slot);
   };
 
-  const start = (order: Slot['order'], background = false) => {
-    // A first build's list-first workers load the font faces as they start: every list is rendered.
-    const worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { out, inputs, fonts: cold && order[0] === 'pdf', background } });
+  // A first build's list-first workers load the font faces as they start: every list is rendered.
+  const start = (order: Slot['order'], background = false, worker = fileWorker(out, inputs, { fonts: cold && order[0] === 'pdf', background, wait: false })) => {
     const slot: Slot = { worker, order, current: undefined };
+    // begin()'s worker does not keep the build's process alive until render() waits for it: a step whose
+    // program died without answering must still let the loop run dry (scripts/build.ts says so on exit).
+    if (background) worker.unref();
     worker.on('message', (reply: FileReply) => void answered(slot, reply));
     const at = () => (slot.current ? `：${slot.current.path}` : '');
     worker.on('error', (error) => fail(new Error(`${what(slot.current?.type)}失败${at()}`, { cause: error })));
@@ -261,11 +324,30 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
   }
   let listed: ReturnType<typeof list> | undefined;
 
+  // The prestarted worker, until begin() takes it or ends it.
+  let waiting = prestarted;
+  const unwait = () => {
+    if (!waiting) return;
+    waiting.detach();
+    void waiting.worker.terminate();
+    waiting = undefined;
+  };
+
   function begin(folder: string): boolean {
-    if (!cold || !plans || slots.length > 0 || plans.reduce((n, p) => n + p.tasks.length, 0) > BEGIN_TASKS) return false;
+    if (!cold || !plans || slots.length > 0 || plans.reduce((n, p) => n + p.tasks.length, 0) > BEGIN_TASKS) {
+      unwait();
+      return false;
+    }
     aside = folder;
     writingAside = true;
-    const slot = start(pdfFirst, true);
+    let slot: Slot;
+    if (waiting) {
+      const { worker, failed } = waiting;
+      waiting.detach();
+      waiting = undefined;
+      slot = start(pdfFirst, true, worker);
+      if (failed) fail(new Error('生成任务清单 PDF 与数据文件的工作线程启动失败', { cause: failed }));
+    } else slot = start(pdfFirst, true);
     listed = list();
     listed.then(({ pdfs, data }) => {
       queues = { pdf: pdfs, data };
@@ -276,6 +358,8 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
   }
 
   async function render(): Promise<FileStepResult> {
+    unwait();
+    for (const { worker } of slots) worker.ref();
     const begun = listed !== undefined;
     // A first build's workers load while the files are listed.
     if (cold) while (slots.length < size) start(slots.length === (begun ? 1 : 0) ? dataFirst : pdfFirst);
@@ -317,7 +401,14 @@ export function createFilePool(out: string, inputs: FileInputs, { plans, alignme
     }
   }
 
-  return { begin, render, stop };
+  return {
+    begin,
+    render,
+    stop: () => {
+      unwait();
+      stop();
+    },
+  };
 }
 
 interface Keying {

@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BEGIN_TASKS, loadFileContext, filePath, createFilePool, type FileInputs } from '../../../src/build/files.ts';
+import { BEGIN_TASKS, PRESTART_BYTES, loadFileContext, filePath, createFilePool, prestartFileWorker, type FileInputs } from '../../../src/build/files.ts';
 import { startAlignment } from '../../../src/build/align.ts';
 import { loadPlans } from '../../../src/load/plans.ts';
 import { alignPlans } from '../../../src/align/index.ts';
@@ -150,6 +150,29 @@ describe('the files step', () => {
     expect(createFilePool(join(dir, 'unplanned'), inputs).begin(aside)).toBe(false);
     const many = Array.from({ length: Math.ceil(BEGIN_TASKS / plans[0]!.tasks.length) + 1 }, () => plans[0]!);
     expect(createFilePool(join(dir, 'large'), inputs, { plans: many }).begin(aside)).toBe(false);
+  });
+
+  test('a worker prestarted before the check is the one begin() takes, or is ended when it does not begin', async () => {
+    const plans = JSON.parse(await readFile(inputs.parsed, 'utf8')) as Plan[];
+    const out = join(dir, 'prestarted');
+    const prestarted = prestartFileWorker(out, inputs, 1024);
+    expect(prestarted).toBeDefined();
+    const pool = createFilePool(out, inputs, { plans, prestarted });
+    expect(pool.begin(join(dir, 'prestarted-aside'))).toBe(true);
+    const result = await pool.render();
+    expect(result.workers).toBeGreaterThan(0);
+    const written = await filesBelow(join(dir, 'not-begun'));
+    expect(await filesBelow(out)).toEqual(written);
+    // Too much plan text, or a cache on record of the same day: none is started.
+    expect(prestartFileWorker(out, inputs, PRESTART_BYTES + 1)).toBeUndefined();
+    // (the last build over that cache was of 2026-11-24, the next day's above)
+    expect(prestartFileWorker(out, { ...inputs, cache: join(dir, 'begin-cache'), buildDate: '2026-11-24' }, 1024)).toBeUndefined();
+    // More tasks than a begun build may hold: begin() ends the prestarted worker.
+    const spare = prestartFileWorker(join(dir, 'spare'), inputs, 1024)!;
+    const ended = new Promise((exited) => spare.worker.once('exit', exited));
+    const many = Array.from({ length: Math.ceil(BEGIN_TASKS / plans[0]!.tasks.length) + 1 }, () => plans[0]!);
+    expect(createFilePool(join(dir, 'spare'), inputs, { plans: many, prestarted: spare }).begin(join(dir, 'spare-aside'))).toBe(false);
+    await ended;
   });
 
   test('a file that fails while the pages are built fails render(), naming it', async () => {
