@@ -73,7 +73,7 @@ export async function run(ctx: BenchContext): Promise<BenchResults> {
       // The first pair on its own: with an empty cache its planbook build renders every PDF.
       [`${p}: first pair, planbook ÷ bare (×)`]: `${ratio(planbook[0]!.wall, bare[0]!.wall)}（PDF ${planbook[0]!.pdfs!.all - planbook[0]!.pdfs!.cached} 个渲染，${planbook[0]!.pdfs!.cached} 个取自缓存）`,
       [`${p}: rebuild after editing one plan, planbook ÷ bare median (×)`]: `${ratio(edited.wall, bTotal.median)}（PDF ${edited.pdfs!.all - edited.pdfs!.cached} 个渲染，${edited.pdfs!.cached} 个取自缓存；数据文件 ${edited.pdfs!.data - edited.pdfs!.dataCached} 个重写）`,
-      [`${p}: planbook stages, median (s)`]: Object.keys(planbook[0]!.stages).map((k) => `${k} ${(median(planbook.map((r) => r.stages[k] ?? 0)) / 1000).toFixed(1)}`).join('，'),
+      [`${p}: planbook stages, median (s)`]: stagesText(Object.keys(planbook[0]!.stages).map((k) => [k, median(planbook.map((r) => r.stages[k] ?? 0))])),
       [`${p}: planbook peak RSS per program (MB)`]: peaksText(planbook),
       [`${p}: bare peak RSS per program (MB)`]: peaksText(bare),
     });
@@ -125,9 +125,14 @@ async function planbookBuild(ctx: BenchContext, content: string, dist: string, p
   return { wall: done.wall, stages, peaks: done.peaks, pdfs: { all: t.pdfs ?? 0, cached: t.pdfsCached ?? 0, data: t.dataFiles ?? 0, dataCached: t.dataCached ?? 0 } };
 }
 
+/** Stages and their milliseconds as seconds: `check 0.5，astro 3.1，…`. */
+function stagesText(stages: [string, number][]): string {
+  return stages.map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`).join('，');
+}
+
 /** One planbook build, as the log shows it: wall time, stages, and what the files step copied. */
 function runText(run: Run): string {
-  const stages = Object.entries(run.stages).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join('，');
+  const stages = stagesText(Object.entries(run.stages));
   const files = run.pdfs ? `；PDF ${run.pdfs.cached}/${run.pdfs.all}、数据文件 ${run.pdfs.dataCached}/${run.pdfs.data} 取自缓存` : '';
   return `${(run.wall / 1000).toFixed(1)} s（${stages}${files}）`;
 }

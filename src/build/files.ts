@@ -35,14 +35,13 @@
  * (`exit:<path>`: the worker thread exits), for the fault tests.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UnitIndex } from '../derive/units.ts';
 import type { Plan } from '../model/schema.ts';
-import { dataKey, lastBuildDate, MANIFEST, openPdfCache, pdfKey, prunePdfCache } from '../pdf/cache.ts';
+import { dataKey, lastBuildDate, openPdfCache, pdfKey, prunePdfCache } from '../pdf/cache.ts';
 import { pdfDocument } from '../pdf/document.ts';
 import type { Alignment } from '../align/types.ts';
 import { dataFiles, type DataSubject } from '../export/catalog.ts';
@@ -150,7 +149,7 @@ export interface Prestarted {
  * every list is in its key).
  */
 export function firstBuild(inputs: Pick<FileInputs, 'cache' | 'buildDate'>): boolean {
-  return inputs.cache === null || !existsSync(join(inputs.cache, MANIFEST)) || lastBuildDate(inputs.cache) !== inputs.buildDate;
+  return inputs.cache === null || lastBuildDate(inputs.cache) !== inputs.buildDate;
 }
 
 /**

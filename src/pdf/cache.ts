@@ -154,7 +154,7 @@ export async function prunePdfCache(dir: string | null, used: Set<string>, date?
     removed++;
   }
   // Without the list, the next build keeps only its own files: a cost in time, never a stale file.
-  await writeWhole(join(dir, MANIFEST), JSON.stringify(date ? { date, builds } : builds));
+  await writeWhole(join(dir, MANIFEST), JSON.stringify({ date: date ?? null, builds }));
   return removed;
 }
 
@@ -164,13 +164,13 @@ export async function prunePdfCache(dir: string | null, used: Set<string>, date?
  * a build of another date finds none of its lists there.
  */
 export function lastBuildDate(dir: string): string | null {
+  let text: string | undefined;
   try {
-    const record: unknown = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
-    if (record && typeof record === 'object' && 'date' in record && typeof record.date === 'string') return record.date;
+    text = readFileSync(join(dir, MANIFEST), 'utf8');
   } catch {
-    // missing or unreadable
+    // none on record
   }
-  return null;
+  return buildRecord(text).date;
 }
 
 /** Writes `file` whole or not at all (beside it, then renamed); a failure leaves nothing behind. */
@@ -186,13 +186,26 @@ async function writeWhole(file: string, data: Uint8Array | string): Promise<void
 
 /** The key lists of the earlier builds, newest first; none when the list is missing or unreadable. */
 async function readBuilds(dir: string): Promise<string[][]> {
+  return buildRecord(await readFile(join(dir, MANIFEST), 'utf8').catch(() => undefined)).builds;
+}
+
+/**
+ * The cache's record (`builds.json`): `{ date, builds }`, or the bare list
+ * of key lists earlier releases wrote (no date). Missing or unreadable, it
+ * is as if there were no earlier build.
+ */
+function buildRecord(text: string | undefined): { date: string | null; builds: string[][] } {
+  const none = { date: null, builds: [] };
+  if (text === undefined) return none;
+  let record: unknown;
   try {
-    const record: unknown = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8'));
-    // `{ date, builds }`, or the bare list earlier builds wrote.
-    const builds = record && typeof record === 'object' && 'builds' in record ? record.builds : record;
-    if (Array.isArray(builds) && builds.every((b) => Array.isArray(b) && b.every((k) => typeof k === 'string'))) return builds as string[][];
+    record = JSON.parse(text);
   } catch {
-    // missing or unreadable: as if there were no earlier build
+    return none;
   }
-  return [];
+  const dated = record !== null && typeof record === 'object' && 'builds' in record ? (record as { date?: unknown; builds: unknown }) : undefined;
+  const date = typeof dated?.date === 'string' ? dated.date : null;
+  const builds = dated ? dated.builds : record;
+  const valid = Array.isArray(builds) && builds.every((b) => Array.isArray(b) && b.every((k) => typeof k === 'string'));
+  return { date, builds: valid ? (builds as string[][]) : [] };
 }
