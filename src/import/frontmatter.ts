@@ -33,7 +33,8 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   // `2024年松江区安全生产工作要点`: the year before the place is not part of it.
   const subject = title.replace(/^\d{4}\s*年度?/u, '');
   const places = placesOf(subject);
-  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(subject)?.[1] ?? null;
+  // Else the words before 安全生产, without the year a 工作要点 puts after its place (`××2025年度`).
+  const name = places.at(-1) ?? /^(.{2,12}?)安全生产/.exec(subject)?.[1]?.replace(/\s*\d{4}\s*年度?$/u, '') ?? null;
   if (!name) {
     messages.push({ severity: 'error', rule: 'import-no-place', message: `无法从标题“${title}”读出地名（如“××街道”“××区”）`,
       hint: '方案名称取自标题开头的地名；请确认标题以单位所在地名开头，或在导入后手工填写头信息 name' });
@@ -43,10 +44,12 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   const annex = body.findIndex((t) => ANNEX_LINE.test(t.trim()));
   const signature = (annex > 0 ? body.slice(0, annex) : body).slice(-4).map((t) => t.replace(/[\s\u3000]+$/u, ''));
   const docNumber = cover.find((t) => DOC_NUMBER.test(t)) ?? body.slice(0, 3).find((t) => DOC_NUMBER.test(t)) ?? facts.docNumber ?? null;
-  const dateLine = [...cover, ...signature].find((t) => DATE.test(t));
+  // A title set above its own 文号, issuer and date (a 工作要点 as posted): those lines read as the cover's.
+  const masthead = mastheadOf(body);
+  const dateLine = [...cover, ...masthead, ...signature].find((t) => DATE.test(t));
   let issuedOn = dateLine ? isoDate(readDate(dateLine)!) : null;
   if (dateLine && !issuedOn) messages.push(brokenDate(dateLine));
-  for (const t of [...cover, ...signature]) if (looksLikeBrokenDate(t)) messages.push(brokenDate(t));
+  for (const t of [...cover, ...masthead, ...signature]) if (looksLikeBrokenDate(t)) messages.push(brokenDate(t));
   issuedOn ??= facts.issuedOn ?? null;
   const own = name ?? title;
   const header = cover.find((t) => t.endsWith('文件')) ?? cover.find((t) => (t.endsWith(own) || t.includes(`${own}`) && !/[，。：《]/.test(t) && !DOC_NUMBER.test(t)) && !/关于.*通知$/.test(t));
@@ -54,7 +57,7 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
   const headers = [...cover, ...body.slice(-3), ...(facts.issuer ? [facts.issuer] : [])].filter((t) => !/[，。：；《]/.test(t));
   const chain = jurisdiction(own, [title, ...headers, ...body.slice(0, 3), ...cover.filter((t) => t.includes('《')), ...body.slice(-3)].filter((t) => t !== ''), [title, ...headers], places);
   const level = levelOf(chain);
-  const issuer = issuerOf(own, header, cover) ?? noticeIssuer(cover) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
+  const issuer = issuerOf(own, header, cover) ?? noticeIssuer(cover) ?? signatureIssuer(masthead) ?? issuerFromDocNumber(own, docNumber) ?? signatureIssuer(signature) ?? facts.issuer ?? null;
   const found = period(title, body, issuedOn, cells);
   const span = found?.span ?? null;
   if (found?.from === 'cited' || found?.from === 'years') {
@@ -75,9 +78,11 @@ export function deriveFrontMatter(id: string, title: string, cover: string[], bo
 /**
  * Words ending like a place name that name no place: `城镇燃气`, `城乡建设`,
  * `全区`, an agency's name (`住房和城乡建设局`: 住房和城乡 is no place), and the
- * subject of a title (`江北区关于开展城镇燃气…`).
+ * subject of a title (`江北区关于开展城镇燃气…`). A 和 joins two words only
+ * with two characters or more on each side: 泰和县, 和平区 and 平和县 are
+ * places; an agency's character is one only after the first (科尔沁区).
  */
-const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区)$|^(?:全|本)[省市区县镇乡]$|[和与及的局委厅办部科所站队]|关于|开展|加强|推进|深化|集中|专项/u;
+const COMMON_NOUN = /^(?:城镇|乡镇|城乡|城区|市区|城市|县城|集镇|郊区|景区|园区|矿区|厂区|校区|社区)$|^(?:全|本)[省市区县镇乡]$|[与及的]|^.{2,}和.{2,}|^.+[局委厅办部科所站队]|关于|开展|加强|推进|深化|集中|专项/u;
 
 /** `上海市金山区安全生产…` → ['上海市', '金山区']; `湘乡市` stays one name. */
 function placesOf(title: string): string[] {
@@ -198,6 +203,21 @@ function noticeIssuer(cover: string[]): string | null {
 function issuerFromDocNumber(name: string, docNumber: string | null): string | null {
   const code = docNumber ? /^([\u4e00-\u9fff]+)[〔［\[【（(]/.exec(docNumber)?.[1] : undefined;
   return code?.endsWith('府') ? `${name}人民政府` : null;
+}
+
+/**
+ * The short lines right below the title, before its first paragraph: a
+ * document number, the bodies issuing it and a date
+ * (`泰安发〔2025〕3号` / `泰和县安全生产委员会` / `2025年3月12日`), as a 工作要点
+ * posted on its own is set. Empty when the text begins at once.
+ */
+function mastheadOf(body: string[]): string[] {
+  const lines: string[] = [];
+  for (const line of body.slice(0, 5).map((t) => t.replace(/[\s\u3000]+$/u, ''))) {
+    if (!(DOC_NUMBER.test(line) || DATE.test(line) || looksLikeBrokenDate(line) || isBodyLine(line))) break;
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** The line above a closing date: `南翔镇安全生产委员会办公室` / `2025年2月18日`. */
