@@ -53,7 +53,7 @@ export const UNIT_LABELS: Readonly<Record<string, UnitRole>> = {
 };
 
 /** Labels that introduce the task's deadline. */
-export const DEADLINE_LABELS: readonly string[] = ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时间要求', '时限'];
+export const DEADLINE_LABELS: readonly string[] = ['完成时限', '完成时间', '完成期限', '办结时限', '截止时间', '时间节点', '时限要求', '时间要求', '时限', '时间'];
 
 /**
  * Labels that name a person, not a unit (`（责任领导：王某某；责任部门：街道城建办）`):
@@ -75,13 +75,24 @@ const OPENERS = '（(〔';
 const CLOSERS = '）)〕';
 const EDGE = /[\s；;，,。、]/u;
 
+/**
+ * A label no list here knows, after a separator (`；督导：区应急局`): it ends
+ * the value before it, so its words never become a unit's name or a deadline.
+ */
+const UNKNOWN_LABEL = /[；;，,。]\s*[\u4e00-\u9fff]{1,8}\s*[：:]/gu;
+
 /** The labelled segments of `text`, in order, in one pass. */
 export function readLabels(text: string): LabelSegment[] {
   const found = [...text.matchAll(LABEL)];
+  // Both lists are in text order: one pointer walks the unknown labels (one pass, whatever the length).
+  const unknown = [...text.matchAll(UNKNOWN_LABEL)].map((match) => match.index);
+  let u = 0;
   return found.map((match, i) => {
     const label = (match[1] ?? match[2]) as string;
     const valueAt = match.index + match[0].length;
-    const end = found[i + 1]?.index ?? text.length;
+    const next = found[i + 1]?.index ?? text.length;
+    while (u < unknown.length && unknown[u]! < valueAt) u += 1;
+    const end = u < unknown.length && unknown[u]! < next ? unknown[u]! : next;
     const value = trimEdges(text.slice(valueAt, end));
     const role = UNIT_LABELS[label];
     const at = match.index;

@@ -163,6 +163,12 @@ describe('units of a task', () => {
   test('never takes a label it does not know for part of a unit name: such a bracket gives no unit', () => {
     expect(unitsOf('1. **开展专项整治**。2025年底前完成（督导：区应急局；协调：区公安分局）。\n')).toEqual([]);
   });
+
+  test('ends a unit list at a label it does not know, so the label and its words are no unit', () => {
+    const read = (bracket: string) => unitsOf(`1. **开展专项整治**。2025年底前完成${bracket}。\n`).map((u) => `${u.name}:${u.role}`);
+    expect(read('（责任单位：区应急局、区住建委；备注：按季度报送）')).toEqual(['区应急局:responsible', '区住建委:responsible']);
+    expect(read('（牵头单位：区应急局；督导：区安委办；配合单位：各街镇）')).toEqual(['区应急局:lead', '各街镇:support']);
+  });
 });
 
 describe('inlineUnits', () => {
@@ -212,6 +218,16 @@ describe('labelled units', () => {
       ['牵头', 'lead', '县住建局'],
       ['配合', 'support', '县财政局、县发改局'],
     ]);
+  });
+
+  test('reads 时间, 办结时限 and 截止时间 as deadline labels, ending the unit list before them', () => {
+    const read = (text: string) => readLabels(text).map((l) => [l.label, l.kind === 'unit' ? l.role : l.kind, l.value]);
+    expect(read('责任单位：县应急管理局、县住建局；时间：长期坚持')).toEqual([
+      ['责任单位', 'responsible', '县应急管理局、县住建局'],
+      ['时间', 'deadline', '长期坚持'],
+    ]);
+    expect(read('牵头单位：县应急管理局；办结时限：2025年6月底前').at(-1)).toEqual(['办结时限', 'deadline', '2025年6月底前']);
+    expect(read('牵头单位：县应急管理局；截止时间：2025年6月').at(-1)).toEqual(['截止时间', 'deadline', '2025年6月']);
   });
 
   test('reads （责任单位：…；配合单位：…） with the role from each label, whatever the last name ends with', () => {
