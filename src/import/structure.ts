@@ -63,6 +63,8 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
     const text = p.text;
     if (p.cells) {
       if (!table) blocks.push((table = { kind: 'table', rows: [], at: p }));
+      // The header again (a table set over several pages repeats it, or one table per section): the first is kept.
+      if (table.rows.length > 0 && sameRow(table.rows[0]!, p.cells)) continue;
       table.rows.push(p.cells);
       task = null;
       continue;
@@ -112,6 +114,12 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
 }
 
 type Region = 'task' | 'other' | 'annex';
+
+/** Two rows with the same cells, spaces aside (`序 号` in one, `序号` in another). */
+function sameRow(a: string[], b: string[]): boolean {
+  const tidy = (row: string[]) => row.map((cell) => cell.replace(/[\s\u3000]+/gu, '')).join('\t').replace(/\t+$/u, '');
+  return tidy(a) === tidy(b);
+}
 
 /**
  * Which paragraphs may hold tasks: everything but the preamble before the

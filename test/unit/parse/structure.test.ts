@@ -54,6 +54,24 @@ describe('parsePlan structure', () => {
     expect(result.messages).toEqual([]);
   });
 
+  test('reads a header row repeated inside a table (a table set over several pages) as no task', () => {
+    const body = [
+      '# 方案',
+      '',
+      '### （一）开展重大事故隐患动态清零行动',
+      '',
+      '| 序号 | 工作任务 | 责任单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 健全重大事故隐患自查自改常态化机制。 | 区住建局 | 2025年底前 |',
+      '| 序 号 | 工作任务 | 责任单位 | 完成时限 |',
+      '| 2 | 制定完善重大事故隐患治理督办制度。 | 区商务局 | 2025年6月底前 |',
+      '',
+    ].join('\n');
+    const result = parse(body);
+    expect(result.plan?.tasks.map((t) => [t.number, t.units.map((u) => u.name)])).toEqual([[1, ['区住建局']], [2, ['区商务局']]]);
+    expect(result.messages).toEqual([]);
+  });
+
   test('reports a duplicate task number without dropping either task', () => {
     const result = parse('# 方案\n\n### （一）行动\n\n1. 第一项。\n2. 第二项。\n2. 第三项。\n');
     expect(result.plan?.tasks).toHaveLength(3);
