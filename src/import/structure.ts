@@ -115,10 +115,18 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
 
 type Region = 'task' | 'other' | 'annex';
 
-/** Two rows with the same cells, spaces aside (`序 号` in one, `序号` in another). */
+/**
+ * Two header rows with the same cells, spaces aside (`序 号` in one, `序号` in
+ * another), or one cell cut short in the other (`完成时` in a PDF whose
+ * column clipped `完成时限`).
+ */
 function sameRow(a: string[], b: string[]): boolean {
-  const tidy = (row: string[]) => row.map((cell) => cell.replace(/[\s\u3000]+/gu, '')).join('\t').replace(/\t+$/u, '');
-  return tidy(a) === tidy(b);
+  const tidy = (row: string[]) => row.map((cell) => cell.replace(/[\s\u3000]+/gu, ''));
+  const [x, y] = [tidy(a), tidy(b)];
+  const width = Math.max(x.length, y.length);
+  return Array.from({ length: width }, (_, i) => [x[i] ?? '', y[i] ?? ''] as const).every(([p, q]) =>
+    p === q || (p !== '' && q !== '' && (p.startsWith(q) || q.startsWith(p))),
+  );
 }
 
 /**

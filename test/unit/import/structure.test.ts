@@ -103,3 +103,30 @@ describe('importPlan front matter', () => {
     });
   }
 });
+
+describe('importPlan tables', () => {
+  test('drops a header row repeated inside a table, also one whose cell a PDF cut short (完成时 for 完成时限)', () => {
+    const text = [
+      '青溪镇安全生产治本攻坚三年行动2025年度任务清单',
+      '',
+      '一、责任体系',
+      '',
+      '序号\t工作任务\t牵头单位\t完成时限',
+      '1\t压实属地责任\t镇应急办\t2025年3月底前',
+      '二、重点整治',
+      '序号\t工作任务\t牵头单位\t完成时',
+      '2\t燃气安全整治\t镇城建中心\t2025年9月底前',
+      '',
+    ].join('\n');
+    const result = importPlan(new TextEncoder().encode(text), { id: 'qingxi', path: 'qingxi.txt' });
+    expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const rows = result.markdown!.split('\n').filter((l) => l.startsWith('| '));
+    expect(rows).toEqual([
+      '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 压实属地责任 | 镇应急办 | 2025年3月底前 |',
+      '| 二、重点整治 |  |  |  |',
+      '| 2 | 燃气安全整治 | 镇城建中心 | 2025年9月底前 |',
+    ]);
+  });
+});
