@@ -24,6 +24,7 @@
  * written (its task table is read by the parser).
  */
 import type { Paragraph } from './lines.ts';
+import { sameHeaderRow } from './tables.ts';
 import { ABOUT_ALL_TASKS, ANNEX_LINE } from '../model/document.ts';
 import { ACTION, BARE_TASK, BULLET, chineseNumber, CIRCLED, DATE, FIRST_SECOND, HALF_PAREN, NAMED_TASK, INLINE_ITEM, isStandalone, looksLikeBrokenDate, markerNumber, PAREN, SECTION, startsStructure, TASK } from './markers.ts';
 
@@ -64,7 +65,7 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
     if (p.cells) {
       if (!table) blocks.push((table = { kind: 'table', rows: [], at: p }));
       // The header again (a table set over several pages repeats it, or one table per section): the first is kept.
-      if (table.rows.length > 0 && sameRow(table.rows[0]!, p.cells)) continue;
+      if (table.rows.length > 0 && sameHeaderRow(table.rows[0]!, p.cells)) continue;
       table.rows.push(p.cells);
       task = null;
       continue;
@@ -114,20 +115,6 @@ export function structure(paragraphs: Paragraph[], titleIndex: number): Block[] 
 }
 
 type Region = 'task' | 'other' | 'annex';
-
-/**
- * Two header rows with the same cells, spaces aside (`序 号` in one, `序号` in
- * another), or one cell cut short in the other (`完成时` in a PDF whose
- * column clipped `完成时限`).
- */
-function sameRow(a: string[], b: string[]): boolean {
-  const tidy = (row: string[]) => row.map((cell) => cell.replace(/[\s\u3000]+/gu, ''));
-  const [x, y] = [tidy(a), tidy(b)];
-  const width = Math.max(x.length, y.length);
-  return Array.from({ length: width }, (_, i) => [x[i] ?? '', y[i] ?? ''] as const).every(([p, q]) =>
-    p === q || (p !== '' && q !== '' && (p.startsWith(q) || q.startsWith(p))),
-  );
-}
 
 /**
  * Which paragraphs may hold tasks: everything but the preamble before the

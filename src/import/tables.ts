@@ -29,3 +29,18 @@ export function tableCells(line: string, width = 0): string[] | 'separator' | nu
   const groupRow = filled === 1 && ((tidy[0] !== '' && (piped || tidy.length >= 4)) || tidy.length === width);
   return tidy.length >= 3 && (filled >= 2 || groupRow) ? tidy : null;
 }
+
+/**
+ * A table's header row again (a table printed over several pages, or one
+ * table per section run together): the same cells, spaces aside (`序 号` in
+ * one, `序号` in another), or one cell cut short in the other (`完成时` in a
+ * PDF whose column clipped `完成时限`).
+ */
+export function sameHeaderRow(a: string[], b: string[]): boolean {
+  const tidy = (row: string[]) => row.map((cell) => cell.replace(/[\s\u3000]+/gu, ''));
+  const [x, y] = [tidy(a), tidy(b)];
+  const width = Math.max(x.length, y.length);
+  return Array.from({ length: width }, (_, i) => [x[i] ?? '', y[i] ?? ''] as const).every(([p, q]) =>
+    p === q || (p !== '' && q !== '' && (p.startsWith(q) || q.startsWith(p))),
+  );
+}

@@ -92,11 +92,12 @@ export function readTaskTable(table: Table): TaskRow[] | null {
   let groupRowAbove: string | null = null;
   const headed = new Map<Table['children'][number], string | null>();
   const out: TaskRow[] = [];
-  const headerText = texts(head).map((h) => h.replace(/\s+/gu, '')).join('\t');
+  const flat = (row: Table['children'][number]) => texts(row).map((h) => h.replace(/\s+/gu, '')).join('\t');
+  const headerText = flat(head);
   for (const row of rows) {
     const cell = (i: number) => (i >= 0 && row.children[i] ? nodeText(row.children[i]).trim() : '');
     // The header again, as a table set over several pages repeats it: no task.
-    if (texts(row).map((h) => h.replace(/\s+/gu, '')).join('\t') === headerText) continue;
+    if (flat(row) === headerText) continue;
     const written = cell(numberAt);
     // `| 一 | 安全生产责任落实行动 | | |`: a row that names a group of the rows below.
     const heading = GROUP_ROW.exec(written);

@@ -10,6 +10,7 @@
  * margin (a paragraph's first line is indented, a heading is centred or short).
  */
 import { joinCellLines, ROLE_CLOSES, TextBuilder, type SourceText } from './output.ts';
+import { sameHeaderRow } from '../tables.ts';
 
 export interface PageLine {
   text: string;
@@ -105,7 +106,7 @@ interface TableRows {
  */
 function continueTable(table: TableRows, more: TableRows): void {
   const { rows } = table;
-  const skip = more.rows[0]!.join('\t') === rows[0]!.join('\t') ? 1 : 0;
+  const skip = sameHeaderRow(rows[0]!, more.rows[0]!) ? 1 : 0;
   const added = more.rows.slice(skip);
   const above = more.above.slice(skip);
   const places = more.places.slice(skip);

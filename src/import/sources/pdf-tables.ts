@@ -82,10 +82,10 @@ function grid(rules: Rule[], items: Item[]): Table | null {
   }
   const inside = new Set<Item>();
   const texts = new Map<number, Item[]>();
+  const column = (at: number) => xs.findIndex((x, i) => i < nc && at >= x && at < xs[i + 1]!);
   for (const item of items) {
     const cx = item.x + item.width / 2;
     const cy = item.y + item.size * 0.3;
-    const column = (at: number) => xs.findIndex((x, i) => i < nc && at >= x && at < xs[i + 1]!);
     // A glyph that overflows the table's right rule (a date too wide for its column: `2025年3月`, the 月 on
     // the rule) belongs to the cell it starts in, not to the text after the table.
     const c = cx >= xs[nc]! && item.x < xs[nc]! ? nc - 1 : column(cx);
